@@ -1,0 +1,74 @@
+namespace Landscape.Generators;
+
+/// <summary>
+/// Metadata and fully qualified names of the Runtime types the generator looks for or emits. The generator never
+/// references Landscape.Runtime; a test checks every constant against <c>typeof(...)</c> so the two cannot drift apart.
+/// </summary>
+internal static class KnownTypeNames
+{
+    /// <summary>Metadata name of <c>Landscape.NetworkAttribute</c>.</summary>
+    public const string NetworkAttribute = "Landscape.NetworkAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.InputAttribute</c>.</summary>
+    public const string InputAttribute = "Landscape.InputAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.DenseAttribute</c>.</summary>
+    public const string DenseAttribute = "Landscape.DenseAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.LossFunction</c>.</summary>
+    public const string LossFunction = "Landscape.LossFunction";
+
+    /// <summary>Metadata name of <c>Landscape.Activation</c>.</summary>
+    public const string Activation = "Landscape.Activation";
+
+    /// <summary>Metadata name of <c>Landscape.Init</c>.</summary>
+    public const string Init = "Landscape.Init";
+
+    /// <summary>Metadata name of <c>Landscape.IModel</c>.</summary>
+    public const string IModel = "Landscape.IModel";
+
+    /// <summary>Metadata name of <c>Landscape.Dataset</c>.</summary>
+    public const string Dataset = "Landscape.Dataset";
+
+    /// <summary>Metadata name of <c>Landscape.ParameterLayout</c>.</summary>
+    public const string ParameterLayout = "Landscape.ParameterLayout";
+
+    /// <summary>Metadata name of <c>Landscape.ParameterBlock</c>.</summary>
+    public const string ParameterBlock = "Landscape.ParameterBlock";
+
+    /// <summary>Metadata name of <c>Landscape.ParameterKind</c>.</summary>
+    public const string ParameterKind = "Landscape.ParameterKind";
+
+    /// <summary>Metadata name of <c>Landscape.Parallelism</c>.</summary>
+    public const string Parallelism = "Landscape.Parallelism";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.Gemm</c>.</summary>
+    public const string Gemm = "Landscape.Kernels.Gemm";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.Epilogue</c>.</summary>
+    public const string Epilogue = "Landscape.Kernels.Epilogue";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.LossHeads</c>.</summary>
+    public const string LossHeads = "Landscape.Kernels.LossHeads";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.Reductions</c>.</summary>
+    public const string Reductions = "Landscape.Kernels.Reductions";
+
+    /// <summary>Metadata name of <c>Landscape.Models.ExampleBlocks</c>.</summary>
+    public const string ExampleBlocks = "Landscape.Models.ExampleBlocks";
+
+    /// <summary>Metadata name of <c>Landscape.Models.WorkspacePool`1</c>.</summary>
+    public const string WorkspacePool = "Landscape.Models.WorkspacePool`1";
+
+    /// <summary>Metadata name of <c>Landscape.Models.Initializers</c>.</summary>
+    public const string Initializers = "Landscape.Models.Initializers";
+
+    /// <summary>Metadata name of <c>Landscape.Models.Check</c>.</summary>
+    public const string Check = "Landscape.Models.Check";
+
+    /// <summary>Namespace of the activation operator structs (<c>Landscape.Kernels.TanhActivation</c>, ...).</summary>
+    public const string KernelsNamespace = "Landscape.Kernels";
+
+    /// <summary>A C# reference to a Runtime type by its metadata name: <c>global::</c> plus the name (non-generic types only).</summary>
+    public static string Global(string metadataName) => "global::" + metadataName;
+}

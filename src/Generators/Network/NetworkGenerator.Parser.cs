@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Landscape.Generators.Common;
+using Landscape.Generators.Network.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Landscape.Generators.Network;
+
+public sealed partial class NetworkGenerator
+{
+    /// <summary>The largest array .NET allows (Array.MaxLength), which bounds the parameter vector and every buffer.</summary>
+    private const long MaxArrayLength = 0x7FFFFFC7;
+
+    /// <summary>Examples per chunk in Runtime's ExampleBlocks; buffers hold 2 × ChunkSize rows of the widest layer.</summary>
+    private const long ChunkSize = 512;
+
+    /// <summary>
+    /// Builds the spec of one [Network] class, or the diagnostics that explain why it cannot be generated.
+    /// Never throws for user errors; an unexpected exception becomes LSG0999.
+    /// </summary>
+    internal static Result<NetworkSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        try
+        {
+            return ParseCore(declaration, symbol, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, LocationInfo.From(declaration.Identifier.GetLocation()),
+                symbol.Name, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static Result<NetworkSpec> ParseCore(ClassDeclarationSyntax declaration, INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        LocationInfo? nameLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+        string name = symbol.Name;
+
+        // Declaration shape: partial, not static, not generic, containing types partial.
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, name));
+        if (symbol.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, name));
+        for (INamedTypeSymbol? t = symbol; t is not null; t = t.ContainingType)
+        {
+            if (t.TypeParameters.Length > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, name));
+                break;
+            }
+        }
+        var containing = new List<string>();
+        for (INamedTypeSymbol? t = symbol.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (!IsPartial(t, cancellationToken))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, t.Name, name));
+            containing.Insert(0, "partial " + TypeKeyword(t) + " " + t.Name);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Attributes, in source order (ordinal file path, then position) so partial declarations give a stable layer order.
+        var attributes = symbol.GetAttributes()
+            .Where(a => a.ApplicationSyntaxReference is not null)
+            .OrderBy(a => a.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
+            .ToList();
+
+        bool broken = false; // an attribute with binding errors: the compiler reports it; we only skip generation
+        LossKind? loss = null;
+        int inputSize = 0, inputCount = 0;
+        var layers = new List<(int Units, ActivationKind Activation, bool Bias, InitKind Init, double InitScale, LocationInfo? Location)>();
+
+        foreach (AttributeData attribute in attributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string? attributeName = attribute.AttributeClass?.ToDisplayString();
+            if (attributeName is not (KnownTypeNames.NetworkAttribute or KnownTypeNames.InputAttribute or KnownTypeNames.DenseAttribute))
+                continue;
+            var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
+            LocationInfo? location = LocationInfo.From(syntax);
+            if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+                || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error))
+            {
+                broken = true;
+                continue;
+            }
+
+            switch (attributeName)
+            {
+                case KnownTypeNames.NetworkAttribute:
+                    loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, 0, null) ?? location, "LossFunction", diagnostics);
+                    if (loss is null) broken = true;
+                    break;
+
+                case KnownTypeNames.InputAttribute:
+                    inputCount++;
+                    if (inputCount > 1)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, location, name));
+                        break;
+                    }
+                    inputSize = (int)attribute.ConstructorArguments[0].Value!;
+                    if (inputSize <= 0)
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, 0, null) ?? location,
+                            "The [Input] size", Literals.Int(inputSize)));
+                    break;
+
+                case KnownTypeNames.DenseAttribute:
+                    int units = (int)attribute.ConstructorArguments[0].Value!;
+                    if (units <= 0)
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, 0, null) ?? location,
+                            $"The units of [Dense] layer {layers.Count}", Literals.Int(units)));
+                    ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, 1, null) ?? location, "Activation", diagnostics);
+                    bool bias = true;
+                    InitKind? init = InitKind.Default;
+                    double initScale = 1.0;
+                    foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+                    {
+                        LocationInfo? namedLocation = ArgumentLocation(syntax, -1, named.Key) ?? location;
+                        switch (named.Key)
+                        {
+                            case "Bias":
+                                bias = (bool)named.Value.Value!;
+                                break;
+                            case "Init":
+                                init = ReadEnum<InitKind>(named.Value, namedLocation, "Init", diagnostics);
+                                break;
+                            case "InitScale":
+                                initScale = (double)named.Value.Value!;
+                                if (double.IsNaN(initScale) || double.IsInfinity(initScale) || initScale < 0)
+                                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInitScale, namedLocation, Literals.Double(initScale).TrimEnd('d')));
+                                break;
+                        }
+                    }
+                    if (activation is null || init is null) broken = true;
+                    else layers.Add((units, activation.Value, bias, init.Value, initScale, location));
+                    break;
+            }
+        }
+
+        if (broken && diagnostics.Count == 0)
+            return new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (inputCount == 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, name));
+        if (layers.Count == 0 && !broken)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, nameLocation, name));
+        if (loss == LossKind.SoftmaxCrossEntropy && layers.Count > 0 && layers[layers.Count - 1].Units == 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsTwoOutputs, layers[layers.Count - 1].Location, name, "1"));
+
+        if (diagnostics.Count > 0 || broken || loss is null)
+            return Failure(diagnostics.ToArray());
+
+        // Sizes: every parameter block and every workspace buffer must fit in one .NET array.
+        var specs = new LayerSpec[layers.Count];
+        long parameterCount = 0;
+        int fanIn = inputSize;
+        long widest = inputSize;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            parameterCount += (long)layer.Units * fanIn + (layer.Bias ? layer.Units : 0);
+            widest = Math.Max(widest, layer.Units);
+            specs[i] = new LayerSpec(layer.Units, fanIn, layer.Activation, layer.Bias, layer.Init, layer.InitScale);
+            fanIn = layer.Units;
+        }
+        if (parameterCount > MaxArrayLength)
+            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
+                $"it has {Literals.Grouped(parameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
+        if (2 * ChunkSize * widest > MaxArrayLength)
+            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
+                $"a layer of width {Literals.Grouped(widest)} needs buffers of {Literals.Grouped(2 * ChunkSize * widest)} values, more than fit in one array"));
+
+        string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
+        var spec = new NetworkSpec(ns, containing.ToEquatableArray(), name, hintName, loss.Value, inputSize, specs.ToEquatableArray());
+        return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static Result<NetworkSpec> Failure(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+
+    /// <summary>Reads an enum argument, reporting LSG0105 when the value is not one of the defined members.</summary>
+    private static TEnum? ReadEnum<TEnum>(TypedConstant constant, LocationInfo? location, string enumName, List<DiagnosticInfo> diagnostics)
+        where TEnum : struct, Enum
+    {
+        int value = Convert.ToInt32(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (Enum.IsDefined(typeof(TEnum), value)) return (TEnum)Enum.ToObject(typeof(TEnum), value);
+        string names = string.Join(", ", Enum.GetNames(typeof(TEnum)));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, location, "(" + enumName + ")" + Literals.Int(value), enumName, names));
+        return null;
+    }
+
+    /// <summary>The location of a positional (<paramref name="position"/> ≥ 0) or named argument of an attribute, if written.</summary>
+    private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, int position, string? name)
+    {
+        if (syntax?.ArgumentList is not { } list) return null;
+        int positional = 0;
+        foreach (AttributeArgumentSyntax argument in list.Arguments)
+        {
+            if (argument.NameEquals is { } nameEquals)
+            {
+                if (name is not null && nameEquals.Name.Identifier.ValueText == name) return LocationInfo.From(argument);
+                continue;
+            }
+            if (argument.NameColon is { } nameColon)
+            {
+                // A named positional argument ("activation: ...") is matched by position only when no name is asked for.
+                if (name is null && positional == position) return LocationInfo.From(argument);
+                positional++;
+                continue;
+            }
+            if (name is null && positional == position) return LocationInfo.From(argument);
+            positional++;
+        }
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax typeDeclaration && typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                return true;
+        }
+        return false;
+    }
+
+    private static string TypeKeyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+}

@@ -1,0 +1,59 @@
+using Landscape.Generators.Common;
+using Landscape.Generators.Network.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Landscape.Generators.Network;
+
+/// <summary>
+/// Turns a <c>[Network]</c> class into an <c>IModel</c> with fused loss, gradient and exact Hessian-vector-product code.
+/// Parser: symbols → <see cref="NetworkSpec"/> + diagnostics. Emitter: spec → C# text (no symbol APIs).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class NetworkGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Stage 1: find [Network] classes. The predicate checks syntax shape only; the transform snapshots everything the
+        // emitter needs into an equatable Result<NetworkSpec>, so later stages are cached until the declaration changes.
+        IncrementalValuesProvider<Result<NetworkSpec>> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypeNames.NetworkAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => Parse(attributeContext, cancellationToken))
+            .WithTrackingName(TrackingNames.ParseNetwork);
+
+        // Stage 2 (diagnostics pipeline): report what the parser found, separately from the source so that a change in a
+        // diagnostic's position does not regenerate source, and a change in source does not re-report.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = results
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static d => d.Count > 0)
+            .WithTrackingName(TrackingNames.NetworkDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (productionContext, items) =>
+        {
+            foreach (DiagnosticInfo item in items) productionContext.ReportDiagnostic(item.ToDiagnostic());
+        });
+
+        // Stage 3 (source pipeline): one file per valid network.
+        IncrementalValuesProvider<NetworkSpec> specs = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.NetworkSpecs);
+        context.RegisterSourceOutput(specs, static (productionContext, spec) =>
+        {
+            // An exception escaping a generator becomes CS8785 and drops all generated source; report it as LSG0999 instead.
+            Microsoft.CodeAnalysis.Text.SourceText text;
+            try
+            {
+                text = Emit(spec);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                productionContext.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, spec.TypeName, exception.GetType().Name + ": " + exception.Message).ToDiagnostic());
+                return;
+            }
+            productionContext.AddSource(spec.HintName, text);
+        });
+    }
+}

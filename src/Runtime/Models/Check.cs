@@ -1,0 +1,23 @@
+using System;
+
+namespace Landscape.Models;
+
+/// <summary>Argument checks shared by generated models, with messages that name the argument and the expectation.</summary>
+public static class Check
+{
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="length"/> equals <paramref name="expected"/>.</summary>
+    public static void Length(int length, int expected, string paramName)
+    {
+        if (length != expected)
+            throw new ArgumentException($"{paramName} has length {length}; expected {expected}.", paramName);
+    }
+
+    /// <summary>Throws unless <paramref name="data"/> is non-null, non-empty and has the given input and target sizes.</summary>
+    public static void Data(Dataset data, int inputSize, int targetSize, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(data, paramName);
+        if (data.Count == 0)
+            throw new ArgumentException("The dataset has no examples; a network loss is a mean over at least one example.", paramName);
+        data.EnsureShape(inputSize, targetSize, paramName);
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+
+namespace Landscape.Models;
+
+/// <summary>
+/// How generated networks split a dataset: chunks of at most <see cref="ChunkSize"/> examples are processed one after
+/// another; inside a chunk, blocks of <see cref="BlockSize"/> examples run their forward and backward passes in parallel
+/// (per-example results do not depend on the split), then the weight gradients of the chunk are accumulated by GEMMs
+/// whose every output element sums over examples in a fixed order. Both sizes are constants, never derived from the
+/// thread count, which is why results are bit-identical for any <see cref="Parallelism.MaxThreads"/>.
+/// </summary>
+public static class ExampleBlocks
+{
+    /// <summary>Examples per chunk (bounds the workspace: buffers hold one chunk of activations).</summary>
+    public const int ChunkSize = 512;
+
+    /// <summary>Examples per parallel block inside a chunk.</summary>
+    public const int BlockSize = 64;
+
+    /// <summary>The number of blocks that cover <paramref name="rows"/> examples.</summary>
+    public static int BlockCount(int rows) => (rows + BlockSize - 1) / BlockSize;
+
+    /// <summary><paramref name="initial"/> + Σ values[i], added in index order (a deterministic reduction of per-example losses).</summary>
+    public static double SumInOrder(ReadOnlySpan<double> values, double initial = 0)
+    {
+        double sum = initial;
+        foreach (double v in values) sum += v;
+        return sum;
+    }
+}
