@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Landscape;
 
@@ -30,14 +31,14 @@ public sealed class Dataset
         if (count == 0)
         {
             if (inputs.Length != 0 || targets.Length != 0)
-                throw new ArgumentException($"count is 0 but inputs has {inputs.Length} and targets {targets.Length} values; expected both empty.", nameof(count));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"count is 0 but inputs has {inputs.Length} and targets {targets.Length} values; expected both empty."), nameof(count));
         }
         else
         {
             if (inputs.Length % count != 0)
-                throw new ArgumentException($"inputs has {inputs.Length} values, which is not a multiple of count = {count}.", nameof(inputs));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"inputs has {inputs.Length} values, which is not a multiple of count = {count}."), nameof(inputs));
             if (targets.Length % count != 0)
-                throw new ArgumentException($"targets has {targets.Length} values, which is not a multiple of count = {count}.", nameof(targets));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"targets has {targets.Length} values, which is not a multiple of count = {count}."), nameof(targets));
         }
         ThrowIfNotFinite(inputs, nameof(inputs));
         ThrowIfNotFinite(targets, nameof(targets));
@@ -99,7 +100,7 @@ public sealed class Dataset
     public Dataset Subset(int start, int count)
     {
         if (start < 0 || count < 0 || start > Count - count)
-            throw new ArgumentOutOfRangeException(nameof(start), $"Subset({start}, {count}) is outside the dataset of {Count} examples; expected 0 ≤ start and start + count ≤ {Count}.");
+            throw new ArgumentOutOfRangeException(nameof(start), string.Create(CultureInfo.InvariantCulture, $"Subset({start}, {count}) is outside the dataset of {Count} examples; expected 0 ≤ start and start + count ≤ {Count}."));
         return new Dataset(_inputs, _targets, _inputOffset + start * InputSize, _targetOffset + start * TargetSize, count, InputSize, TargetSize);
     }
 
@@ -113,20 +114,23 @@ public sealed class Dataset
         {
             int j = indices[i];
             if ((uint)j >= (uint)Count)
-                throw new ArgumentOutOfRangeException(nameof(indices), $"indices[{i}] = {j} is outside the dataset of {Count} examples.");
+                throw new ArgumentOutOfRangeException(nameof(indices), string.Create(CultureInfo.InvariantCulture, $"indices[{i}] = {j} is outside the dataset of {Count} examples."));
             Input(j).CopyTo(inputs.AsSpan(i * InputSize, InputSize));
             Target(j).CopyTo(targets.AsSpan(i * TargetSize, TargetSize));
         }
         return new Dataset(inputs, targets, 0, 0, indices.Length, InputSize, TargetSize);
     }
 
-    /// <summary>Throws unless this dataset has the given input and target sizes (used by models to check their data).</summary>
+    /// <summary>
+    /// Throws unless this dataset has the given input and target sizes (used by models to check their data). A dataset
+    /// with no examples has no shape and passes any check (this is what lets objectives accept <see cref="Empty"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">A size differs.</exception>
     public void EnsureShape(int inputSize, int targetSize, string paramName)
     {
         if (Count == 0) return;
         if (InputSize != inputSize || TargetSize != targetSize)
-            throw new ArgumentException($"The dataset has {InputSize} inputs and {TargetSize} targets per example; the model expects {inputSize} inputs and {targetSize} targets.", paramName);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The dataset has {InputSize} inputs and {TargetSize} targets per example; the model expects {inputSize} inputs and {targetSize} targets."), paramName);
     }
 
     /// <inheritdoc/>
@@ -143,7 +147,7 @@ public sealed class Dataset
         for (int i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"{paramName}[{i}] is {values[i]}; every value must be finite.", paramName);
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{paramName}[{i}] is {values[i]}; every value must be finite."), paramName);
         }
     }
 }
