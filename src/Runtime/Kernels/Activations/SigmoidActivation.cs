@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Landscape.Numerics;
+
+namespace Landscape.Kernels;
+
+/// <summary>σ(z) = 1/(1 + e^(−z)); σ′ = σ(1 − σ); σ″ = σ(1 − σ)(1 − 2σ).</summary>
+/// <remarks>Evaluated through e = e^(−|z|) ∈ [0, 1], so nothing overflows: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z &lt; 0; the smaller of σ and 1 − σ is always formed without cancellation, and 1 − 2σ = ∓(e − 1)/(1 + e) uses e^(−|z|) − 1 from the same range reduction, so σ″ keeps its relative accuracy near z = 0. Errors against a 1200-bit reference: σ below 1.5 ulp, σ′ below 3 ulp, σ″ below 5 ulp (measured 0.92, 1.78, 2.48).</remarks>
+public readonly struct SigmoidActivation : IActivation
+{
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Value(z);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Derivative(double z)
+    {
+        Kernel<ScalarLanes, double, bool>.Evaluate(z, out double first, out _);
+        return first;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SecondDerivative(double z)
+    {
+        Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out double second);
+        return second;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Evaluate(double z, out double first, out double second) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out first, out second);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Value(z);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Derivative(Vector256<double> z)
+    {
+        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out Vector256<double> first, out _);
+        return first;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SecondDerivative(Vector256<double> z)
+    {
+        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out Vector256<double> second);
+        return second;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> first, out Vector256<double> second) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out first, out second);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Value(z);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Derivative(Vector512<double> z)
+    {
+        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out Vector512<double> first, out _);
+        return first;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> SecondDerivative(Vector512<double> z)
+    {
+        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out Vector512<double> second);
+        return second;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Evaluate(Vector512<double> z, out Vector512<double> first, out Vector512<double> second) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out first, out second);
+
+    /// <summary>σ(z) given e = e^(−|z|) (shared with <see cref="SoftplusActivation"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TVector Logistic<TLanes, TVector, TMask>(TVector z, TVector e)
+        where TLanes : struct, ILanes<TVector, TMask>
+        where TVector : struct
+        => Kernel<TLanes, TVector, TMask>.Logistic(z, e);
+
+    /// <summary>σ′ (returned) and σ″ from e = e^(−|z|), m = e − 1 and σ (shared with <see cref="SoftplusActivation"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TVector LogisticDerivatives<TLanes, TVector, TMask>(TVector z, TVector e, TVector m, TVector sigma, out TVector second)
+        where TLanes : struct, ILanes<TVector, TMask>
+        where TVector : struct
+        => Kernel<TLanes, TVector, TMask>.Derivatives(z, e, m, sigma, out second);
+
+    /// <summary>σ, σ′ and σ″ written once for every lane width.</summary>
+    private sealed class Kernel<TLanes, TVector, TMask> : LaneMath<TLanes, TVector, TMask>
+        where TLanes : struct, ILanes<TVector, TMask>
+        where TVector : struct
+    {
+        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
+        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
+        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static TVector Value(TVector z) => Logistic(z, Exp(Neg(TLanes.Abs(z))));
+
+        /// <summary>σ(z) given e = e^(−|z|): 1/(1 + e) for z ≥ 0, e/(1 + e) for z &lt; 0, rounded once.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static TVector Logistic(TVector z, TVector e)
+        {
+            // σ = n/(1 + e) with n = 1 or e. The quotient s0 = n/w, w = fl(1 + e), is corrected for the rounding error
+            // wl of w (exact, Fast2Sum) and its own (the residual n − s0·w is exact by fma):
+            //   σ = s0 + (n − s0·w − s0·wl)/(1 + e),
+            // where 1/(1 + e) is s0 itself for z ≥ 0 and 1 − s0 for z < 0 (accurate enough for the correction).
+            TMask nonNegative = TLanes.GreaterThanOrEqual(z, C(0.0));
+            TVector n = TLanes.Select(nonNegative, C(1.0), e);
+            TVector w = Add(C(1.0), e);
+            TVector wl = Add(Sub(C(1.0), w), e);
+            TVector s0 = Div(n, w);
+            TVector residual = Fma(Neg(s0), wl, Fma(Neg(s0), w, n));
+            TVector inverseW = TLanes.Select(nonNegative, s0, Sub(C(1.0), s0));
+            return Fma(residual, inverseW, s0);
+        }
+
+        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
+        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
+        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
+        {
+            TVector e = ExpAndExpm1(Neg(TLanes.Abs(z)), out TVector m);    // e = e^(−|z|), m = e − 1
+            TVector sigma = Logistic(z, e);
+            first = Derivatives(z, e, m, sigma, out second);
+            return sigma;
+        }
+
+        /// <summary>σ′ and σ″ from e = e^(−|z|), m = e − 1 and σ = σ(z) (shared with softplus, whose σ′ and σ″ are these).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static TVector Derivatives(TVector z, TVector e, TVector m, TVector sigma, out TVector second)
+        {
+            TMask nonNegative = TLanes.GreaterThanOrEqual(z, C(0.0));
+            // 1 − σ: e·σ = e/(1 + e) for z ≥ 0 (no cancellation); 1 − σ ∈ [1/2, 1] is exact enough for z < 0.
+            TVector complement = TLanes.Select(nonNegative, Mul(e, sigma), Sub(C(1.0), sigma));
+            TVector first = Mul(sigma, complement);
+            // 1 − 2σ = m/(1 + e) = m·σ for z ≥ 0 and −m/(1 + e) = −m·(1 − σ) for z < 0.
+            TVector oneMinusTwoSigma = TLanes.Select(nonNegative, Mul(m, sigma), Neg(Mul(m, complement)));
+            second = Mul(first, oneMinusTwoSigma);
+            return first;
+        }
+    }
+}
