@@ -55,7 +55,7 @@ public sealed partial class NetworkGenerator
 
         w.WriteLine($"/// <summary>Generated <see cref=\"global::{KnownTypeNames.IModel}\"/> for the network declared on <c>{spec.TypeName}</c> ({network.Describe()}).</summary>");
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
-        using (w.Block($"partial class {spec.TypeName} : global::{KnownTypeNames.IModel}"))
+        using (w.Block($"partial {spec.TypeKeyword} {spec.TypeName} : global::{KnownTypeNames.IModel}"))
         {
             EmitConstants(w, network);
             EmitLayout(w, network);

@@ -24,7 +24,7 @@ public sealed partial class NetworkGenerator
     /// </summary>
     internal static Result<NetworkSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         try
         {
@@ -37,8 +37,12 @@ public sealed partial class NetworkGenerator
         }
     }
 
-    private static Result<NetworkSpec> ParseCore(ClassDeclarationSyntax declaration, INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    private static Result<NetworkSpec> ParseCore(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
+        // A half-typed declaration ("partial class" with no name yet): the compiler reports it; generate nothing.
+        if (declaration.Identifier.IsMissing)
+            return new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty);
+
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? nameLocation = LocationInfo.From(declaration.Identifier.GetLocation());
         string name = symbol.Name;
@@ -61,7 +65,7 @@ public sealed partial class NetworkGenerator
         {
             if (!IsPartial(t, cancellationToken))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, t.Name, name));
-            containing.Insert(0, "partial " + TypeKeyword(t) + " " + t.Name);
+            containing.Insert(0, "partial " + TypeKeyword(t) + " " + EscapeIdentifier(t.Name));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -73,9 +77,14 @@ public sealed partial class NetworkGenerator
             .ThenBy(a => a.ApplicationSyntaxReference!.Span.Start)
             .ToList();
 
+        // [Network] twice (on two partial declarations, or twice in one list): the compiler reports CS0579. Generating for
+        // each declaration would add the same hint name twice, which throws in AddSource (CS8785) and drops all output.
+        if (attributes.Count(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.NetworkAttribute) > 1)
+            return new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty);
+
         bool broken = false; // an attribute with binding errors: the compiler reports it; we only skip generation
         LossKind? loss = null;
-        int inputSize = 0, inputCount = 0;
+        int inputSize = 0, inputCount = 0, denseCount = 0;
         var layers = new List<(int Units, ActivationKind Activation, bool Bias, InitKind Init, double InitScale, LocationInfo? Location)>();
 
         foreach (AttributeData attribute in attributes)
@@ -84,6 +93,8 @@ public sealed partial class NetworkGenerator
             string? attributeName = attribute.AttributeClass?.ToDisplayString();
             if (attributeName is not (KnownTypeNames.NetworkAttribute or KnownTypeNames.InputAttribute or KnownTypeNames.DenseAttribute))
                 continue;
+            // Layers are numbered by source position, counting those that have errors, so messages match what the user sees.
+            int layerIndex = attributeName == KnownTypeNames.DenseAttribute ? denseCount++ : -1;
             var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
             LocationInfo? location = LocationInfo.From(syntax);
             if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
@@ -96,7 +107,7 @@ public sealed partial class NetworkGenerator
             switch (attributeName)
             {
                 case KnownTypeNames.NetworkAttribute:
-                    loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, 0, null) ?? location, "LossFunction", diagnostics);
+                    loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, attribute, 0, null) ?? location, "LossFunction", diagnostics);
                     if (loss is null) broken = true;
                     break;
 
@@ -109,22 +120,22 @@ public sealed partial class NetworkGenerator
                     }
                     inputSize = (int)attribute.ConstructorArguments[0].Value!;
                     if (inputSize <= 0)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, 0, null) ?? location,
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
                             "The [Input] size", Literals.Int(inputSize)));
                     break;
 
                 case KnownTypeNames.DenseAttribute:
                     int units = (int)attribute.ConstructorArguments[0].Value!;
                     if (units <= 0)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, 0, null) ?? location,
-                            $"The units of [Dense] layer {layers.Count}", Literals.Int(units)));
-                    ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, 1, null) ?? location, "Activation", diagnostics);
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
+                            $"The units of [Dense] layer {layerIndex}", Literals.Int(units)));
+                    ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, attribute, 1, null) ?? location, "Activation", diagnostics);
                     bool bias = true;
                     InitKind? init = InitKind.Default;
                     double initScale = 1.0;
                     foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
                     {
-                        LocationInfo? namedLocation = ArgumentLocation(syntax, -1, named.Key) ?? location;
+                        LocationInfo? namedLocation = ArgumentLocation(syntax, attribute, -1, named.Key) ?? location;
                         switch (named.Key)
                         {
                             case "Bias":
@@ -179,8 +190,9 @@ public sealed partial class NetworkGenerator
                 $"a layer of width {Literals.Grouped(widest)} needs buffers of {Literals.Grouped(2 * ChunkSize * widest)} values, more than fit in one array"));
 
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
-        var spec = new NetworkSpec(ns, containing.ToEquatableArray(), name, hintName, loss.Value, inputSize, specs.ToEquatableArray());
+        // Hint names may not contain '@' (verbatim identifiers such as @class): drop it; the identifier is the same.
+        string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + ".g.cs";
+        var spec = new NetworkSpec(ns, containing.ToEquatableArray(), TypeKeyword(symbol), EscapeIdentifier(name), hintName, loss.Value, inputSize, specs.ToEquatableArray());
         return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -197,10 +209,16 @@ public sealed partial class NetworkGenerator
         return null;
     }
 
-    /// <summary>The location of a positional (<paramref name="position"/> ≥ 0) or named argument of an attribute, if written.</summary>
-    private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, int position, string? name)
+    /// <summary>
+    /// The location of constructor argument <paramref name="position"/> (when <paramref name="name"/> is null) or of the
+    /// named property argument <paramref name="name"/> of an attribute, if written.
+    /// </summary>
+    private static LocationInfo? ArgumentLocation(AttributeSyntax? syntax, AttributeData attribute, int position, string? name)
     {
         if (syntax?.ArgumentList is not { } list) return null;
+        string? parameterName = name is null && attribute.AttributeConstructor is { } constructor && position >= 0 && position < constructor.Parameters.Length
+            ? constructor.Parameters[position].Name
+            : null;
         int positional = 0;
         foreach (AttributeArgumentSyntax argument in list.Arguments)
         {
@@ -211,11 +229,12 @@ public sealed partial class NetworkGenerator
             }
             if (argument.NameColon is { } nameColon)
             {
-                // A named positional argument ("activation: ...") is matched by position only when no name is asked for.
-                if (name is null && positional == position) return LocationInfo.From(argument);
+                // A named constructor argument ("units: 10") may appear in any order: match it by parameter name.
+                if (name is null && nameColon.Name.Identifier.ValueText == parameterName) return LocationInfo.From(argument);
                 positional++;
                 continue;
             }
+            // C# allows an unnamed argument after named ones only when they are in position, so the index is the position.
             if (name is null && positional == position) return LocationInfo.From(argument);
             positional++;
         }
@@ -231,6 +250,9 @@ public sealed partial class NetworkGenerator
         }
         return false;
     }
+
+    /// <summary>A C# identifier for <paramref name="name"/>: verbatim (<c>@class</c>) when it is a reserved keyword.</summary>
+    private static string EscapeIdentifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 
     private static string TypeKeyword(INamedTypeSymbol type) => type switch
     {

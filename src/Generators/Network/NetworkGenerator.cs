@@ -20,7 +20,7 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<Result<NetworkSpec>> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypeNames.NetworkAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.ParseNetwork);
 

@@ -96,6 +96,6 @@ internal sealed class NetworkShape
             if (layer.Spec.InitScale != 1.0) arguments.Add($"InitScale = {Literals.Double(layer.Spec.InitScale).TrimEnd('d')}");
             yield return $"[Dense({string.Join(", ", arguments)})]";
         }
-        yield return $"partial class {Spec.TypeName}";
+        yield return $"partial {Spec.TypeKeyword} {Spec.TypeName}";
     }
 }

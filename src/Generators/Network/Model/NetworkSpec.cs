@@ -12,7 +12,8 @@ namespace Landscape.Generators.Network.Model;
 /// </remarks>
 /// <param name="Namespace">The containing namespace, or null for the global namespace.</param>
 /// <param name="ContainingTypes">Declarations of the containing types, outermost first (e.g. "partial class Outer").</param>
-/// <param name="TypeName">The network class name.</param>
+/// <param name="TypeKeyword">"class" or "record" (a record class works as well).</param>
+/// <param name="TypeName">The network class name (escaped with @ if it is a keyword).</param>
 /// <param name="HintName">The file name of the generated source.</param>
 /// <param name="Loss">The loss function.</param>
 /// <param name="InputSize">Input features.</param>
@@ -20,6 +21,7 @@ namespace Landscape.Generators.Network.Model;
 internal sealed record NetworkSpec(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
+    string TypeKeyword,
     string TypeName,
     string HintName,
     LossKind Loss,

@@ -1,0 +1,103 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Landscape.Generators.Network.Model;
+
+namespace Landscape.Generators.Tests;
+
+/// <summary>
+/// The generator cannot reference Landscape.Runtime, so it names Runtime types by string and mirrors its enums. These
+/// tests pin every string to <c>typeof(...)</c> and every mirror enum to its Runtime enum, so a rename cannot drift.
+/// </summary>
+public sealed class KnownTypeNamesTests
+{
+    public static TheoryData<string, string, Type> Constants => new()
+    {
+        { nameof(KnownTypeNames.NetworkAttribute), KnownTypeNames.NetworkAttribute, typeof(NetworkAttribute) },
+        { nameof(KnownTypeNames.InputAttribute), KnownTypeNames.InputAttribute, typeof(InputAttribute) },
+        { nameof(KnownTypeNames.DenseAttribute), KnownTypeNames.DenseAttribute, typeof(DenseAttribute) },
+        { nameof(KnownTypeNames.LossFunction), KnownTypeNames.LossFunction, typeof(LossFunction) },
+        { nameof(KnownTypeNames.Activation), KnownTypeNames.Activation, typeof(Activation) },
+        { nameof(KnownTypeNames.Init), KnownTypeNames.Init, typeof(Init) },
+        { nameof(KnownTypeNames.IModel), KnownTypeNames.IModel, typeof(IModel) },
+        { nameof(KnownTypeNames.Dataset), KnownTypeNames.Dataset, typeof(Dataset) },
+        { nameof(KnownTypeNames.ParameterLayout), KnownTypeNames.ParameterLayout, typeof(ParameterLayout) },
+        { nameof(KnownTypeNames.ParameterBlock), KnownTypeNames.ParameterBlock, typeof(ParameterBlock) },
+        { nameof(KnownTypeNames.ParameterKind), KnownTypeNames.ParameterKind, typeof(ParameterKind) },
+        { nameof(KnownTypeNames.Parallelism), KnownTypeNames.Parallelism, typeof(Parallelism) },
+        { nameof(KnownTypeNames.Gemm), KnownTypeNames.Gemm, typeof(Kernels.Gemm) },
+        { nameof(KnownTypeNames.Epilogue), KnownTypeNames.Epilogue, typeof(Kernels.Epilogue) },
+        { nameof(KnownTypeNames.LossHeads), KnownTypeNames.LossHeads, typeof(Kernels.LossHeads) },
+        { nameof(KnownTypeNames.Reductions), KnownTypeNames.Reductions, typeof(Kernels.Reductions) },
+        { nameof(KnownTypeNames.ExampleBlocks), KnownTypeNames.ExampleBlocks, typeof(Models.ExampleBlocks) },
+        { nameof(KnownTypeNames.WorkspacePool), KnownTypeNames.WorkspacePool, typeof(Models.WorkspacePool<>) },
+        { nameof(KnownTypeNames.Initializers), KnownTypeNames.Initializers, typeof(Models.Initializers) },
+        { nameof(KnownTypeNames.Check), KnownTypeNames.Check, typeof(Models.Check) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Constants))]
+    public void Constant_IsTheFullNameOfTheRuntimeType(string constant, string value, Type type)
+    {
+        Assert.True(type.FullName == value, $"KnownTypeNames.{constant} is '{value}', but the Runtime type is '{type.FullName}'.");
+        Assert.Same(typeof(IModel).Assembly, type.Assembly);
+        Assert.True(type.IsPublic, $"{type.FullName} must be public: generated code in user assemblies references it.");
+    }
+
+    [Fact]
+    public void WorkspacePool_IsTheGenericDefinitionWithOneTypeParameter()
+    {
+        Assert.Equal("Landscape.Models.WorkspacePool`1", KnownTypeNames.WorkspacePool);
+        Assert.Single(typeof(Models.WorkspacePool<>).GetGenericArguments());
+    }
+
+    [Fact]
+    public void EveryTypeConstant_IsCovered()
+    {
+        // A constant added to KnownTypeNames without a row above fails here. KernelsNamespace is a namespace, checked below.
+        string[] covered = Constants.Select(row => (string)row[0]).Append(nameof(KnownTypeNames.KernelsNamespace)).Order(StringComparer.Ordinal).ToArray();
+        string[] declared = typeof(KnownTypeNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(declared, covered);
+    }
+
+    [Fact]
+    public void KernelsNamespace_IsTheNamespaceOfTheKernels()
+    {
+        Assert.Equal(KnownTypeNames.KernelsNamespace, typeof(Kernels.Gemm).Namespace);
+        Assert.Equal(KnownTypeNames.KernelsNamespace, typeof(Kernels.LossHeads).Namespace);
+    }
+
+    [Fact]
+    public void Global_PrefixesGlobalAlias()
+    {
+        Assert.Equal("global::Landscape.IModel", KnownTypeNames.Global(KnownTypeNames.IModel));
+    }
+
+    [Fact]
+    public void LossKind_MirrorsLossFunction() => AssertMirror<LossKind, LossFunction>();
+
+    [Fact]
+    public void ActivationKind_MirrorsActivation() => AssertMirror<ActivationKind, Activation>();
+
+    [Fact]
+    public void InitKind_MirrorsInit() => AssertMirror<InitKind, Init>();
+
+    /// <summary>Same member names in the same order, with the same values and the same underlying type.</summary>
+    private static void AssertMirror<TMirror, TRuntime>()
+        where TMirror : struct, Enum
+        where TRuntime : struct, Enum
+    {
+        Assert.Equal(Enum.GetNames<TRuntime>(), Enum.GetNames<TMirror>());
+        Assert.Equal(
+            Enum.GetValues<TRuntime>().Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)),
+            Enum.GetValues<TMirror>().Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(Enum.GetUnderlyingType(typeof(TRuntime)), Enum.GetUnderlyingType(typeof(TMirror)));
+        foreach (string name in Enum.GetNames<TRuntime>())
+            Assert.Equal(Convert.ToInt64(Enum.Parse<TRuntime>(name), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(Enum.Parse<TMirror>(name), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,689 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Landscape.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Landscape.Generators.Tests;
+
+/// <summary>
+/// One test (at least) per diagnostic ID (STYLE H5). The expected span is marked in the source as <c>{|LSG0104:...|}</c>;
+/// every test also checks severity, the message (it names the element and the fix), that the invalid type gets no
+/// generated source, and (through the harness) that the generator neither throws (CS8785) nor breaks caching.
+/// </summary>
+public sealed class NetworkDiagnosticTests
+{
+    private static readonly string s_activationNames = string.Join(", ", Enum.GetNames<Activation>());
+    private static readonly string s_lossNames = string.Join(", ", Enum.GetNames<LossFunction>());
+    private static readonly string s_initNames = string.Join(", ", Enum.GetNames<Init>());
+
+    // ---------------------------------------------------------------- LSG0001–0004: declaration usage
+
+    [Fact]
+    public void LSG0001_NonPartialClass()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            public class {|LSG0001:Net|}
+            {
+            }
+            """, "'Net'", "add the 'partial' modifier");
+    }
+
+    [Fact]
+    public void LSG0002_GenericClass()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            public partial class {|LSG0002:Net|}<T>;
+            """, "'Net'", "generic", "non-generic scope");
+    }
+
+    [Fact]
+    public void LSG0002_NestedInGenericType()
+    {
+        Verify("""
+            using Landscape;
+
+            namespace Samples;
+
+            public partial class Outer<T>
+            {
+                [Network(LossFunction.MeanSquaredError)]
+                [Input(4)]
+                [Dense(2)]
+                public partial class {|LSG0002:Net|};
+            }
+            """, "'Net'", "nested in a generic type", "non-generic scope");
+    }
+
+    [Fact]
+    public void LSG0003_NestedInNonPartialType()
+    {
+        Verify("""
+            using Landscape;
+
+            namespace Samples;
+
+            public class Outer
+            {
+                [Network(LossFunction.MeanSquaredError)]
+                [Input(4)]
+                [Dense(2)]
+                public partial class {|LSG0003:Net|};
+            }
+            """, "'Outer'", "'Net'", "add the 'partial' modifier");
+    }
+
+    [Fact]
+    public void LSG0003_ReportsOnlyTheNonPartialLevelOfSeveral()
+    {
+        Verify("""
+            using Landscape;
+
+            public partial class A
+            {
+                public class B
+                {
+                    public partial struct C
+                    {
+                        [Network(LossFunction.MeanSquaredError)]
+                        [Input(4)]
+                        [Dense(2)]
+                        public partial class {|LSG0003:Net|};
+                    }
+                }
+            }
+            """, "'B'", "'Net'");
+    }
+
+    [Fact]
+    public void LSG0004_StaticPartialClass()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            public static partial class {|LSG0004:Net|}
+            {
+            }
+            """, "'Net'", "cannot be static", "remove the 'static' modifier");
+    }
+
+    // ---------------------------------------------------------------- LSG0101–0108: network shape and arguments
+
+    [Fact]
+    public void LSG0101_MissingInput()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Dense(2)]
+            public partial class {|LSG0101:Net|};
+            """, "'Net'", "no [Input]", "add [Input(features)]");
+    }
+
+    [Fact]
+    public void LSG0102_DuplicateInput_IsReportedOnTheSecondInput()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [{|LSG0102:Input(5)|}]
+            [Dense(2)]
+            public partial class Net;
+            """, "'Net'", "more than one [Input]", "keep exactly one");
+    }
+
+    [Fact]
+    public void LSG0102_EveryExtraInputIsReported()
+    {
+        VerifyAll("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            [{|LSG0102:Input(5)|}]
+            [{|LSG0102:Input(6)|}]
+            public partial class Net;
+            """);
+    }
+
+    [Fact]
+    public void LSG0103_NoDenseLayer()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            public partial class {|LSG0103:Net|};
+            """, "'Net'", "no [Dense] layer", "add at least one");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("int.MinValue")]
+    public void LSG0104_NonPositiveInputSize_IsReportedAtTheArgument(string size)
+    {
+        string expected = size == "int.MinValue" ? int.MinValue.ToString(CultureInfo.InvariantCulture) : size;
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input({|LSG0104:{{size}}|})]
+            [Dense(2)]
+            public partial class Net;
+            """, "[Input] size", "must be positive", "but is " + expected);
+    }
+
+    [Fact]
+    public void LSG0104_ZeroUnits_IsReportedAtTheArgument()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense({|LSG0104:0|}, Activation.Tanh)]
+            public partial class Net;
+            """, "[Dense] layer 0", "must be positive", "but is 0");
+    }
+
+    [Fact]
+    public void LSG0104_NamesTheLayerByIndex()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(8, Activation.Tanh)]
+            [Dense({|LSG0104:units: -5|})]
+            public partial class Net;
+            """, "[Dense] layer 1", "must be positive", "but is -5");
+    }
+
+    [Fact]
+    public void LSG0104_NamedArgumentsInAnyOrder_AreLocatedByName()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(activation: Activation.Tanh, {|LSG0104:units: -5|})]
+            public partial class Net;
+            """, "[Dense] layer 0", "but is -5");
+    }
+
+    [Fact]
+    public void LSG0104_LayerIndexCountsLayersWithOtherErrors()
+    {
+        // The first layer is invalid for another reason (LSG0105); the second is still "layer 1" in the message.
+        VerifyAll("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(8, {|LSG0105:(Activation)42|})]
+            [Dense({|LSG0104:0|})]
+            public partial class Net;
+            """, ("LSG0104", "[Dense] layer 1"));
+    }
+
+    [Fact]
+    public void LSG0105_UnknownActivation()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2, {|LSG0105:(Activation)42|})]
+            public partial class Net;
+            """, "(Activation)42", "not a defined Activation value", "use one of: " + s_activationNames);
+    }
+
+    [Fact]
+    public void LSG0105_UnknownActivation_NamedAndReordered()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense({|LSG0105:activation: (Activation)(-1)|}, units: 2)]
+            public partial class Net;
+            """, "(Activation)-1", "use one of: " + s_activationNames);
+    }
+
+    [Fact]
+    public void LSG0105_UnknownLossFunction()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network({|LSG0105:(LossFunction)7|})]
+            [Input(4)]
+            [Dense(2)]
+            public partial class Net;
+            """, "(LossFunction)7", "not a defined LossFunction value", "use one of: " + s_lossNames);
+    }
+
+    [Fact]
+    public void LSG0105_UnknownInit_IsReportedAtTheNamedArgument()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2, Activation.Tanh, {|LSG0105:Init = (Init)99|})]
+            public partial class Net;
+            """, "(Init)99", "not a defined Init value", "use one of: " + s_initNames);
+    }
+
+    [Fact]
+    public void LSG0106_CrossEntropyWithOneOutput_IsReportedOnTheOutputLayer()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(4)]
+            [Dense(8, Activation.Tanh)]
+            [{|LSG0106:Dense(1)|}]
+            public partial class Net;
+            """, "'Net'", "1 output unit", "use at least 2 output units or LossFunction.MeanSquaredError");
+    }
+
+    [Fact]
+    public void LSG0106_DoesNotApplyToAOneUnitHiddenLayerOrToMeanSquaredError()
+    {
+        GeneratorOutput hidden = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(4)]
+            [Dense(1, Activation.Tanh)]
+            [Dense(2)]
+            public partial class Net;
+            """);
+        Assert.Empty(hidden.GeneratorDiagnostics);
+        Assert.Single(hidden.Sources);
+
+        GeneratorOutput mse = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(1)]
+            public partial class Net;
+            """);
+        Assert.Empty(mse.GeneratorDiagnostics);
+        Assert.Single(mse.Sources);
+    }
+
+    [Fact]
+    public void LSG0107_ParameterCountOverflow()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(100000)]
+            [Dense(100000)]
+            public partial class {|LSG0107:Net|};
+            """, "'Net'", "too large", "10,000,100,000 parameters", "2,147,483,591");
+    }
+
+    [Fact]
+    public void LSG0107_TooWideLayer()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(2)]
+            [Dense(3000000, Bias = false)]
+            [Dense(1)]
+            public partial class {|LSG0107:Net|};
+            """, "'Net'", "too large", "width 3,000,000", "3,072,000,000 values");
+    }
+
+    /// <summary>
+    /// The limits are exact: 2 × 512 × width ≤ 2,147,483,591 allows width 2,097,151 but not 2,097,152; and the network
+    /// 2,096,184 → 1,024 (no bias) → 967 has 2,096,184·1,024 + 1,024·967 + 967 = 2,147,483,591 parameters, exactly the maximum.
+    /// </summary>
+    [Theory]
+    [InlineData("[Input(1)] [Dense(2097151, Bias = false)] [Dense(1)]", true)]
+    [InlineData("[Input(1)] [Dense(2097152, Bias = false)] [Dense(1)]", false)]
+    [InlineData("[Input(2097152)] [Dense(1)]", false)]
+    [InlineData("[Input(2096184)] [Dense(1024, Bias = false)] [Dense(967)]", true)]
+    [InlineData("[Input(2096185)] [Dense(1024, Bias = false)] [Dense(967)]", false)]
+    public void LSG0107_LimitsAreExact(string layers, bool accepted)
+    {
+        GeneratorOutput output = GeneratorHarness.Run($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class Net;
+            """);
+        if (accepted)
+        {
+            Assert.Empty(output.GeneratorDiagnostics);
+            Assert.Single(output.Sources);
+        }
+        else
+        {
+            Assert.Equal("LSG0107", Assert.Single(output.GeneratorDiagnostics).Id);
+            Assert.Empty(output.Sources);
+        }
+    }
+
+    [Theory]
+    [InlineData("double.NaN", "double.NaN")]
+    [InlineData("-1", "-1")]
+    [InlineData("-1e-300", "-1E-300")]
+    [InlineData("double.PositiveInfinity", "double.PositiveInfinity")]
+    [InlineData("double.NegativeInfinity", "double.NegativeInfinity")]
+    public void LSG0108_InvalidInitScale_IsReportedAtTheNamedArgument(string value, string shown)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2, {|LSG0108:InitScale = {{value}}|})]
+            public partial class Net;
+            """, "InitScale", "must be finite and non-negative", "but is " + shown);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0.0")]
+    [InlineData("double.Epsilon")]
+    [InlineData("double.MaxValue")]
+    public void LSG0108_BoundaryInitScales_AreAccepted(string value)
+    {
+        GeneratorOutput output = GeneratorHarness.Run($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2, InitScale = {{value}})]
+            public partial class Net;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Single(output.Sources);
+    }
+
+    [Fact]
+    public void IndependentErrors_AreAllReportedInOneRun()
+    {
+        VerifyAll("""
+            using Landscape;
+
+            public class Outer
+            {
+                [Network(LossFunction.MeanSquaredError)]
+                [Input({|LSG0104:0|})]
+                [Dense(2, {|LSG0108:InitScale = -2|})]
+                [{|LSG0102:Input(3)|}]
+                public static class {|LSG0001,LSG0003,LSG0004:Net|}
+                {
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void InvalidNetwork_DoesNotPreventAValidOne()
+    {
+        GeneratorOutput output = GeneratorHarness.Run(
+            """
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(0)]
+            [Dense(2)]
+            public partial class Broken;
+            """,
+            """
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(3)]
+            [Dense(2)]
+            public partial class Fine;
+            """);
+        Assert.Equal("LSG0104", Assert.Single(output.GeneratorDiagnostics).Id);
+        Assert.Equal("Fine.g.cs", Assert.Single(output.Sources).HintName);
+    }
+
+    // ---------------------------------------------------------------- LSG0999 and malformed input
+
+    /// <summary>
+    /// LSG0999 cannot be triggered from user code. Instead: half-typed or ill-typed declarations must give only the
+    /// compiler's own errors: no LSG diagnostic, no generated source, no generator crash (CS8785, checked by the harness).
+    /// </summary>
+    [Theory]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense( public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(\"x\")] public partial class Net;")]
+    [InlineData("[Network()] [Input(4)] [Dense(2)] public partial class Net;")]
+    [InlineData("[Network] [Input(4)] [Dense(2)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(10, Activation.)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(10, Activation.Swish)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(10, Init = )] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(10, InitScale = \"big\")] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(2.5)] [Dense(2)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4, 5)] [Dense(2)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(2, Activation.Tanh, Activation.Relu)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(2)] public partial class")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(2, Bias = null)] public partial class Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(2)] public partial struct Net;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError)] [Input(4)] [Dense(2)] public partial interface INet;")]
+    [InlineData("[Network(LossFunction.MeanSquaredError), Network(LossFunction.SoftmaxCrossEntropy)] [Input(4)] [Dense(2)] public partial class Net;")]
+    public void MalformedDeclaration_GivesOnlyCompilerErrors(string declaration)
+    {
+        AssertOnlyCompilerErrors("using Landscape;\n\n" + declaration);
+    }
+
+    [Fact]
+    public void MissingUsing_GivesOnlyCompilerErrors()
+    {
+        AssertOnlyCompilerErrors("""
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            public partial class Net;
+            """);
+    }
+
+    [Fact]
+    public void NetworkAttributeOnTwoPartialDeclarations_GivesOnlyCompilerErrors()
+    {
+        // The compiler reports CS0579 (duplicate attribute); the generator must not add the same hint name twice (CS8785).
+        AssertOnlyCompilerErrors(
+            """
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(2)]
+            public partial class Net;
+            """,
+            """
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            public partial class Net;
+            """);
+    }
+
+    [Fact]
+    public void UnrelatedAttributeNamedNetwork_IsIgnored()
+    {
+        // Matching is by metadata name (Landscape.NetworkAttribute), not by the simple name.
+        GeneratorOutput output = GeneratorHarness.Run("""
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class NetworkAttribute : System.Attribute;
+
+                [Network]
+                public class Net;
+            }
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Sources);
+        Assert.Empty(output.CompilationErrors);
+    }
+
+    // ---------------------------------------------------------------- the descriptor table
+
+    [Fact]
+    public void Descriptors_HaveUniqueIdsInRange_ErrorSeverity_AndHelpLinks()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.All)
+        {
+            Assert.True(ids.Add(descriptor.Id), "Duplicate ID " + descriptor.Id);
+            Assert.Matches("^LSG0(0[0-9][0-9]|1[0-9][0-9]|9[0-9][0-9])$", descriptor.Id);
+            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.True(descriptor.IsEnabledByDefault);
+            Assert.Equal("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            Assert.Same(descriptor, DiagnosticDescriptors.ById(descriptor.Id));
+        }
+        Assert.Throws<ArgumentException>(() => DiagnosticDescriptors.ById("LSG9999"));
+    }
+
+    [Fact]
+    public void EveryDescriptor_IsCoveredByATestInThisClass()
+    {
+        // Adding a descriptor without a test named after its ID fails here (H5: one test per ID, at least).
+        var tested = typeof(NetworkDiagnosticTests).GetMethods()
+            .Select(m => Regex.Match(m.Name, "^(LSG[0-9]{4})_").Groups[1].Value)
+            .Where(id => id.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
+        tested.Add(DiagnosticDescriptors.InternalError.Id); // untriggerable by design; see MalformedDeclaration_GivesOnlyCompilerErrors
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal),
+            tested.OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DiagnosticsDocument_ListsExactlyTheDescriptorIds()
+    {
+        string document = File.ReadAllText(RepositoryPaths.Combine("docs/diagnostics.md"));
+        var headings = Regex.Matches(document, "^## (LSG[0-9]{4})\\s*$", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal),
+            headings.OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SpanMarkup_StripsMarkersAndReportsSpans()
+    {
+        (string source, IReadOnlyList<MarkedSpan> spans) = SpanMarkup.Parse("a[|bc|]d{|LSG0001,LSG0002:ef|}g");
+        Assert.Equal("abcdefg", source);
+        Assert.Equal(
+            [new MarkedSpan(null, new TextSpan(1, 2)), new MarkedSpan("LSG0001", new TextSpan(4, 2)), new MarkedSpan("LSG0002", new TextSpan(4, 2))],
+            spans);
+        Assert.Throws<FormatException>(() => SpanMarkup.Parse("[|a"));
+        Assert.Throws<FormatException>(() => SpanMarkup.Parse("{|LSG0001 a|}"));
+        Assert.Throws<FormatException>(() => SpanMarkup.Parse("{|LSG0001:[|a|]|}"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>
+    /// Runs the generator on <paramref name="markup"/>, which marks exactly one expected diagnostic, and checks its ID,
+    /// severity, span, and that its message contains each of <paramref name="messageParts"/>.
+    /// </summary>
+    private static void Verify(string markup, params string[] messageParts)
+    {
+        (string source, IReadOnlyList<MarkedSpan> spans) = SpanMarkup.Parse(markup);
+        MarkedSpan expected = Assert.Single(spans);
+        Assert.NotNull(expected.Id);
+        GeneratorOutput output = RunInvalid(source);
+
+        Diagnostic diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        AssertMatches(source, expected, diagnostic);
+        string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        foreach (string part in messageParts) Assert.Contains(part, message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs the generator on <paramref name="markup"/> and checks that it reports exactly the marked diagnostics (ID and
+    /// span, in any order), and that the message of the diagnostic with each ID in <paramref name="messages"/> contains the text.
+    /// </summary>
+    private static void VerifyAll(string markup, params (string Id, string Part)[] messages)
+    {
+        (string source, IReadOnlyList<MarkedSpan> spans) = SpanMarkup.Parse(markup);
+        Assert.All(spans, s => Assert.NotNull(s.Id));
+        GeneratorOutput output = RunInvalid(source);
+
+        List<Diagnostic> actual = output.GeneratorDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        List<MarkedSpan> expected = spans.OrderBy(s => s.Span.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count == actual.Count,
+            $"Expected {expected.Count} diagnostics, got {actual.Count}:\n" + string.Join("\n", actual));
+        for (int i = 0; i < expected.Count; i++) AssertMatches(source, expected[i], actual[i]);
+        foreach ((string id, string part) in messages)
+            Assert.Contains(part, Assert.Single(actual, d => d.Id == id).GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs an invalid declaration: no source may be generated, and the user code itself must compile.</summary>
+    private static GeneratorOutput RunInvalid(string source)
+    {
+        GeneratorOutput output = GeneratorHarness.Run(source);
+        Assert.Empty(output.Sources);
+        Assert.DoesNotContain(output.GeneratorDiagnostics, d => d.Id == "CS8785");
+        // The declarations are valid C#; only the generator's rules reject them, so the compiler reports nothing.
+        Assert.True(output.CompilationErrors.Count == 0, "The test source itself has errors:\n" + string.Join("\n", output.CompilationErrors));
+        return output;
+    }
+
+    private static void AssertMatches(string source, MarkedSpan expected, Diagnostic actual)
+    {
+        TextSpan span = actual.Location.SourceSpan;
+        string marked = source.Substring(expected.Span.Start, expected.Span.Length);
+        string reported = span.End <= source.Length ? source.Substring(span.Start, span.Length) : "<out of range>";
+        Assert.True(expected.Id == actual.Id && expected.Span == span,
+            $"Expected {expected.Id} at {expected.Span} '{marked}', got {actual.Id} at {span} '{reported}': {actual}");
+        Assert.Equal(DiagnosticSeverity.Error, actual.Severity);
+        Assert.Equal("Input0.cs", actual.Location.GetLineSpan().Path);
+        LinePositionSpan lines = SourceText.From(source).Lines.GetLinePositionSpan(expected.Span);
+        Assert.Equal(lines, actual.Location.GetLineSpan().Span);
+    }
+
+    private static void AssertOnlyCompilerErrors(params string[] sources)
+    {
+        GeneratorOutput output = GeneratorHarness.Run(sources);
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Sources);
+        Assert.NotEmpty(output.CompilationErrors);
+        Assert.All(output.CompilationErrors, d => Assert.StartsWith("CS", d.Id, StringComparison.Ordinal));
+    }
+}
