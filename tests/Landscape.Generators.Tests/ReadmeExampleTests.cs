@@ -15,7 +15,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void ReadmeExample_CompilesAndRuns()
     {
-        string root = RepositoryRoot();
+        string root = RepositoryPaths.Root;
         string readme = File.ReadAllText(Path.Combine(root, "README.md"));
         const string fence = "```csharp\n";
         int start = readme.IndexOf(fence, StringComparison.Ordinal);
@@ -56,12 +56,5 @@ public sealed class ReadmeExampleTests
             context.Unload();
         }
         Assert.Matches(@"^L = \d+\.\d{4}, ∇Lᵀ H ∇L = -?\d\.\d{3}E[+-]\d{3}\s*$", console.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Landscape.slnx"))) return d.FullName;
-        throw new DirectoryNotFoundException("Landscape.slnx not found above " + AppContext.BaseDirectory);
     }
 }

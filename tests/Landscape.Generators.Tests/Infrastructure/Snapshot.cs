@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Landscape.Generators.Tests.Infrastructure;
@@ -13,10 +12,10 @@ namespace Landscape.Generators.Tests.Infrastructure;
 internal static class Snapshot
 {
     /// <summary>Asserts <paramref name="actual"/> equals the snapshot <paramref name="name"/>.</summary>
-    public static void Match(string actual, string name, [CallerFilePath] string callerPath = "")
+    public static void Match(string actual, string name)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Snapshots");
-        if (!Directory.Exists(directory)) directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        // Found from the repository root, not [CallerFilePath]: CI builds map source paths to "/_/".
+        string directory = RepositoryPaths.Combine("tests/Landscape.Generators.Tests/Snapshots");
         string verified = Path.GetFullPath(Path.Combine(directory, name + ".verified.cs"));
         string received = Path.ChangeExtension(verified, null).Replace(".verified", ".received") + ".cs";
         string scrubbed = Scrub(actual);
