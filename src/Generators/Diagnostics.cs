@@ -5,12 +5,13 @@ namespace Landscape.Generators;
 
 /// <summary>
 /// Every diagnostic the Landscape generators report. IDs: LSG0001–0099 declaration usage, LSG0100–0199 network shape and
-/// arguments, LSG0900+ internal. Must be kept in sync with docs/diagnostics.md and AnalyzerReleases.Unshipped.md.
+/// arguments, LSG0200–0299 [Objective] declarations and expressions, LSG0900+ internal. Must be kept in sync with docs/diagnostics.md and AnalyzerReleases.Unshipped.md.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string UsageCategory = "Landscape.Usage";
     private const string ShapeCategory = "Landscape.Network";
+    private const string ObjectiveCategory = "Landscape.Objective";
     // Relative to the repository root: the project has no public URL yet.
     private const string HelpBase = "docs/diagnostics.md#";
 
@@ -146,6 +147,182 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0108");
 
+    /// <summary>LSG0201: "Objective type '{0}' must be declared partial so the generator can add the IModel members; add the 'partial' modifier".</summary>
+    public static DiagnosticDescriptor ObjectiveNotPartial { get; } = new DiagnosticDescriptor(
+        id: "LSG0201",
+        title: "Objective type must be partial",
+        messageFormat: "Objective type '{0}' must be declared partial so the generator can add the IModel members; add the 'partial' modifier",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0201");
+
+    /// <summary>LSG0202: "{0} cannot be generic: the generator emits non-generic code for a fixed list of double coordinates; remove the type parameters".</summary>
+    public static DiagnosticDescriptor ObjectiveGeneric { get; } = new DiagnosticDescriptor(
+        id: "LSG0202",
+        title: "Objective cannot be generic",
+        messageFormat: "{0} cannot be generic: the generator emits non-generic code for a fixed list of double coordinates; remove the type parameters",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0202");
+
+    /// <summary>LSG0203: "Type '{0}', which contains objective type '{1}', must be declared partial; add the 'partial' modifier or move the objective type out".</summary>
+    public static DiagnosticDescriptor ObjectiveContainingTypeNotPartial { get; } = new DiagnosticDescriptor(
+        id: "LSG0203",
+        title: "Containing type of an objective must be partial",
+        messageFormat: "Type '{0}', which contains objective type '{1}', must be declared partial; add the 'partial' modifier or move the objective type out",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0203");
+
+    /// <summary>LSG0204: "[Objective] method '{0}' must be an instance method: the generated IModel members are instance members that read the type's members as constants; remove 'static'".</summary>
+    public static DiagnosticDescriptor ObjectiveStatic { get; } = new DiagnosticDescriptor(
+        id: "LSG0204",
+        title: "[Objective] method must be an instance method",
+        messageFormat: "[Objective] method '{0}' must be an instance method: the generated IModel members are instance members that read the type's members as constants; remove 'static'",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0204");
+
+    /// <summary>LSG0205: "Type '{0}' has more than one [Objective] method; '{1}' is already its objective. Keep one [Objective] per type and declare another type for this one".</summary>
+    public static DiagnosticDescriptor DuplicateObjective { get; } = new DiagnosticDescriptor(
+        id: "LSG0205",
+        title: "More than one [Objective] per type",
+        messageFormat: "Type '{0}' has more than one [Objective] method; '{1}' is already its objective. Keep one [Objective] per type and declare another type for this one",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0205");
+
+    /// <summary>LSG0206: "Coordinate '{0}' {1}; every parameter of an [Objective] method is a coordinate and must be a by-value 'double'".</summary>
+    public static DiagnosticDescriptor InvalidCoordinate { get; } = new DiagnosticDescriptor(
+        id: "LSG0206",
+        title: "Coordinate must be a plain double parameter",
+        messageFormat: "Coordinate '{0}' {1}; every parameter of an [Objective] method is a coordinate and must be a by-value 'double'",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0206");
+
+    /// <summary>LSG0207: "[Objective] method '{0}' returns '{1}'; it must return double".</summary>
+    public static DiagnosticDescriptor InvalidObjectiveReturnType { get; } = new DiagnosticDescriptor(
+        id: "LSG0207",
+        title: "[Objective] method must return double",
+        messageFormat: "[Objective] method '{0}' returns '{1}'; it must return double",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0207");
+
+    /// <summary>LSG0208: "[Objective] method '{0}' has no parameters; declare each coordinate as a double parameter, e.g. 'double Value(double x, double y)'".</summary>
+    public static DiagnosticDescriptor NoCoordinates { get; } = new DiagnosticDescriptor(
+        id: "LSG0208",
+        title: "[Objective] method has no coordinates",
+        messageFormat: "[Objective] method '{0}' has no parameters; declare each coordinate as a double parameter, e.g. 'double Value(double x, double y)'",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0208");
+
+    /// <summary>LSG0209: "{0} is not supported in an [Objective]: {1}".</summary>
+    public static DiagnosticDescriptor UnsupportedExpression { get; } = new DiagnosticDescriptor(
+        id: "LSG0209",
+        title: "Unsupported expression in an objective",
+        messageFormat: "{0} is not supported in an [Objective]: {1}",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0209");
+
+    /// <summary>LSG0210: "Call to '{0}' is not supported in an [Objective]; the differentiable functions are the double overloads of {1}".</summary>
+    public static DiagnosticDescriptor UnsupportedCall { get; } = new DiagnosticDescriptor(
+        id: "LSG0210",
+        title: "Unsupported call in an objective",
+        messageFormat: "Call to '{0}' is not supported in an [Objective]; the differentiable functions are the double overloads of {1}",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0210");
+
+    /// <summary>LSG0211: "{0} is not supported in an [Objective] body; use local declarations, assignments to locals and one final 'return' (for piecewise functions, the conditional operator c ? a : b)".</summary>
+    public static DiagnosticDescriptor UnsupportedStatement { get; } = new DiagnosticDescriptor(
+        id: "LSG0211",
+        title: "Unsupported statement in an objective",
+        messageFormat: "{0} is not supported in an [Objective] body; use local declarations, assignments to locals and one final 'return' (for piecewise functions, the conditional operator c ? a : b)",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0211");
+
+    /// <summary>LSG0212: "Assignment to '{0}' is not supported: an [Objective] may assign only its own locals and coordinates; the type's members are read-only constants".</summary>
+    public static DiagnosticDescriptor AssignmentToMember { get; } = new DiagnosticDescriptor(
+        id: "LSG0212",
+        title: "Assignment to a member in an objective",
+        messageFormat: "Assignment to '{0}' is not supported: an [Objective] may assign only its own locals and coordinates; the type's members are read-only constants",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0212");
+
+    /// <summary>LSG0213: "[Objective] method '{0}' must have a body that ends with a 'return' statement (or an expression body)".</summary>
+    public static DiagnosticDescriptor MissingReturn { get; } = new DiagnosticDescriptor(
+        id: "LSG0213",
+        title: "[Objective] method must end with a return",
+        messageFormat: "[Objective] method '{0}' must have a body that ends with a 'return' statement (or an expression body)",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0213");
+
+    /// <summary>LSG0214: "'{0}' cannot be read in an [Objective]: {1}".</summary>
+    public static DiagnosticDescriptor UnsupportedMember { get; } = new DiagnosticDescriptor(
+        id: "LSG0214",
+        title: "Unsupported member read in an objective",
+        messageFormat: "'{0}' cannot be read in an [Objective]: {1}",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0214");
+
+    /// <summary>LSG0215: "[Objective] method '{0}' is declared in {1} '{2}'; declare it in a class, struct, record or record struct".</summary>
+    public static DiagnosticDescriptor UnsupportedObjectiveType { get; } = new DiagnosticDescriptor(
+        id: "LSG0215",
+        title: "Objective declared in an unsupported type",
+        messageFormat: "[Objective] method '{0}' is declared in {1} '{2}'; declare it in a class, struct, record or record struct",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0215");
+
+    /// <summary>LSG0216: "Member 'InitialPoint' of objective type '{0}' does not follow the convention 'double[] InitialPoint()' (a parameterless, non-generic method returning double[]); change its signature or rename it".</summary>
+    public static DiagnosticDescriptor InvalidInitialPoint { get; } = new DiagnosticDescriptor(
+        id: "LSG0216",
+        title: "InitialPoint does not follow the convention",
+        messageFormat: "Member 'InitialPoint' of objective type '{0}' does not follow the convention 'double[] InitialPoint()' (a parameterless, non-generic method returning double[]); change its signature or rename it",
+        category: ObjectiveCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0216");
+
     /// <summary>LSG0999: "The Landscape generator failed on '{0}': {1}".</summary>
     public static DiagnosticDescriptor InternalError { get; } = new DiagnosticDescriptor(
         id: "LSG0999",
@@ -162,6 +339,9 @@ internal static class DiagnosticDescriptors
     [
         NotPartial, Generic, ContainingTypeNotPartial, Static,
         MissingInput, DuplicateInput, NoLayers, NonPositiveSize, UnknownEnumValue, CrossEntropyNeedsTwoOutputs, TooLarge, InvalidInitScale,
+        ObjectiveNotPartial, ObjectiveGeneric, ObjectiveContainingTypeNotPartial, ObjectiveStatic, DuplicateObjective, InvalidCoordinate,
+        InvalidObjectiveReturnType, NoCoordinates, UnsupportedExpression, UnsupportedCall, UnsupportedStatement, AssignmentToMember,
+        MissingReturn, UnsupportedMember, UnsupportedObjectiveType, InvalidInitialPoint,
         InternalError,
     ];
 

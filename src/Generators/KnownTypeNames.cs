@@ -15,6 +15,9 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.DenseAttribute</c>.</summary>
     public const string DenseAttribute = "Landscape.DenseAttribute";
 
+    /// <summary>Metadata name of <c>Landscape.ObjectiveAttribute</c>.</summary>
+    public const string ObjectiveAttribute = "Landscape.ObjectiveAttribute";
+
     /// <summary>Metadata name of <c>Landscape.LossFunction</c>.</summary>
     public const string LossFunction = "Landscape.LossFunction";
 

@@ -11,4 +11,13 @@ internal static class TrackingNames
 
     /// <summary>The valid NetworkSpecs that produce source.</summary>
     public const string NetworkSpecs = nameof(NetworkSpecs);
+
+    /// <summary>[Objective] methods parsed into a Result of ObjectiveSpec.</summary>
+    public const string ParseObjective = nameof(ParseObjective);
+
+    /// <summary>The diagnostics of each [Objective] method.</summary>
+    public const string ObjectiveDiagnostics = nameof(ObjectiveDiagnostics);
+
+    /// <summary>The valid ObjectiveSpecs that produce source.</summary>
+    public const string ObjectiveSpecs = nameof(ObjectiveSpecs);
 }

@@ -16,6 +16,7 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.NetworkAttribute), KnownTypeNames.NetworkAttribute, typeof(NetworkAttribute) },
         { nameof(KnownTypeNames.InputAttribute), KnownTypeNames.InputAttribute, typeof(InputAttribute) },
         { nameof(KnownTypeNames.DenseAttribute), KnownTypeNames.DenseAttribute, typeof(DenseAttribute) },
+        { nameof(KnownTypeNames.ObjectiveAttribute), KnownTypeNames.ObjectiveAttribute, typeof(ObjectiveAttribute) },
         { nameof(KnownTypeNames.LossFunction), KnownTypeNames.LossFunction, typeof(LossFunction) },
         { nameof(KnownTypeNames.Activation), KnownTypeNames.Activation, typeof(Activation) },
         { nameof(KnownTypeNames.Init), KnownTypeNames.Init, typeof(Init) },

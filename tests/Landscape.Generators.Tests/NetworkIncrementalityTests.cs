@@ -242,5 +242,5 @@ public sealed class NetworkIncrementalityTests
     }
 
     private static string SourceOf(GeneratorDriverRunResult result, string hintName = "Samples.Net.g.cs") =>
-        Assert.Single(Assert.Single(result.Results).GeneratedSources, s => s.HintName == hintName).SourceText.ToString();
+        Assert.Single(result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName == hintName).SourceText.ToString();
 }

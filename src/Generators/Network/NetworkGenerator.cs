@@ -30,10 +30,7 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .Where(static d => d.Count > 0)
             .WithTrackingName(TrackingNames.NetworkDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (productionContext, items) =>
-        {
-            foreach (DiagnosticInfo item in items) productionContext.ReportDiagnostic(item.ToDiagnostic());
-        });
+        context.RegisterSourceOutput(diagnostics, static (productionContext, items) => GeneratorOutputs.ReportDiagnostics(productionContext, items));
 
         // Stage 3 (source pipeline): one file per valid network.
         IncrementalValuesProvider<NetworkSpec> specs = results
@@ -41,19 +38,6 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.NetworkSpecs);
         context.RegisterSourceOutput(specs, static (productionContext, spec) =>
-        {
-            // An exception escaping a generator becomes CS8785 and drops all generated source; report it as LSG0999 instead.
-            Microsoft.CodeAnalysis.Text.SourceText text;
-            try
-            {
-                text = Emit(spec);
-            }
-            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
-            {
-                productionContext.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, spec.TypeName, exception.GetType().Name + ": " + exception.Message).ToDiagnostic());
-                return;
-            }
-            productionContext.AddSource(spec.HintName, text);
-        });
+            GeneratorOutputs.AddSource(productionContext, spec.HintName, spec.TypeName, () => Emit(spec)));
     }
 }

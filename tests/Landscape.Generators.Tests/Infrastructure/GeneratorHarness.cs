@@ -69,7 +69,7 @@ internal static class GeneratorHarness
 
     /// <summary>A driver with step tracking on, as the IDE runs it.</summary>
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        new ISourceGenerator[] { new Network.NetworkGenerator().AsSourceGenerator() },
+        new ISourceGenerator[] { new Network.NetworkGenerator().AsSourceGenerator(), new Objective.ObjectiveGenerator().AsSourceGenerator() },
         parseOptions: CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

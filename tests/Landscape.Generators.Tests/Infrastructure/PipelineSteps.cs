@@ -16,24 +16,21 @@ internal static class PipelineSteps
         return Outputs(result, TrackingNames.NetworkSpecs).Select(o => (NetworkSpec)o.Value).ToList();
     }
 
-    /// <summary>Every output of the tracked step <paramref name="stepName"/> (empty when the step did not run).</summary>
+    /// <summary>Every output of the tracked step <paramref name="stepName"/> (empty when the step did not run), over all generators.</summary>
     public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorDriverRunResult result, string stepName)
     {
-        GeneratorRunResult run = Assert.Single(result.Results);
-        Assert.Null(run.Exception);
-        return run.TrackedSteps.TryGetValue(stepName, out ImmutableArray<IncrementalGeneratorRunStep> steps)
-            ? steps.SelectMany(s => s.Outputs).ToList()
-            : [];
+        Assert.All(result.Results, run => Assert.Null(run.Exception));
+        return result.Results
+            .SelectMany(run => run.TrackedSteps.TryGetValue(stepName, out ImmutableArray<IncrementalGeneratorRunStep> steps) ? steps : [])
+            .SelectMany(s => s.Outputs)
+            .ToList();
     }
 
     /// <summary>The run reasons of the tracked step <paramref name="stepName"/>.</summary>
     public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriverRunResult result, string stepName) =>
         Outputs(result, stepName).Select(o => o.Reason).ToList();
 
-    /// <summary>The run reasons of the source outputs (the RegisterSourceOutput steps).</summary>
-    public static IReadOnlyList<IncrementalStepRunReason> SourceOutputReasons(GeneratorDriverRunResult result)
-    {
-        GeneratorRunResult run = Assert.Single(result.Results);
-        return run.TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-    }
+    /// <summary>The run reasons of the source outputs (the RegisterSourceOutput steps) of all generators.</summary>
+    public static IReadOnlyList<IncrementalStepRunReason> SourceOutputReasons(GeneratorDriverRunResult result) =>
+        result.Results.SelectMany(run => run.TrackedOutputSteps).SelectMany(kv => kv.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
 }
