@@ -54,14 +54,9 @@ public static partial class Hessian
             for (int j = 0; j < steps; j++)
             {
                 basis.Add(q);
-                var w = new double[n];
-                Multiply(model, parameters, data, q, w, "density probe " + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", Lanczos step", j);
+                (double a, double[] w, double b) = LanczosStep(model, parameters, data, basis, beta,
+                    "density probe " + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", Lanczos step");
                 hvps++;
-                // w = Hqⱼ − αⱼqⱼ − βⱼ₋₁qⱼ₋₁, fully reorthogonalized.
-                double a = TensorPrimitives.Dot<double>(q, w);
-                TensorPrimitives.MultiplyAdd<double>(q, -a, w, w);
-                if (j > 0) TensorPrimitives.MultiplyAdd<double>(basis[j - 1], -beta[j - 1], w, w);
-                double b = Orthogonalize(w, basis);
                 alpha.Add(a);
                 scale = Math.Max(scale, Math.Max(Math.Abs(a), b));
                 if (j == steps - 1 || b <= BreakdownRelative * scale) break; // done, or the Krylov space is invariant

@@ -65,15 +65,9 @@ public static partial class Hessian
         {
             basis.Add(q);
             int j = basis.Count - 1;
-            var w = new double[n];
-            Multiply(model, parameters, data, q, w, "Lanczos iteration", j);
+            // Three-term recurrence w = Hqⱼ − αⱼqⱼ − βⱼ₋₁qⱼ₋₁, fully reorthogonalized against q₀…qⱼ.
+            (double a, double[] w, double b) = LanczosStep(model, parameters, data, basis, beta, "Lanczos iteration");
             hvps++;
-
-            // Three-term recurrence: w = Hqⱼ − αⱼqⱼ − βⱼ₋₁qⱼ₋₁, then full reorthogonalization against q₀…qⱼ.
-            double a = TensorPrimitives.Dot<double>(q, w);
-            TensorPrimitives.MultiplyAdd<double>(q, -a, w, w);
-            if (j > 0) TensorPrimitives.MultiplyAdd<double>(basis[j - 1], -beta[j - 1], w, w);
-            double b = Orthogonalize(w, basis);
             alpha.Add(a);
             scale = Math.Max(scale, Math.Max(Math.Abs(a), b));
 

@@ -52,6 +52,23 @@ public static partial class Hessian
     }
 
     /// <summary>
+    /// One Lanczos step from the newest basis vector q = basis[^1] (index j = basis.Count − 1): w = Hq − αq − βⱼ₋₁qⱼ₋₁ with
+    /// α = qᵀHq, then fully reorthogonalized against the basis. Returns α, the unnormalized w and its norm (the next β).
+    /// </summary>
+    private static (double Alpha, double[] Next, double Beta) LanczosStep(IModel model, ReadOnlySpan<double> parameters, Dataset data,
+                                                                       List<double[]> basis, List<double> beta, string what)
+    {
+        int j = basis.Count - 1;
+        double[] q = basis[j];
+        var w = new double[q.Length];
+        Multiply(model, parameters, data, q, w, what, j);
+        double a = TensorPrimitives.Dot<double>(q, w);
+        TensorPrimitives.MultiplyAdd<double>(q, -a, w, w);
+        if (j > 0) TensorPrimitives.MultiplyAdd<double>(basis[j - 1], -beta[j - 1], w, w);
+        return (a, w, Orthogonalize(w, basis));
+    }
+
+    /// <summary>
     /// Removes from <paramref name="w"/> its components along the orthonormal <paramref name="basis"/> by classical
     /// Gram–Schmidt, w ← w − Σᵢ (qᵢ·w) qᵢ, repeated while a pass cancels more than 1 − 1/√2 of the norm (at most
     /// <see cref="MaxOrthogonalizationPasses"/> passes). Returns ‖w‖ afterwards.
