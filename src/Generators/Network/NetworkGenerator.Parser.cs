@@ -63,7 +63,7 @@ public sealed partial class NetworkGenerator
         var containing = new List<string>();
         for (INamedTypeSymbol? t = symbol.ContainingType; t is not null; t = t.ContainingType)
         {
-            if (!IsPartial(t, cancellationToken))
+            if (!SymbolFacts.IsPartial(t, cancellationToken))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, t.Name, name));
             containing.Insert(0, "partial " + TypeKeyword(t) + " " + EscapeIdentifier(t.Name));
         }
@@ -239,16 +239,6 @@ public sealed partial class NetworkGenerator
             positional++;
         }
         return null;
-    }
-
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax typeDeclaration && typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>A C# identifier for <paramref name="name"/>: verbatim (<c>@class</c>) when it is a reserved keyword.</summary>

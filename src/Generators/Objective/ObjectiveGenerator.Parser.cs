@@ -80,7 +80,7 @@ public sealed partial class ObjectiveGenerator
         var containing = new List<string>();
         for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
         {
-            if (!IsPartial(t, cancellationToken))
+            if (!SymbolFacts.IsPartial(t, cancellationToken))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObjectiveContainingTypeNotPartial, typeLocation, t.Name, type.Name));
             containing.Insert(0, PartialDeclaration(t));
         }
@@ -218,16 +218,6 @@ public sealed partial class ObjectiveGenerator
             else diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInitialPoint, LocationInfo.From(member.Locations.FirstOrDefault()), type.Name));
         }
         return found;
-    }
-
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>The header of a generated partial part: "partial record Valley", "ref partial struct Span2", ...</summary>

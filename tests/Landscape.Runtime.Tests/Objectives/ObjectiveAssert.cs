@@ -13,17 +13,8 @@ internal static class ObjectiveAssert
     public const double Floor = 1e-6;
 
     /// <summary>max |a − b| / max(‖a‖∞, ‖b‖∞, <see cref="Floor"/>).</summary>
-    public static double RelativeError(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        double diff = 0, scale = Floor;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            diff = Math.Max(diff, Math.Abs(actual[i] - expected[i]));
-            scale = Math.Max(scale, Math.Max(Math.Abs(expected[i]), Math.Abs(actual[i])));
-        }
-        return diff / scale;
-    }
+    public static double RelativeError(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected) =>
+        Landscape.Tests.Networks.NumericAssert.RelativeError(actual, expected, Floor);
 
     /// <summary>Asserts the relative error is at most <paramref name="tolerance"/>.</summary>
     public static void Close(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, double tolerance, string what)
