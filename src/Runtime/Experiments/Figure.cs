@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+
+namespace Landscape.Experiments;
+
+/// <summary>Scale of a figure axis.</summary>
+public enum AxisScale
+{
+    /// <summary>Linear axis.</summary>
+    Linear,
+
+    /// <summary>Base-10 logarithmic axis; non-positive values are left out of the plot (never of the tables).</summary>
+    Log,
+}
+
+/// <summary>How a series is drawn.</summary>
+public enum SeriesKind
+{
+    /// <summary>Points joined by a line.</summary>
+    Line,
+
+    /// <summary>Markers only.</summary>
+    Scatter,
+}
+
+/// <summary>One data series of a figure.</summary>
+/// <param name="Label">Legend text.</param>
+/// <param name="Kind">Line or scatter.</param>
+/// <param name="X">Abscissae.</param>
+/// <param name="Y">Ordinates (same length as <paramref name="X"/>; NaN points are skipped).</param>
+/// <param name="Dashed">Draw the line dashed (predictions, references).</param>
+public sealed record FigureSeries(string Label, SeriesKind Kind, double[] X, double[] Y, bool Dashed = false);
+
+/// <summary>A horizontal or vertical reference line (e.g. 2/η, the quadratic radius).</summary>
+/// <param name="Label">Legend text.</param>
+/// <param name="Value">Where the line is (y for horizontal, x for vertical).</param>
+/// <param name="Vertical">Vertical when true, horizontal otherwise.</param>
+public sealed record ReferenceLine(string Label, double Value, bool Vertical);
+
+/// <summary>A heat map over a grid: <c>Values[i, j]</c> at (<c>X[j]</c>, <c>Y[i]</c>).</summary>
+/// <param name="Label">Colour-bar label.</param>
+/// <param name="X">Column coordinates.</param>
+/// <param name="Y">Row coordinates.</param>
+/// <param name="Values">Row-major values, <c>Y.Length × X.Length</c>.</param>
+public sealed record HeatmapData(string Label, double[] X, double[] Y, double[,] Values);
+
+/// <summary>
+/// A figure an experiment declares: axes, series, reference lines and optionally a heat map. It is a data model only;
+/// the run writes it as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> (ScottPlot) and embeds it in
+/// <c>report.html</c> with its <see cref="Caption"/>.
+/// </summary>
+public sealed class Figure
+{
+    private readonly List<FigureSeries> _series = [];
+    private readonly List<ReferenceLine> _references = [];
+
+    internal Figure(string name, string title)
+    {
+        Name = name;
+        Title = title;
+    }
+
+    /// <summary>The file stem.</summary>
+    public string Name { get; }
+
+    /// <summary>The title drawn above the plot.</summary>
+    public string Title { get; }
+
+    /// <summary>A sentence for the report saying what the figure shows and what to look for.</summary>
+    public string Caption { get; set; } = "";
+
+    /// <summary>The x-axis label.</summary>
+    public string XLabel { get; private set; } = "";
+
+    /// <summary>The y-axis label.</summary>
+    public string YLabel { get; private set; } = "";
+
+    /// <summary>The x-axis scale.</summary>
+    public AxisScale XScale { get; private set; }
+
+    /// <summary>The y-axis scale.</summary>
+    public AxisScale YScale { get; private set; }
+
+    /// <summary>The series in drawing order.</summary>
+    public IReadOnlyList<FigureSeries> Series => _series;
+
+    /// <summary>The reference lines.</summary>
+    public IReadOnlyList<ReferenceLine> References => _references;
+
+    /// <summary>The heat map, if any.</summary>
+    public HeatmapData? Heatmap { get; private set; }
+
+    /// <summary>Sets the axis labels and scales.</summary>
+    public Figure Axes(string xLabel, string yLabel, AxisScale xScale = AxisScale.Linear, AxisScale yScale = AxisScale.Linear)
+    {
+        XLabel = xLabel;
+        YLabel = yLabel;
+        XScale = xScale;
+        YScale = yScale;
+        return this;
+    }
+
+    /// <summary>Adds a line series (the arrays are copied).</summary>
+    public Figure Line(string label, ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool dashed = false) => Add(label, SeriesKind.Line, x, y, dashed);
+
+    /// <summary>Adds a scatter series (the arrays are copied).</summary>
+    public Figure Scatter(string label, ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Add(label, SeriesKind.Scatter, x, y, false);
+
+    /// <summary>Adds a horizontal reference line at <paramref name="y"/>.</summary>
+    public Figure HorizontalLine(string label, double y)
+    {
+        _references.Add(new ReferenceLine(label, y, Vertical: false));
+        return this;
+    }
+
+    /// <summary>Adds a vertical reference line at <paramref name="x"/>.</summary>
+    public Figure VerticalLine(string label, double x)
+    {
+        _references.Add(new ReferenceLine(label, x, Vertical: true));
+        return this;
+    }
+
+    /// <summary>Sets the heat map (the arrays are copied).</summary>
+    /// <exception cref="ArgumentException">The value grid is not <c>y.Length × x.Length</c>.</exception>
+    public Figure HeatmapOf(string label, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double[,] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.GetLength(0) != y.Length || values.GetLength(1) != x.Length)
+            throw new ArgumentException($"Heat map '{label}' of figure '{Name}' has a {values.GetLength(0)}×{values.GetLength(1)} grid; expected {y.Length}×{x.Length} (y × x).", nameof(values));
+        Heatmap = new HeatmapData(label, x.ToArray(), y.ToArray(), (double[,])values.Clone());
+        return this;
+    }
+
+    private Figure Add(string label, SeriesKind kind, ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool dashed)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (x.Length != y.Length)
+            throw new ArgumentException($"Series '{label}' of figure '{Name}' has {x.Length} x values and {y.Length} y values.", nameof(y));
+        _series.Add(new FigureSeries(label, kind, x.ToArray(), y.ToArray(), dashed));
+        return this;
+    }
+}
