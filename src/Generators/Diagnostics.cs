@@ -5,13 +5,15 @@ namespace Landscape.Generators;
 
 /// <summary>
 /// Every diagnostic the Landscape generators report. IDs: LSG0001–0099 declaration usage, LSG0100–0199 network shape and
-/// arguments, LSG0200–0299 [Objective] declarations and expressions, LSG0900+ internal. Must be kept in sync with docs/diagnostics.md and AnalyzerReleases.Unshipped.md.
+/// arguments, LSG0200–0299 [Objective] declarations and expressions,
+/// LSG0300–0399 [Experiment] classes and their [Setting] properties, LSG0900+ internal. Must be kept in sync with docs/diagnostics.md and AnalyzerReleases.Unshipped.md.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string UsageCategory = "Landscape.Usage";
     private const string ShapeCategory = "Landscape.Network";
     private const string ObjectiveCategory = "Landscape.Objective";
+    private const string ExperimentCategory = "Landscape.Experiment";
     // Relative to the repository root: the project has no public URL yet.
     private const string HelpBase = "docs/diagnostics.md#";
 
@@ -323,6 +325,105 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0216");
 
+    /// <summary>LSG0301: "Experiment name '{0}' is used by more than one type: {1}; names must be unique within an assembly, so rename all but one".</summary>
+    public static DiagnosticDescriptor DuplicateExperimentName { get; } = new DiagnosticDescriptor(
+        id: "LSG0301",
+        title: "Duplicate experiment name",
+        messageFormat: "Experiment name '{0}' is used by more than one type: {1}; names must be unique within an assembly, so rename all but one",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0301");
+
+    /// <summary>LSG0302: "Experiment name {0} is not lower-case kebab case (lower-case letters and digits, words joined by single hyphens, starting with a letter); {1}".</summary>
+    public static DiagnosticDescriptor InvalidExperimentName { get; } = new DiagnosticDescriptor(
+        id: "LSG0302",
+        title: "Experiment name is not lower-case kebab case",
+        messageFormat: "Experiment name {0} is not lower-case kebab case (lower-case letters and digits, words joined by single hyphens, starting with a letter); {1}",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0302");
+
+    /// <summary>LSG0303: "Experiment type '{0}' must be declared partial, as the [Experiment] contract requires; add the 'partial' modifier".</summary>
+    public static DiagnosticDescriptor ExperimentNotPartial { get; } = new DiagnosticDescriptor(
+        id: "LSG0303",
+        title: "Experiment type must be partial",
+        messageFormat: "Experiment type '{0}' must be declared partial, as the [Experiment] contract requires; add the 'partial' modifier",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0303");
+
+    /// <summary>LSG0304: "Experiment type '{0}' {1}; the catalog creates each experiment with 'new {0}()', so declare a non-static, non-abstract, non-generic class with a parameterless constructor that is at least internal".</summary>
+    public static DiagnosticDescriptor ExperimentNotCreatable { get; } = new DiagnosticDescriptor(
+        id: "LSG0304",
+        title: "Experiment type cannot be created by the catalog",
+        messageFormat: "Experiment type '{0}' {1}; the catalog creates each experiment with 'new {0}()', so declare a non-static, non-abstract, non-generic class with a parameterless constructor that is at least internal",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0304");
+
+    /// <summary>LSG0305: "Experiment type '{0}' does not implement Landscape.Experiments.IExperiment: {1}".</summary>
+    public static DiagnosticDescriptor ExperimentNotIExperiment { get; } = new DiagnosticDescriptor(
+        id: "LSG0305",
+        title: "Experiment type must implement IExperiment",
+        messageFormat: "Experiment type '{0}' does not implement Landscape.Experiments.IExperiment: {1}",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0305");
+
+    /// <summary>LSG0306: "Setting '{0}' has type '{1}', which is not supported; a setting is a bool, int, long, double, string or enum, or a one-dimensional array of one of these".</summary>
+    public static DiagnosticDescriptor UnsupportedSettingType { get; } = new DiagnosticDescriptor(
+        id: "LSG0306",
+        title: "Unsupported setting type",
+        messageFormat: "Setting '{0}' has type '{1}', which is not supported; a setting is a bool, int, long, double, string or enum, or a one-dimensional array of one of these",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0306");
+
+    /// <summary>LSG0307: "Setting '{0}' {1}; a setting must be a public instance property with public 'get' and 'set' accessors, e.g. 'public int Steps { get; set; } = 100;'".</summary>
+    public static DiagnosticDescriptor SettingNotReadWrite { get; } = new DiagnosticDescriptor(
+        id: "LSG0307",
+        title: "Setting must be a public read-write instance property",
+        messageFormat: "Setting '{0}' {1}; a setting must be a public instance property with public 'get' and 'set' accessors, e.g. 'public int Steps {{ get; set; }} = 100;'",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0307");
+
+    /// <summary>LSG0308: "Settings '{0}' and '{1}' of experiment '{2}' both have the command-line name '--{3}'; rename one of the properties".</summary>
+    public static DiagnosticDescriptor DuplicateSettingName { get; } = new DiagnosticDescriptor(
+        id: "LSG0308",
+        title: "Two settings with the same command-line name",
+        messageFormat: "Settings '{0}' and '{1}' of experiment '{2}' both have the command-line name '--{3}'; rename one of the properties",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0308");
+
+    /// <summary>LSG0309 (warning): "Property '{0}' is marked [Setting], but its type '{1}' has no [Experiment], so the setting is ignored; add [Experiment(\"name\")] to the type or remove [Setting]".</summary>
+    public static DiagnosticDescriptor SettingWithoutExperiment { get; } = new DiagnosticDescriptor(
+        id: "LSG0309",
+        title: "[Setting] outside an [Experiment] type",
+        messageFormat: "Property '{0}' is marked [Setting], but its type '{1}' has no [Experiment], so the setting is ignored; add [Experiment(\"name\")] to the type or remove [Setting]",
+        category: ExperimentCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0309");
+
     /// <summary>LSG0999: "The Landscape generator failed on '{0}': {1}".</summary>
     public static DiagnosticDescriptor InternalError { get; } = new DiagnosticDescriptor(
         id: "LSG0999",
@@ -342,6 +443,8 @@ internal static class DiagnosticDescriptors
         ObjectiveNotPartial, ObjectiveGeneric, ObjectiveContainingTypeNotPartial, ObjectiveStatic, DuplicateObjective, InvalidCoordinate,
         InvalidObjectiveReturnType, NoCoordinates, UnsupportedExpression, UnsupportedCall, UnsupportedStatement, AssignmentToMember,
         MissingReturn, UnsupportedMember, UnsupportedObjectiveType, InvalidInitialPoint,
+        DuplicateExperimentName, InvalidExperimentName, ExperimentNotPartial, ExperimentNotCreatable, ExperimentNotIExperiment,
+        UnsupportedSettingType, SettingNotReadWrite, DuplicateSettingName, SettingWithoutExperiment,
         InternalError,
     ];
 

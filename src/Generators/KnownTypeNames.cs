@@ -69,6 +69,36 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Models.Check</c>.</summary>
     public const string Check = "Landscape.Models.Check";
 
+    /// <summary>Metadata name of <c>Landscape.ExperimentAttribute</c>.</summary>
+    public const string ExperimentAttribute = "Landscape.ExperimentAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.SettingAttribute</c>.</summary>
+    public const string SettingAttribute = "Landscape.SettingAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.IExperiment</c>.</summary>
+    public const string IExperiment = "Landscape.Experiments.IExperiment";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.ExperimentContext</c>.</summary>
+    public const string ExperimentContext = "Landscape.Experiments.ExperimentContext";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.ExperimentResult</c>.</summary>
+    public const string ExperimentResult = "Landscape.Experiments.ExperimentResult";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.ExperimentDescriptor</c>.</summary>
+    public const string ExperimentDescriptor = "Landscape.Experiments.ExperimentDescriptor";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.SettingDescriptor</c>.</summary>
+    public const string SettingDescriptor = "Landscape.Experiments.SettingDescriptor";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.SettingKind</c>.</summary>
+    public const string SettingKind = "Landscape.Experiments.SettingKind";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.SettingValues</c>.</summary>
+    public const string SettingValues = "Landscape.Experiments.SettingValues";
+
+    /// <summary>Metadata name of <c>Landscape.Experiments.SettingText</c>.</summary>
+    public const string SettingText = "Landscape.Experiments.SettingText";
+
     /// <summary>Namespace of the activation operator structs (<c>Landscape.Kernels.TanhActivation</c>, ...).</summary>
     public const string KernelsNamespace = "Landscape.Kernels";
 

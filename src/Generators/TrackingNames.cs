@@ -20,4 +20,25 @@ internal static class TrackingNames
 
     /// <summary>The valid ObjectiveSpecs that produce source.</summary>
     public const string ObjectiveSpecs = nameof(ObjectiveSpecs);
+
+    /// <summary>[Experiment] classes parsed into a Result of ExperimentSpec plus the name they claim.</summary>
+    public const string ParseExperiment = nameof(ParseExperiment);
+
+    /// <summary>The diagnostics of each [Experiment] class (its declaration and its settings).</summary>
+    public const string ExperimentDiagnostics = nameof(ExperimentDiagnostics);
+
+    /// <summary>The name each [Experiment] claims, with the location of the name argument.</summary>
+    public const string ExperimentNames = nameof(ExperimentNames);
+
+    /// <summary>The duplicate-name diagnostics, computed over all experiments of the assembly.</summary>
+    public const string ExperimentNameDiagnostics = nameof(ExperimentNameDiagnostics);
+
+    /// <summary>The valid ExperimentSpecs.</summary>
+    public const string ExperimentSpecs = nameof(ExperimentSpecs);
+
+    /// <summary>The catalog: every valid ExperimentSpec of the assembly, ordered by name.</summary>
+    public const string ExperimentCatalog = nameof(ExperimentCatalog);
+
+    /// <summary>[Setting] properties whose type has no [Experiment] (each gives a warning).</summary>
+    public const string SettingsWithoutExperiment = nameof(SettingsWithoutExperiment);
 }

@@ -34,6 +34,16 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.WorkspacePool), KnownTypeNames.WorkspacePool, typeof(Models.WorkspacePool<>) },
         { nameof(KnownTypeNames.Initializers), KnownTypeNames.Initializers, typeof(Models.Initializers) },
         { nameof(KnownTypeNames.Check), KnownTypeNames.Check, typeof(Models.Check) },
+        { nameof(KnownTypeNames.ExperimentAttribute), KnownTypeNames.ExperimentAttribute, typeof(ExperimentAttribute) },
+        { nameof(KnownTypeNames.SettingAttribute), KnownTypeNames.SettingAttribute, typeof(SettingAttribute) },
+        { nameof(KnownTypeNames.IExperiment), KnownTypeNames.IExperiment, typeof(Experiments.IExperiment) },
+        { nameof(KnownTypeNames.ExperimentContext), KnownTypeNames.ExperimentContext, typeof(Experiments.ExperimentContext) },
+        { nameof(KnownTypeNames.ExperimentResult), KnownTypeNames.ExperimentResult, typeof(Experiments.ExperimentResult) },
+        { nameof(KnownTypeNames.ExperimentDescriptor), KnownTypeNames.ExperimentDescriptor, typeof(Experiments.ExperimentDescriptor) },
+        { nameof(KnownTypeNames.SettingDescriptor), KnownTypeNames.SettingDescriptor, typeof(Experiments.SettingDescriptor) },
+        { nameof(KnownTypeNames.SettingKind), KnownTypeNames.SettingKind, typeof(Experiments.SettingKind) },
+        { nameof(KnownTypeNames.SettingValues), KnownTypeNames.SettingValues, typeof(Experiments.SettingValues) },
+        { nameof(KnownTypeNames.SettingText), KnownTypeNames.SettingText, typeof(Experiments.SettingText) },
     };
 
     [Theory]
@@ -86,6 +96,9 @@ public sealed class KnownTypeNamesTests
 
     [Fact]
     public void InitKind_MirrorsInit() => AssertMirror<InitKind, Init>();
+
+    [Fact]
+    public void SettingKindSpec_MirrorsSettingKind() => AssertMirror<Generators.Experiment.Model.SettingKindSpec, Experiments.SettingKind>();
 
     /// <summary>Same member names in the same order, with the same values and the same underlying type.</summary>
     private static void AssertMirror<TMirror, TRuntime>()

@@ -570,8 +570,9 @@ public sealed class NetworkDiagnosticTests
         foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.All)
         {
             Assert.True(ids.Add(descriptor.Id), "Duplicate ID " + descriptor.Id);
-            Assert.Matches("^LSG0(0[0-9][0-9]|1[0-9][0-9]|2[0-9][0-9]|9[0-9][0-9])$", descriptor.Id);
-            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Matches("^LSG0(0[0-9][0-9]|1[0-9][0-9]|2[0-9][0-9]|3[0-9][0-9]|9[0-9][0-9])$", descriptor.Id);
+            // Every diagnostic is an error, except LSG0309 ([Setting] outside an [Experiment], which is only ignored).
+            Assert.Equal(descriptor.Id == "LSG0309" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault);
             Assert.Equal("docs/diagnostics.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
             Assert.Same(descriptor, DiagnosticDescriptors.ById(descriptor.Id));
