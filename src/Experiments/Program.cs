@@ -1,8 +1,16 @@
-using System.CommandLine;
+using System;
+using System.Threading;
 using Landscape.Experiments;
+using Landscape.Experiments.Display;
 
-// The `landscape` command line. For now it lists the (not yet written) studies; `run` and `describe` arrive with the
-// experiments issue. `--version` is provided by System.CommandLine's RootCommand.
-var root = new RootCommand("Landscape: loss-landscape studies beyond the quadratic approximation.");
-root.Subcommands.Add(Cli.ListCommand());
-return root.Parse(args).Invoke();
+// The `landscape` command line (see docs/cli.md). Ctrl+C cancels the running experiment cleanly (exit code 130);
+// a second Ctrl+C ends the process at once.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    if (cancellation.IsCancellationRequested) return;
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return Cli.Run(args, Terminal.ForProcess(), ExperimentCatalog.All, cancellation.Token);

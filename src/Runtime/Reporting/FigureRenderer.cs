@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Landscape.Experiments;
+using ScottPlot;
+
+namespace Landscape.Reporting;
+
+/// <summary>
+/// Draws an <see cref="Figure"/> with ScottPlot as PNG and SVG. Log axes are drawn the way ScottPlot 5 expects them:
+/// the data are plotted as log10 values, and the axis gets integer-decade major ticks labelled 10^k with minor ticks
+/// at 2…9 × 10^k. Points whose coordinate on a log axis is not positive are left out of the drawing (never out of the
+/// tables); NaN and infinite points are left out on any axis.
+/// </summary>
+/// <remarks>
+/// The images are views of the tables, not data of record: the PNG bytes may differ between machines (font
+/// rasterization), while the CSV tables stay byte-identical.
+/// </remarks>
+public static class FigureRenderer
+{
+    /// <summary>The default image width in pixels.</summary>
+    public const int DefaultWidth = 800;
+
+    /// <summary>The default image height in pixels.</summary>
+    public const int DefaultHeight = 500;
+
+    /// <summary>Renders <paramref name="figure"/> as PNG bytes.</summary>
+    public static byte[] RenderPng(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        CheckSize(width, height);
+        var plot = Build(figure);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>Renders <paramref name="figure"/> as an SVG document.</summary>
+    public static string RenderSvg(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        CheckSize(width, height);
+        var plot = Build(figure);
+        return plot.GetSvgXml(width, height);
+    }
+
+    /// <summary>
+    /// Writes <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> into <paramref name="directory"/>, atomically, and
+    /// returns the two file names.
+    /// </summary>
+    public static IReadOnlyList<string> Write(Figure figure, string directory, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        string png = figure.Name + ".png";
+        string svg = figure.Name + ".svg";
+        AtomicFile.WriteAllBytes(Path.Combine(directory, png), RenderPng(figure, width, height));
+        AtomicFile.WriteAllText(Path.Combine(directory, svg), RenderSvg(figure, width, height));
+        return [png, svg];
+    }
+
+    private static void CheckSize(int width, int height)
+    {
+        if (width < 100 || height < 100)
+            throw new ArgumentOutOfRangeException(nameof(width), $"Figure size {width}×{height} is too small; both sides must be at least 100 pixels.");
+    }
+
+    private static Plot Build(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var plot = new Plot();
+        plot.Title(figure.Title);
+        plot.XLabel(figure.XLabel);
+        plot.YLabel(figure.YLabel);
+        bool logX = figure.XScale == AxisScale.Log;
+        bool logY = figure.YScale == AxisScale.Log;
+        bool anyLegend = false;
+
+        if (figure.Heatmap is { } heatmap)
+            anyLegend |= AddHeatmap(plot, heatmap, logX, logY);
+
+        var palette = new ScottPlot.Palettes.Category10();
+        int colorIndex = 0;
+        foreach (var series in figure.Series)
+        {
+            var (xs, ys) = Visible(series.X, series.Y, logX, logY);
+            var color = palette.GetColor(colorIndex++);
+            if (xs.Length == 0) continue;
+            var scatter = plot.Add.Scatter(xs, ys, color);
+            scatter.LegendText = series.Label;
+            if (series.Kind == SeriesKind.Line)
+            {
+                scatter.LineWidth = 2;
+                scatter.MarkerSize = xs.Length == 1 ? 6 : 0;
+                scatter.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            }
+            else
+            {
+                scatter.LineWidth = 0;
+                scatter.MarkerSize = 6;
+            }
+            anyLegend |= series.Label.Length > 0;
+        }
+
+        foreach (var reference in figure.References)
+        {
+            bool log = reference.Vertical ? logX : logY;
+            if (!double.IsFinite(reference.Value) || (log && reference.Value <= 0)) continue;
+            double at = log ? Math.Log10(reference.Value) : reference.Value;
+            var color = Colors.Black.WithAlpha(0.7);
+            if (reference.Vertical)
+            {
+                var line = plot.Add.VerticalLine(at, 1.5f, color, LinePattern.Dotted);
+                line.LegendText = reference.Label;
+            }
+            else
+            {
+                var line = plot.Add.HorizontalLine(at, 1.5f, color, LinePattern.Dotted);
+                line.LegendText = reference.Label;
+            }
+            anyLegend |= reference.Label.Length > 0;
+        }
+
+        if (logX) UseLogTicks(plot.Axes.Bottom);
+        if (logY) UseLogTicks(plot.Axes.Left);
+        if (anyLegend) plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>Adds the heat map and its colour bar; returns false (a heat map has no legend entry).</summary>
+    private static bool AddHeatmap(Plot plot, HeatmapData data, bool logX, bool logY)
+    {
+        int rows = data.Values.GetLength(0), columns = data.Values.GetLength(1);
+        if (rows == 0 || columns == 0) return false;
+        double[] xs = Transform(data.X, logX), ys = Transform(data.Y, logY);
+        if (!AllFinite(xs) || !AllFinite(ys))
+            throw new ArgumentException($"Heat map '{data.Label}' has coordinates that cannot be drawn (non-finite, or not positive on a log axis).", nameof(data));
+
+        // ScottPlot draws row 0 at the top; our row 0 sits at Y[0]. Flip the rows when Y increases.
+        bool increasingY = ys.Length < 2 || ys[^1] >= ys[0];
+        var grid = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+        {
+            int source = increasingY ? rows - 1 - i : i;
+            for (int j = 0; j < columns; j++) grid[i, j] = data.Values[source, j];
+        }
+
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        var (left, right) = CellEdges(xs);
+        var (bottom, top) = CellEdges(ys);
+        heatmap.Extent = new CoordinateRect(Math.Min(left, right), Math.Max(left, right), Math.Min(bottom, top), Math.Max(bottom, top));
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = data.Label;
+        return false;
+    }
+
+    /// <summary>The outer edges of cells centred on <paramref name="centers"/> (half a spacing beyond each end).</summary>
+    private static (double First, double Last) CellEdges(double[] centers)
+    {
+        if (centers.Length == 1) return (centers[0] - 0.5, centers[0] + 0.5);
+        double firstHalf = (centers[1] - centers[0]) / 2, lastHalf = (centers[^1] - centers[^2]) / 2;
+        return (centers[0] - firstHalf, centers[^1] + lastHalf);
+    }
+
+    private static double[] Transform(double[] values, bool log)
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = log ? (values[i] > 0 ? Math.Log10(values[i]) : double.NaN) : values[i];
+        return result;
+    }
+
+    private static bool AllFinite(double[] values) => Array.TrueForAll(values, double.IsFinite);
+
+    /// <summary>The drawable points: finite, and positive on log axes (log10-transformed there).</summary>
+    private static (double[] X, double[] Y) Visible(double[] x, double[] y, bool logX, bool logY)
+    {
+        var xs = new List<double>(x.Length);
+        var ys = new List<double>(y.Length);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double a = x[i], b = y[i];
+            if (!double.IsFinite(a) || !double.IsFinite(b)) continue;
+            if ((logX && a <= 0) || (logY && b <= 0)) continue;
+            xs.Add(logX ? Math.Log10(a) : a);
+            ys.Add(logY ? Math.Log10(b) : b);
+        }
+        return (xs.ToArray(), ys.ToArray());
+    }
+
+    /// <summary>Integer decades as major ticks labelled 10^k, minor ticks at 2…9 × 10^k, for log10-transformed data.</summary>
+    private static void UseLogTicks(IAxis axis)
+    {
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = DecadeLabel,
+        };
+    }
+
+    private static string DecadeLabel(double exponent)
+    {
+        int k = (int)Math.Round(exponent);
+        return k switch
+        {
+            0 => "1",
+            1 => "10",
+            _ => "1e" + k.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Landscape.Experiments;
+
+namespace Landscape.Reporting;
+
+/// <summary>A figure ready for the report: the model (title, caption) and its rendered SVG.</summary>
+/// <param name="Figure">The figure.</param>
+/// <param name="Svg">The SVG document rendered from it.</param>
+public sealed record ReportFigure(Figure Figure, string Svg);
+
+/// <summary>
+/// Renders the one-page report of a run: title and summary, run facts (status, settings, seed, profile, threads,
+/// versions, wall time), the claims table with ✓/✗, the measurements, every figure with its title and caption, and
+/// links to the CSV tables. The page is self-contained (figures are embedded as SVG data URIs, the style sheet is
+/// inline, nothing is fetched) and is written as polyglot XHTML5, so it opens in any browser and parses as XML.
+/// </summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #222; }
+        h1 { margin-bottom: 0.2em; }
+        .summary { font-size: 1.1em; color: #444; margin-top: 0; }
+        table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+        th { background: #f3f3f3; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; }
+        .holds { color: #176f2c; font-weight: bold; }
+        .fails { color: #b00020; font-weight: bold; }
+        .status-passed { color: #176f2c; }
+        .status-failed { color: #b00020; }
+        figure { margin: 1.5em 0; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+        figcaption { color: #444; margin-top: 0.3em; }
+        code { font-size: 0.95em; }
+        """;
+
+    /// <summary>The report of a run as XHTML5 text.</summary>
+    /// <param name="manifest">The run's manifest (facts, claims, measurements, files).</param>
+    /// <param name="figures">The figures, in order, with their SVG.</param>
+    public static string Render(Manifest manifest, IReadOnlyList<ReportFigure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(figures);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n");
+        html.Append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n");
+        html.Append("<meta charset=\"utf-8\" />\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        html.Append("<title>").Append(Escape(manifest.Experiment)).Append(" — Landscape report</title>\n");
+        html.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+
+        html.Append("<h1>").Append(Escape(manifest.Experiment)).Append("</h1>\n");
+        if (manifest.Summary.Length > 0) html.Append("<p class=\"summary\">").Append(Escape(manifest.Summary)).Append("</p>\n");
+
+        AppendFacts(html, manifest);
+        AppendClaims(html, manifest.Claims);
+        AppendMeasurements(html, manifest.Measurements);
+        AppendFigures(html, figures);
+        AppendTables(html, manifest.Files);
+
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, Manifest manifest, IReadOnlyList<ReportFigure> figures) =>
+        AtomicFile.WriteAllText(path, Render(manifest, figures));
+
+    /// <summary>Escapes text for XHTML element content and attribute values.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&#39;"); break;
+                // Control characters other than tab and line breaks are not allowed in XML at all.
+                case < ' ' when c is not ('\t' or '\n' or '\r'): builder.Append('\uFFFD'); break;
+                default: builder.Append(c); break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static void AppendFacts(StringBuilder html, Manifest manifest)
+    {
+        html.Append("<h2>Run</h2>\n<table class=\"facts\">\n");
+        string statusClass = manifest.Status == RunOutcome.Passed ? "status-passed" : "status-failed";
+        html.Append("<tr><th>Status</th><td class=\"").Append(statusClass).Append("\">").Append(Escape(StatusText(manifest))).Append("</td></tr>\n");
+        if (manifest.Error is { } error)
+            html.Append("<tr><th>Error</th><td><code>").Append(Escape(error)).Append("</code></td></tr>\n");
+        Fact(html, "Profile", manifest.Profile.ToString());
+        Fact(html, "Seed", manifest.Seed.ToString(CultureInfo.InvariantCulture));
+        Fact(html, "Threads", manifest.Threads.ToString(CultureInfo.InvariantCulture));
+        if (manifest.Resumed) Fact(html, "Resumed", "yes, from checkpoints");
+        Fact(html, "Started (UTC)", manifest.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        Fact(html, "Wall time", manifest.WallTimeSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+        var v = manifest.Versions;
+        Fact(html, "Landscape", v.Landscape);
+        Fact(html, ".NET", v.Runtime);
+        Fact(html, "OS", v.Os);
+        Fact(html, "CPU", $"{v.Cpu} ({v.ProcessorCount.ToString(CultureInfo.InvariantCulture)} logical processors)");
+        Fact(html, "SIMD", $"Vector256 {YesNo(v.Vector256)}, Vector512 {YesNo(v.Vector512)}, AVX-512F {YesNo(v.Avx512F)}");
+        html.Append("</table>\n");
+
+        html.Append("<h2>Settings</h2>\n");
+        if (manifest.Settings.Count == 0)
+        {
+            html.Append("<p>This experiment has no settings.</p>\n");
+            return;
+        }
+        html.Append("<table class=\"settings\">\n<tr><th>Setting</th><th>Value</th></tr>\n");
+        foreach (var (name, value) in manifest.Settings)
+            html.Append("<tr><td><code>--").Append(Escape(name)).Append("</code></td><td><code>").Append(Escape(value)).Append("</code></td></tr>\n");
+        html.Append("</table>\n");
+    }
+
+    private static void AppendClaims(StringBuilder html, IReadOnlyList<ManifestClaim> claims)
+    {
+        html.Append("<h2>Claims</h2>\n");
+        if (claims.Count == 0)
+        {
+            html.Append("<p>No claims were made.</p>\n");
+            return;
+        }
+        int holding = claims.Count(c => c.Holds);
+        html.Append("<p>").Append(holding.ToString(CultureInfo.InvariantCulture)).Append(" of ")
+            .Append(claims.Count.ToString(CultureInfo.InvariantCulture)).Append(" claims hold.</p>\n");
+        html.Append("<table class=\"claims\">\n<tr><th></th><th>Claim</th><th>Measured</th><th>Expected</th></tr>\n");
+        foreach (var claim in claims)
+        {
+            html.Append("<tr class=\"claim\"><td class=\"").Append(claim.Holds ? "holds\">✓" : "fails\">✗").Append("</td><td>")
+                .Append(Escape(claim.Text)).Append("</td><td class=\"number\">").Append(Escape(ExperimentContext.Format(claim.Measured)))
+                .Append("</td><td>").Append(Escape(claim.Expected)).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void AppendMeasurements(StringBuilder html, IReadOnlyList<ManifestMeasurement> measurements)
+    {
+        if (measurements.Count == 0) return;
+        html.Append("<h2>Measurements</h2>\n<p>Reported without a pass/fail verdict.</p>\n");
+        html.Append("<table class=\"measurements\">\n<tr><th>Quantity</th><th>Value</th><th>Unit</th></tr>\n");
+        foreach (var m in measurements)
+        {
+            html.Append("<tr><td>").Append(Escape(m.Name)).Append("</td><td class=\"number\">").Append(Escape(ExperimentContext.Format(m.Value)))
+                .Append("</td><td>").Append(Escape(m.Unit)).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void AppendFigures(StringBuilder html, IReadOnlyList<ReportFigure> figures)
+    {
+        if (figures.Count == 0) return;
+        html.Append("<h2>Figures</h2>\n");
+        foreach (var (figure, svg) in figures)
+        {
+            string data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+            html.Append("<figure id=\"figure-").Append(Escape(figure.Name)).Append("\">\n<h3>").Append(Escape(figure.Title)).Append("</h3>\n");
+            html.Append("<img alt=\"").Append(Escape(figure.Title)).Append("\" src=\"data:image/svg+xml;base64,").Append(data).Append("\" />\n");
+            html.Append("<figcaption>");
+            if (figure.Caption.Length > 0) html.Append(Escape(figure.Caption)).Append(' ');
+            html.Append("Files: <a href=\"").Append(Escape(figure.Name)).Append(".png\">").Append(Escape(figure.Name)).Append(".png</a>, <a href=\"")
+                .Append(Escape(figure.Name)).Append(".svg\">").Append(Escape(figure.Name)).Append(".svg</a>.</figcaption>\n</figure>\n");
+        }
+    }
+
+    private static void AppendTables(StringBuilder html, IReadOnlyList<string> files)
+    {
+        var tables = files.Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).ToList();
+        if (tables.Count == 0) return;
+        html.Append("<h2>Tables</h2>\n<p>The data of record (CSV; a JSON copy sits next to each).</p>\n<ul>\n");
+        foreach (var table in tables)
+            html.Append("<li><a href=\"").Append(Escape(Uri.EscapeDataString(table))).Append("\">").Append(Escape(table)).Append("</a></li>\n");
+        html.Append("</ul>\n");
+    }
+
+    private static void Fact(StringBuilder html, string name, string value) =>
+        html.Append("<tr><th>").Append(Escape(name)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>\n");
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static string StatusText(Manifest manifest) => manifest.Status switch
+    {
+        RunOutcome.Passed => "passed: every claim holds",
+        RunOutcome.ClaimsFailed => "claims failed: " + manifest.Claims.Count(c => !c.Holds).ToString(CultureInfo.InvariantCulture) + " claim(s) do not hold",
+        RunOutcome.Cancelled => "cancelled before the end (no tables or figures)",
+        _ => "failed with an error (no tables or figures)",
+    };
+}

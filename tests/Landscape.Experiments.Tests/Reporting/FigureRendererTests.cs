@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Landscape.Reporting;
+
+namespace Landscape.Experiments.Tests.Reporting;
+
+public sealed class FigureRendererTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private Figure NewFigure(string name = "f", string title = "Title")
+    {
+        var context = new ExperimentContext("demo", _temp.Path, Profile.Test);
+        return context.Plot(name, title);
+    }
+
+    [Fact]
+    public void Log_axes_label_decades_and_drop_non_positive_points_only_from_the_drawing()
+    {
+        var figure = NewFigure().Axes("|t|", "ΔL", AxisScale.Log, AxisScale.Log);
+        figure.Line("ΔL", [0.0, 1e-4, 1e-2, 1, 100, -1], [1.0, 1e-8, 1e-4, 1, 1e4, 5]);
+        figure.Line("quadratic", [1e-4, 100], [1e-8, 1e4], dashed: true);
+        figure.HorizontalLine("zero is not drawable", 0).VerticalLine("radius", 0.5);
+
+        string svg = FigureRenderer.RenderSvg(figure);
+
+        var document = XDocument.Parse(svg);
+        Assert.Equal("svg", document.Root!.Name.LocalName);
+        string text = string.Concat(document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        Assert.Contains("1e-4", text, StringComparison.Ordinal);
+        Assert.Contains("1e4", text, StringComparison.Ordinal);
+        Assert.Contains("quadratic", text, StringComparison.Ordinal);
+        Assert.Contains("radius", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zero is not drawable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Png_and_svg_files_are_written_for_lines_scatter_and_heat_maps()
+    {
+        var lines = NewFigure("lines").Axes("x", "y");
+        lines.Scatter("points", [1.0, 2, 3], [3.0, double.NaN, 1]);
+        lines.Line("single", [2.0], [2.0]);
+        var heat = NewFigure("heat").Axes("α", "β");
+        heat.HeatmapOf("loss", [0.0, 0.5, 1], [-1.0, 1], new double[,] { { 1, 2, 3 }, { 4, double.NaN, 6 } });
+        var empty = NewFigure("empty");
+
+        foreach (var figure in new[] { lines, heat, empty })
+        {
+            var files = FigureRenderer.Write(figure, _temp.Path);
+            Assert.Equal([figure.Name + ".png", figure.Name + ".svg"], files);
+            Assert.True(new FileInfo(Path.Combine(_temp.Path, figure.Name + ".png")).Length > 1000);
+            XDocument.Load(Path.Combine(_temp.Path, figure.Name + ".svg"));
+        }
+        Assert.Contains("loss", File.ReadAllText(Path.Combine(_temp.Path, "heat.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_small_images_are_refused()
+    {
+        var figure = NewFigure();
+        Assert.Throws<ArgumentOutOfRangeException>(() => FigureRenderer.RenderPng(figure, 10, 10));
+    }
+}
