@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+using static Landscape.Experiments.Studies.GrowthText;
+
+namespace Landscape.Experiments.Studies;
+
+/// <summary>fc-tanh, two hidden layers of 32 units: 784-32-32-10, one-hot MSE (26,506 parameters).</summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(784)]
+[Dense(32, Activation.Tanh)]
+[Dense(32, Activation.Tanh)]
+[Dense(10)]
+internal sealed partial class FcTanh32x2;
+
+/// <summary>fc-tanh, three hidden layers of 64 units: 784-64-64-64-10, one-hot MSE (59,210 parameters).</summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(784)]
+[Dense(64, Activation.Tanh)]
+[Dense(64, Activation.Tanh)]
+[Dense(64, Activation.Tanh)]
+[Dense(10)]
+internal sealed partial class FcTanh64x3;
+
+/// <summary>The networks the subquadratic-growth study can train, by the name its <c>Networks</c> setting uses.</summary>
+internal static class GrowthNetworks
+{
+    /// <summary>A named network: its setting name, its architecture for tables, and a factory.</summary>
+    internal sealed record Choice(string Name, string Architecture, Func<IModel> Create);
+
+    /// <summary>Every available network, in a fixed order.</summary>
+    public static IReadOnlyList<Choice> All { get; } =
+    [
+        new("fc-tanh-32x2", "784-32-32-10 tanh", () => new FcTanh32x2()),
+        new("fc-tanh-64x3", "784-64-64-64-10 tanh", () => new FcTanh64x3()),
+    ];
+
+    /// <summary>The network called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No network has that name; the message lists the names there are.</exception>
+    public static Choice Named(string name) =>
+        All.FirstOrDefault(c => c.Name == name)
+        ?? throw new ArgumentException(Invariant($"Unknown network '{name}' in Networks; expected one of {string.Join(", ", All.Select(c => c.Name))}."), nameof(name));
+}

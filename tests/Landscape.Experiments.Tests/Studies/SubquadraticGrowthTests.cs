@@ -1,0 +1,141 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Landscape.Experiments.Studies;
+
+namespace Landscape.Experiments.Tests.Studies;
+
+/// <summary>One Profile.Test run of the subquadratic-growth study, shared by the tests (training is the expensive part).</summary>
+public sealed class SubquadraticGrowthRun : IDisposable
+{
+    public const int Seed = 11;
+
+    public SubquadraticGrowthRun()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "landscape-e1-" + Guid.NewGuid().ToString("N"));
+        Context = new ExperimentContext("subquadratic-growth", Directory, Profile.Test, Seed);
+        Result = new SubquadraticGrowth().Run(Context);
+    }
+
+    public string Directory { get; }
+
+    public ExperimentContext Context { get; }
+
+    public ExperimentResult Result { get; }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
+
+public sealed class SubquadraticGrowthTests(SubquadraticGrowthRun run) : IClassFixture<SubquadraticGrowthRun>
+{
+    [Fact]
+    public void Every_claim_holds_in_the_test_profile()
+    {
+        Assert.Equal(ExperimentStatus.Passed, run.Result.Status);
+        Assert.Empty(run.Result.FailedClaims);
+        // Near-zero loss, p ≈ 2 (v₁, random), p < 2 (v₁, random), radius, overshoot (v₁, random), decades.
+        Assert.Equal(9, run.Result.Claims.Count);
+    }
+
+    [Fact]
+    public void Tables_and_figures_are_written()
+    {
+        string[] tables = ["training", "minima", "directions", "growth"];
+        foreach (string table in tables)
+        {
+            Assert.Contains(table + ".csv", run.Result.Files);
+            Assert.True(File.Exists(Path.Combine(run.Directory, table + ".csv")), table);
+        }
+        string[] figures = run.Context.Figures.Select(f => f.Name).ToArray();
+        Assert.Equal(["growth-top-fc-tanh-32x2", "growth-random-hidden-fc-tanh-32x2", "growth-random-all-fc-tanh-32x2", "exponent-fc-tanh-32x2", "training-loss"], figures);
+        Assert.All(run.Context.Figures, f => Assert.NotEmpty(f.Series));
+        Assert.All(run.Context.Figures, f => Assert.False(string.IsNullOrEmpty(f.Caption)));
+    }
+
+    [Fact]
+    public void Measured_numbers_describe_a_quadratic_core_and_a_subquadratic_shell()
+    {
+        ResultTable minima = run.Context.Tables.Single(t => t.Name == "minima");
+        double lambda = minima.Column("lambda1")[0];
+        Assert.InRange(lambda, 1, 1000);
+        Assert.True(minima.Column("lambda1_residual")[0] < 1e-6 * lambda, "v₁ is not an eigenvector");
+        Assert.True(minima.Column("final_loss")[0] < 1e-3 * minima.Column("initial_loss")[0]);
+
+        ResultTable directions = run.Context.Tables.Single(t => t.Name == "directions");
+        Assert.Equal(1 + 3 + 3, directions.RowCount); // v₁, 3 hidden-layer and 3 all-layer random directions
+        double[] curvature = directions.Column("curvature");
+        Assert.Equal(lambda, curvature[0], 1e-8 * lambda); // dᵀHd along the unit eigenvector is λ₁
+        Assert.All(curvature.Skip(1), c => Assert.True(c < lambda, "a random direction is sharper than v₁"));
+        double[] small = directions.Column("exponent_first_decade");
+        double[] large = directions.Column("exponent_last_decade");
+        for (int row = 0; row < 4; row++) // v₁ and the hidden-layer directions
+        {
+            Assert.InRange(small[row], 1.95, 2.05);
+            Assert.True(large[row] < 1.5, $"row {row}: p = {large[row]} over the last decade");
+        }
+        // The quadratic radius lies strictly inside each grid: p is 2 at first, then leaves 2 ± 0.1.
+        double[] minT = directions.Column("min_t"), maxT = directions.Column("max_t");
+        double[] radius = directions.Column("quadratic_radius_positive");
+        for (int row = 0; row < 4; row++) Assert.InRange(radius[row], 10 * minT[row], maxT[row]);
+    }
+
+    [Fact]
+    public void A_run_cancelled_mid_training_and_resumed_reproduces_every_table_byte_for_byte()
+    {
+        string again = Path.Combine(run.Directory, "resumed");
+        using var cancellation = new CancellationTokenSource();
+        var interrupted = new ExperimentContext("subquadratic-growth", again, Profile.Test, SubquadraticGrowthRun.Seed)
+        {
+            Cancellation = cancellation.Token,
+            ProgressSink = new CancelAfterTrainingSteps(cancellation, 1234),
+        };
+        Assert.Equal(ExperimentStatus.Cancelled, new SubquadraticGrowth().Run(interrupted).Status);
+        Assert.True(File.Exists(Path.Combine(again, "checkpoints", "train-fc-tanh-32x2.ckpt")));
+        Assert.False(File.Exists(Path.Combine(again, "growth.csv")));
+
+        var resumed = new ExperimentContext("subquadratic-growth", again, Profile.Test, SubquadraticGrowthRun.Seed) { Resume = true };
+        Assert.Equal(ExperimentStatus.Passed, new SubquadraticGrowth().Run(resumed).Status);
+
+        foreach (string table in new[] { "training", "minima", "directions", "growth" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(run.Directory, table + ".csv")), File.ReadAllBytes(Path.Combine(again, table + ".csv")));
+    }
+
+    /// <summary>Cancels the run once the training progress task has advanced by the given number of steps (a simulated kill).</summary>
+    private sealed class CancelAfterTrainingSteps(CancellationTokenSource cancellation, int steps) : IProgressSink
+    {
+        private int _seen;
+
+        public IProgressTask Start(string description, double total) => new Task(this, description.StartsWith("train", StringComparison.Ordinal));
+
+        private void Step()
+        {
+            if (++_seen == steps) cancellation.Cancel();
+        }
+
+        private sealed class Task(CancelAfterTrainingSteps owner, bool training) : IProgressTask
+        {
+            public void Increment(double amount = 1)
+            {
+                if (training) owner.Step();
+            }
+
+            public void Dispose() { }
+        }
+    }
+
+    [Fact]
+    public void Bad_settings_are_refused_with_the_setting_named()
+    {
+        var context = new ExperimentContext("subquadratic-growth", Path.Combine(run.Directory, "bad"), Profile.Test, 1);
+        var unknown = Assert.Throws<ArgumentException>(() => new SubquadraticGrowth { Networks = ["lenet"] }.Run(context));
+        Assert.Contains("fc-tanh-32x2", unknown.Message);
+        var decades = Assert.Throws<ArgumentException>(() => new SubquadraticGrowth { Decades = 1 }.Run(context));
+        Assert.Contains("Decades", decades.Message);
+        var steps = Assert.Throws<ArgumentException>(() => new SubquadraticGrowth { Steps = -5 }.Run(context));
+        Assert.Contains("Steps", steps.Message);
+    }
+}
