@@ -22,6 +22,9 @@ public static class FigureRenderer
     /// <summary>The default image width in pixels.</summary>
     public const int DefaultWidth = 800;
 
+    /// <summary>Titles longer than this many characters are drawn with a proportionally smaller font.</summary>
+    private const int LongTitle = 60;
+
     /// <summary>The default image height in pixels.</summary>
     public const int DefaultHeight = 500;
 
@@ -29,7 +32,7 @@ public static class FigureRenderer
     public static byte[] RenderPng(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
-        var plot = Build(figure);
+        var plot = Build(figure, vector: false);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
@@ -37,7 +40,7 @@ public static class FigureRenderer
     public static string RenderSvg(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
-        var plot = Build(figure);
+        var plot = Build(figure, vector: true);
         return plot.GetSvgXml(width, height);
     }
 
@@ -62,11 +65,19 @@ public static class FigureRenderer
             throw new ArgumentOutOfRangeException(nameof(width), $"Figure size {width}×{height} is too small; both sides must be at least 100 pixels.");
     }
 
-    private static Plot Build(Figure figure)
+    /// <remarks>
+    /// Skia's SVG canvas has no dash path effects (it prints "Unsupported path effect" and draws the line solid), so
+    /// for <paramref name="vector"/> output dashed series and reference lines are drawn solid and thinner instead.
+    /// </remarks>
+    private static Plot Build(Figure figure, bool vector)
     {
+        LinePattern dashed = vector ? LinePattern.Solid : LinePattern.Dashed;
+        LinePattern dotted = vector ? LinePattern.Solid : LinePattern.Dotted;
         ArgumentNullException.ThrowIfNull(figure);
         var plot = new Plot();
         plot.Title(figure.Title);
+        // Long titles shrink so they fit the default width instead of being cut off at both ends.
+        if (figure.Title.Length > LongTitle) plot.Axes.Title.Label.FontSize = Math.Max(10f, plot.Axes.Title.Label.FontSize * LongTitle / figure.Title.Length);
         plot.XLabel(figure.XLabel);
         plot.YLabel(figure.YLabel);
         bool logX = figure.XScale == AxisScale.Log;
@@ -87,9 +98,9 @@ public static class FigureRenderer
             scatter.LegendText = series.Label;
             if (series.Kind == SeriesKind.Line)
             {
-                scatter.LineWidth = 2;
+                scatter.LineWidth = series.Dashed && vector ? 1 : 2;
                 scatter.MarkerSize = xs.Length == 1 ? 6 : 0;
-                scatter.LinePattern = series.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+                scatter.LinePattern = series.Dashed ? dashed : LinePattern.Solid;
             }
             else
             {
@@ -107,12 +118,12 @@ public static class FigureRenderer
             var color = Colors.Black.WithAlpha(0.7);
             if (reference.Vertical)
             {
-                var line = plot.Add.VerticalLine(at, 1.5f, color, LinePattern.Dotted);
+                var line = plot.Add.VerticalLine(at, vector ? 1f : 1.5f, color, dotted);
                 line.LegendText = reference.Label;
             }
             else
             {
-                var line = plot.Add.HorizontalLine(at, 1.5f, color, LinePattern.Dotted);
+                var line = plot.Add.HorizontalLine(at, vector ? 1f : 1.5f, color, dotted);
                 line.LegendText = reference.Label;
             }
             anyLegend |= reference.Label.Length > 0;

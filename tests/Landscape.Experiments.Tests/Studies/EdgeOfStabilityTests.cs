@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Landscape.Experiments.Studies;
+using Xunit.Abstractions;
+
+namespace Landscape.Experiments.Tests.Studies;
+
+public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "landscape-eos-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void Test_profile_makes_every_claim_hold()
+    {
+        var context = new ExperimentContext("edge-of-stability", _directory, Profile.Test, seed: 7) { Log = new StringWriter() };
+        var result = new EdgeOfStability().Run(context);
+        foreach (var claim in result.Claims)
+            output.WriteLine($"{(claim.Holds ? "PASS" : "FAIL")} {claim.Text}: {claim.Measured.ToString("G6", CultureInfo.InvariantCulture)} (expected {claim.Expected})");
+        foreach (var measurement in result.Measurements)
+            output.WriteLine($"     {measurement.Name}: {measurement.Value.ToString("G6", CultureInfo.InvariantCulture)} {measurement.Unit}");
+
+        Assert.Empty(result.FailedClaims);
+        Assert.Equal(ExperimentStatus.Passed, result.Status);
+        foreach (string table in new[] { "two-cycle", "two-cycle-iterates", "loss-level", "loss-level-fit", "valley-trajectory", "valley-summary", "network-trajectory", "network-summary" })
+        {
+            Assert.Contains(table + ".csv", result.Files);
+            Assert.True(File.Exists(Path.Combine(_directory, table + ".csv")), table);
+        }
+        Assert.Equal(7, context.Figures.Count);
+        Assert.All(context.Figures, f => Assert.NotEmpty(f.Series));
+
+        // (a) the secant sharpness of the 2-cycle is 2/η to far better than 1%; the Hessian at the iterates is below 2/η.
+        var cycles = context.Tables.Single(t => t.Name == "two-cycle");
+        Assert.All(cycles.Column("secant_relative_error"), e => Assert.InRange(e, 0, 1e-6));
+        Assert.All(cycles.Column("hessian_over_two_over_eta"), r => Assert.InRange(r, 0, 1 - 1e-3));
+        Assert.All(cycles.Column("quadratic_diverged_at"), s => Assert.True(s > 0));
+
+        // (b) the fitted slopes match p/(2 − p) = 5/3, 3, 7.
+        var fits = context.Tables.Single(t => t.Name == "loss-level-fit");
+        Assert.Equal([5.0 / 3, 3.0, 7.0], fits.Column("predicted_slope"), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.All(fits.Column("relative_error"), e => Assert.InRange(e, 0, 0.05));
+
+        // (d) every η reached 2/η and stayed near it.
+        var network = context.Tables.Single(t => t.Name == "network-summary");
+        Assert.All(network.Column("late_fraction_in_band"), f => Assert.InRange(f, 0.8, 1.0));
+        Assert.All(network.Column("onset_step"), s => Assert.True(s >= 1));
+    }
+
+    [Fact]
+    public void A_resumed_network_run_writes_the_same_tables_as_an_uninterrupted_one()
+    {
+        // An "interrupted" run: 40 of 80 steps done, checkpoints on disk (as after a kill once step 40 was checkpointed).
+        string interrupted = Path.Combine(_directory, "interrupted");
+        string uninterrupted = Path.Combine(_directory, "uninterrupted");
+        var plan = new NetworkPart.Plan(Examples: 200, Width: 16, LearningRates: [0.3, 0.2], Steps: 80, SharpnessEvery: 5, CheckpointEvery: 20);
+        NetworkPart.Run(new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3), plan with { Steps = 40 });
+
+        var resumed = new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3) { Resume = true, Log = new StringWriter() };
+        NetworkPart.Run(resumed, plan);
+        resumed.Result();
+        Assert.Contains("resuming", resumed.Log.ToString());
+        var fresh = new ExperimentContext("edge-of-stability", uninterrupted, Profile.Test, seed: 3);
+        NetworkPart.Run(fresh, plan);
+        fresh.Result();
+
+        foreach (string table in new[] { "network-trajectory.csv", "network-summary.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, table)), File.ReadAllBytes(Path.Combine(interrupted, table)));
+        Assert.Equal(1 + 2 * 80, File.ReadAllLines(Path.Combine(interrupted, "network-trajectory.csv")).Length);
+    }
+
+    [Fact]
+    public void Bad_settings_are_refused_with_the_setting_named()
+    {
+        var context = new ExperimentContext("edge-of-stability", _directory, Profile.Test);
+        var width = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Width = 48 }.NetworkPlan(context));
+        Assert.Equal("width", width.ParamName);
+        var eta = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { LearningRates = [0.1, -1] }.NetworkPlan(context));
+        Assert.Equal("LearningRates", eta.ParamName);
+        var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Steps = -5 }.NetworkPlan(context));
+        Assert.Equal("Steps", steps.ParamName);
+    }
+}
