@@ -139,35 +139,8 @@ internal static class Cli
     public static string UnknownExperiment(string name, IReadOnlyList<ExperimentDescriptor> catalog)
     {
         string known = catalog.Count == 0 ? "there are no experiments" : "the experiments are " + string.Join(", ", catalog.Select(d => d.Name));
-        string? closest = Closest(name, catalog.Select(d => d.Name));
+        string? closest = Suggestions.Closest(name, catalog.Select(d => d.Name));
         return $"Unknown experiment '{name}'; {known}.{(closest is null ? "" : $" Did you mean '{closest}'?")}";
-    }
-
-    private static string? Closest(string given, IEnumerable<string> names)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var name in names)
-        {
-            int distance = Levenshtein(given, name);
-            if (distance < bestDistance) (best, bestDistance) = (name, distance);
-        }
-        return bestDistance <= Math.Max(2, given.Length / 3) ? best : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     private static string HelpHint(ParseResult parse)

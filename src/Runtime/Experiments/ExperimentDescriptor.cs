@@ -66,7 +66,7 @@ public sealed class ExperimentDescriptor
         {
             if (Settings.Any(s => s.Name == given)) continue;
             string known = Settings.Count == 0 ? "it has no settings" : "its settings are " + string.Join(", ", Settings.Select(s => "--" + s.Name));
-            string? closest = Closest(given);
+            string? closest = Suggestions.Closest(given, Settings.Select(s => s.Name));
             string hint = closest is null ? "" : $" Did you mean --{closest}?";
             throw new SettingBindingException(Name, given, $"{Name} has no setting --{given}; {known}.{hint}");
         }
@@ -83,35 +83,5 @@ public sealed class ExperimentDescriptor
         var pairs = new KeyValuePair<string, string>[Settings.Count];
         for (int i = 0; i < pairs.Length; i++) pairs[i] = new(Settings[i].Name, texts[i]);
         return pairs;
-    }
-
-    private string? Closest(string given)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var setting in Settings)
-        {
-            int distance = Levenshtein(given, setting.Name);
-            if (distance < bestDistance) (best, bestDistance) = (setting.Name, distance);
-        }
-        return bestDistance <= Math.Max(2, given.Length / 3) ? best : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -12,6 +12,21 @@ public static class Check
             throw new ArgumentException($"{paramName} has length {length}; expected {expected}.", paramName);
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first NaN or infinite element of <paramref name="values"/>
+    /// (its index and value) and the expectation that every value is finite.
+    /// </summary>
+    public static void Finite(ReadOnlySpan<double> values, string paramName)
+    {
+        if (!values.IsEmpty && System.Numerics.Tensors.TensorPrimitives.IsFiniteAll(values)) return; // the fast path
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+                throw new ArgumentException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{paramName}[{i}] is {values[i]}; expected every value to be finite."), paramName);
+        }
+    }
+
     /// <summary>Throws unless <paramref name="data"/> is non-null, non-empty and has the given input and target sizes.</summary>
     public static void Data(Dataset data, int inputSize, int targetSize, string paramName)
     {

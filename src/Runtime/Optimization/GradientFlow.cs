@@ -25,7 +25,7 @@ public static class GradientFlow
     /// are bit-reproducible for any thread count and all vector algebra here is sequential.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="data"/> is null.</exception>
-    /// <exception cref="ArgumentException">The parameter length does not match the model.</exception>
+    /// <exception cref="ArgumentException">The parameter length does not match the model, or a parameter is NaN or infinite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is negative or not finite, or an option is out of range.</exception>
     /// <exception cref="ArithmeticException">A loss or gradient is NaN or ±∞ (the message gives the time).</exception>
     /// <exception cref="InvalidOperationException">More than <see cref="GradientFlowOptions.MaxSteps"/> steps would be needed.</exception>
@@ -35,6 +35,7 @@ public static class GradientFlow
         ArgumentNullException.ThrowIfNull(data);
         if (parameters.Length != model.ParameterCount)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"parameters has {parameters.Length} values; the model has {model.ParameterCount} parameters."), nameof(parameters));
+        Landscape.Models.Check.Finite(parameters, nameof(parameters));
         if (!(time >= 0.0 && double.IsFinite(time)))
             throw new ArgumentOutOfRangeException(nameof(time), time, "The integration time must be finite and non-negative.");
         options ??= new GradientFlowOptions();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Threading;
+using Landscape.Models;
 using Landscape.Numerics;
 
 namespace Landscape.Optimization;
@@ -123,11 +124,12 @@ public sealed partial class Trainer
     /// with a fresh optimizer state and freshly started monitors.
     /// </summary>
     /// <returns>The trajectory; its <see cref="Trajectory.Status"/> says whether the run completed, diverged or was cancelled.</returns>
-    /// <exception cref="ArgumentException">The parameter length differs from the model's, or two monitors share a column name.</exception>
+    /// <exception cref="ArgumentException">The parameter length differs from the model's, a starting parameter is NaN or infinite, or two monitors share a column name.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is negative.</exception>
     public Trajectory Run(Span<double> parameters, int steps, CancellationToken cancellation = default)
     {
         CheckParameters(parameters);
+        Check.Finite(parameters, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         Trajectory trajectory = CreateTrajectory();
         OptimizerState state = Optimizer.CreateState(Model.ParameterCount);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Landscape.Data;
 using Landscape.Reporting;
 
 namespace Landscape.Optimization;
@@ -151,6 +152,22 @@ public sealed class Trajectory
             for (int c = 0; c < row.Length; c++) row[c] = _values[c][r];
             CsvWriter.WriteRow(writer, row);
         }
+    }
+
+    /// <summary>
+    /// Writes the trajectory for NumPy: one 1-dimensional float64 file per column, <c>&lt;directory&gt;/&lt;column&gt;.npy</c>
+    /// (for example <c>step.npy</c>, <c>learning_rate.npy</c>, <c>loss.npy</c>, <c>gradient_norm.npy</c>,
+    /// <c>sharpness_1.npy</c>), each of length <see cref="Count"/> and each written atomically; the directory is created if
+    /// missing. NaN means "not measured at this step", as in the CSV. Load them in Python with
+    /// <c>{p.stem: np.load(p) for p in Path(directory).glob("*.npy")}</c>.
+    /// </summary>
+    /// <returns>The paths written, in column order.</returns>
+    public IReadOnlyList<string> WriteNpy(string directory)
+    {
+        var columns = new (string, NpyArray)[_columns.Length];
+        for (int c = 0; c < columns.Length; c++)
+            columns[c] = (_columns[c], new NpyArray([Count], _values[c].ToArray()));
+        return Npy.WriteColumns(directory, columns);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Landscape.Models;
 
 namespace Landscape.Probes;
 
@@ -20,7 +21,7 @@ public static class Decomposition
     private const int Chunk = 32;
 
     /// <summary>Per-example losses ℓᵢ(θ) and curvatures dᵀHᵢd along <paramref name="direction"/>.</summary>
-    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count.</exception>
+    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count, or holds a NaN or infinite value.</exception>
     public static ExampleDecomposition Curvature(IModel model, ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<double> direction)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -28,6 +29,8 @@ public static class Decomposition
         int n = model.ParameterCount;
         Slice.CheckLength(parameters, n, nameof(parameters));
         Slice.CheckLength(direction, n, nameof(direction));
+        Check.Finite(parameters, nameof(parameters));
+        Check.Finite(direction, nameof(direction));
         double[] theta = parameters.ToArray(), d = direction.ToArray();
         int count = data.Count;
         var loss = new double[count];

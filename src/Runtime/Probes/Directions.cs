@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Landscape.Models;
 using Landscape.Numerics;
 
 namespace Landscape.Probes;
@@ -30,7 +31,7 @@ public static class Directions
     /// <param name="seed">The seed; the same (seed, layout) gives the same bits.</param>
     /// <param name="normalization">The rescaling (default <see cref="Normalization.Filter"/>).</param>
     /// <param name="reference">The parameters whose row or block norms are matched; required by Filter and Layer.</param>
-    /// <exception cref="ArgumentException">The reference is missing for Filter or Layer, or its length differs from the model's.</exception>
+    /// <exception cref="ArgumentException">The reference is missing for Filter or Layer, its length differs from the model's, or it holds a NaN or infinite value.</exception>
     public static double[] Random(IModel model, int seed, Normalization normalization = Normalization.Filter, ReadOnlySpan<double> reference = default) =>
         Random(model, seed, normalization, reference, BiasHandling.Zero);
 
@@ -47,7 +48,7 @@ public static class Directions
     /// A row or block whose reference norm is zero becomes zero (its scale is 0 / ‖d‖). Under <see cref="Normalization.Unit"/>
     /// and <see cref="Normalization.None"/> a non-empty reference is checked for length but otherwise ignored.
     /// </remarks>
-    /// <exception cref="ArgumentException">The reference is missing for Filter or Layer, or its length differs from the model's.</exception>
+    /// <exception cref="ArgumentException">The reference is missing for Filter or Layer, its length differs from the model's, or it holds a NaN or infinite value.</exception>
     public static double[] Random(IModel model, int seed, Normalization normalization, ReadOnlySpan<double> reference, BiasHandling biases)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -57,6 +58,7 @@ public static class Directions
             throw new ArgumentException($"{normalization} normalization scales the direction to the reference parameters; pass a reference of length {n} (e.g. the point θ being probed), or use Normalization.Unit.", nameof(reference));
         if (!reference.IsEmpty && reference.Length != n)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The reference has {reference.Length} values; the model has {n} parameters."), nameof(reference));
+        Check.Finite(reference, nameof(reference));
         if (!Enum.IsDefined(normalization))
             throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization.");
         if (!Enum.IsDefined(biases))
@@ -110,11 +112,13 @@ public static class Directions
     }
 
     /// <summary>The direction from <paramref name="a"/> to <paramref name="b"/>: b − a (so θ = a + t·d reaches b at t = 1).</summary>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentException">The lengths differ, or a point holds a NaN or infinite value.</exception>
     public static double[] Between(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The points have {a.Length} and {b.Length} values; expected equal lengths."), nameof(b));
+        Check.Finite(a, nameof(a));
+        Check.Finite(b, nameof(b));
         var d = new double[a.Length];
         TensorPrimitives.Subtract(b, a, d);
         return d;
@@ -127,11 +131,13 @@ public static class Directions
     /// layer-normalized second direction keeps its overall scale. A zero <paramref name="first"/> leaves
     /// <paramref name="second"/> unchanged.
     /// </summary>
-    /// <exception cref="ArgumentException">The lengths differ, or <paramref name="second"/> is parallel to <paramref name="first"/> (nothing is left after the projection).</exception>
+    /// <exception cref="ArgumentException">The lengths differ, a direction holds a NaN or infinite value, or <paramref name="second"/> is parallel to <paramref name="first"/> (nothing is left after the projection).</exception>
     public static void Orthogonalize(ReadOnlySpan<double> first, Span<double> second)
     {
         if (first.Length != second.Length)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The directions have {first.Length} and {second.Length} values; expected equal lengths."), nameof(second));
+        Check.Finite(first, nameof(first));
+        Check.Finite(second, nameof(second));
         double ff = TensorPrimitives.Dot(first, first);
         if (ff == 0) return;
         double norm = TensorPrimitives.Norm((ReadOnlySpan<double>)second);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Landscape.Models;
 using Landscape.Numerics;
 
 namespace Landscape.Probes;
@@ -34,7 +35,7 @@ public static class Growth
     /// objective on <see cref="Dataset.Empty"/>) as L(θ + t·d) − L(θ). dᵀHd and L(θ) come from one Hessian-vector
     /// product at θ. Cost: one HVP plus 2·(points per side) loss evaluations (plus one at θ).
     /// </remarks>
-    /// <exception cref="ArgumentException">A length differs from the model's, or the range is not 0 &lt; minT ≤ maxT (finite), or pointsPerDecade &lt; 1.</exception>
+    /// <exception cref="ArgumentException">A length differs from the model's, a value of the parameters or direction is NaN or infinite, or the range is not 0 &lt; minT ≤ maxT (finite), or pointsPerDecade &lt; 1.</exception>
     public static GrowthProfile Profile(IModel model, ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<double> direction,
                                         double minT, double maxT, int pointsPerDecade)
     {
@@ -43,6 +44,8 @@ public static class Growth
         int n = model.ParameterCount;
         Slice.CheckLength(parameters, n, nameof(parameters));
         Slice.CheckLength(direction, n, nameof(direction));
+        Check.Finite(parameters, nameof(parameters));
+        Check.Finite(direction, nameof(direction));
         if (!(minT > 0) || !(maxT >= minT) || !double.IsFinite(maxT))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Expected 0 < minT ≤ maxT < ∞; got minT = {minT}, maxT = {maxT}."), nameof(minT));
         ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerDecade, 1);

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.IO;
+using Landscape.Data;
 using Landscape.Reporting;
 
 namespace Landscape.Probes;
@@ -46,5 +48,22 @@ public sealed record GrowthProfile(
         CsvWriter.WriteHeader(writer, "t", "delta", "quadratic", "exponent", "underflow");
         for (int k = 0; k < T.Length; k++)
             CsvWriter.WriteRow(writer, T[k], Delta[k], Quadratic[k], LocalExponent[k], Underflow[k] ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Writes the profile for NumPy: five 1-dimensional float64 files of equal length in <paramref name="directory"/>
+    /// (created if missing) — <c>t.npy</c>, <c>delta.npy</c>, <c>quadratic.npy</c>, <c>exponent.npy</c> and
+    /// <c>underflow.npy</c> (1.0 where flagged, else 0.0), the columns of <see cref="WriteCsv"/> — each written atomically.
+    /// The scalars (<see cref="BaseLoss"/>, <see cref="Curvature"/>, the radii) are properties, not files.
+    /// </summary>
+    /// <returns>The paths written, in the order above.</returns>
+    public IReadOnlyList<string> WriteNpy(string directory)
+    {
+        var underflow = new double[Underflow.Length];
+        for (int k = 0; k < underflow.Length; k++) underflow[k] = Underflow[k] ? 1 : 0;
+        return Npy.WriteColumns(directory,
+            ("t", new NpyArray([T.Length], T)), ("delta", new NpyArray([Delta.Length], Delta)),
+            ("quadratic", new NpyArray([Quadratic.Length], Quadratic)), ("exponent", new NpyArray([LocalExponent.Length], LocalExponent)),
+            ("underflow", new NpyArray([underflow.Length], underflow)));
     }
 }

@@ -40,6 +40,7 @@ public static partial class Hessian
         ArgumentNullException.ThrowIfNull(data);
         if (parameters.Length != model.ParameterCount)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"parameters has {parameters.Length} values; the model has {model.ParameterCount} parameters."), nameof(parameters));
+        Landscape.Models.Check.Finite(parameters, nameof(parameters));
     }
 
     /// <summary>product = H·v, with a finiteness check that names the step (<paramref name="what"/> <paramref name="index"/>).</summary>

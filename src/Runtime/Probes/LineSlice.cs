@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using Landscape.Data;
 using Landscape.Reporting;
 
 namespace Landscape.Probes;
@@ -21,4 +23,14 @@ public sealed record LineSlice(double[] T, double[] Loss, double[] Slope, double
         for (int k = 0; k < T.Length; k++)
             CsvWriter.WriteRow(writer, T[k], Loss[k], Slope[k], Curvature[k]);
     }
+
+    /// <summary>
+    /// Writes the slice for NumPy: four 1-dimensional float64 files of equal length in <paramref name="directory"/>
+    /// (created if missing) — <c>t.npy</c>, <c>loss.npy</c>, <c>slope.npy</c> and <c>curvature.npy</c>, the columns of
+    /// <see cref="WriteCsv"/> — each written atomically.
+    /// </summary>
+    /// <returns>The paths written, in the order above.</returns>
+    public IReadOnlyList<string> WriteNpy(string directory) => Npy.WriteColumns(directory,
+        ("t", new NpyArray([T.Length], T)), ("loss", new NpyArray([Loss.Length], Loss)),
+        ("slope", new NpyArray([Slope.Length], Slope)), ("curvature", new NpyArray([Curvature.Length], Curvature)));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Landscape.Models;
 
 namespace Landscape.Probes;
 
@@ -13,7 +14,8 @@ public static class Slice
     /// (for the curvature) in one fused pass. Points are evaluated in order; each call is itself multi-threaded, and the
     /// result is bit-identical for any thread count.
     /// </summary>
-    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count.</exception>
+    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count, or a value of
+    /// <paramref name="parameters"/>, <paramref name="direction"/> or <paramref name="ts"/> is NaN or infinite.</exception>
     public static LineSlice Line(IModel model, ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<double> direction, ReadOnlySpan<double> ts)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -21,6 +23,9 @@ public static class Slice
         int n = model.ParameterCount;
         CheckLength(parameters, n, nameof(parameters));
         CheckLength(direction, n, nameof(direction));
+        Check.Finite(parameters, nameof(parameters));
+        Check.Finite(direction, nameof(direction));
+        Check.Finite(ts, nameof(ts));
         var t = ts.ToArray();
         var loss = new double[t.Length];
         var slope = new double[t.Length];
@@ -44,7 +49,8 @@ public static class Slice
     /// over <see cref="Parallelism.MaxThreads"/> workers, each with its own point buffer; every grid value is an
     /// independent, deterministic <see cref="IModel.Loss"/> call, so the result is bit-identical for any thread count.
     /// </summary>
-    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count.</exception>
+    /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count, or a value of
+    /// any argument vector is NaN or infinite.</exception>
     public static PlaneSlice Plane(IModel model, ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<double> d1, ReadOnlySpan<double> d2,
                                    ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {
@@ -54,6 +60,11 @@ public static class Slice
         CheckLength(parameters, n, nameof(parameters));
         CheckLength(d1, n, nameof(d1));
         CheckLength(d2, n, nameof(d2));
+        Check.Finite(parameters, nameof(parameters));
+        Check.Finite(d1, nameof(d1));
+        Check.Finite(d2, nameof(d2));
+        Check.Finite(xs, nameof(xs));
+        Check.Finite(ys, nameof(ys));
         double[] theta = parameters.ToArray(), u = d1.ToArray(), v = d2.ToArray(), x = xs.ToArray(), y = ys.ToArray();
         var loss = new double[x.Length, y.Length];
         Parallelism.For(x.Length, i =>

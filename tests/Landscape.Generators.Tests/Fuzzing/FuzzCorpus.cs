@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+
+namespace Landscape.Generators.Tests.Fuzzing;
+
+/// <summary>A valid declaration the fuzzer mutates: its kind (which generator it targets) and its source.</summary>
+/// <param name="Kind">"network", "objective" (and later "experiment"): the counts are reported per kind.</param>
+/// <param name="Name">A short name for messages.</param>
+/// <param name="Source">A complete, valid C# file.</param>
+internal sealed record FuzzSeed(string Kind, string Name, string Source);
+
+/// <summary>
+/// The valid declarations the fuzzer starts from. Each must compile with the generators and produce no diagnostics
+/// (checked by <see cref="GeneratorFuzzTests.Seeds_AreValid"/>). To fuzz another generator (the experiment generator),
+/// add its seeds here under a new kind and its generator to <see cref="FuzzHarness.Generators"/>.
+/// </summary>
+internal static class FuzzCorpus
+{
+    private const string Header = "using System;\nusing Landscape;\n\nnamespace Fuzz;\n\n";
+
+    public static IReadOnlyList<FuzzSeed> Seeds { get; } =
+    [
+        new("network", "mse-tanh", Header + """
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(8, Activation.Tanh)]
+            [Dense(3)]
+            public sealed partial class Net;
+            """),
+        new("network", "ce-options", Header + """
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(6)]
+            [Dense(5, Activation.Relu, Bias = false, Init = Init.He)]
+            [Dense(4, Activation.Gelu, InitScale = 0.5)]
+            [Dense(3, Activation.Identity, Init = Init.Xavier)]
+            internal partial class Classifier
+            {
+                public int Extra => 1;
+            }
+            """),
+        new("network", "nested", Header + """
+            public static partial class Models
+            {
+                [Network(LossFunction.MeanSquaredError)]
+                [Input(1)]
+                [Dense(2, Activation.Sin)]
+                [Dense(1, Activation.Softplus)]
+                public partial class Wave;
+            }
+            """),
+        new("objective", "valley", Header + """
+            public sealed partial record Valley(double A, double B)
+            {
+                [Objective] public double Value(double x, double y) { var s = 1 + B * y * y; return s * (Math.Sqrt(1 + A * x * x) - 1) - y; }
+            }
+            """),
+        new("objective", "piecewise", Header + """
+            public partial class Piecewise
+            {
+                public double Scale { get; init; } = 2;
+                private const double Cut = 0.5;
+
+                [Objective]
+                public double Value(double x, double y, double z)
+                {
+                    double r = x * x + Math.Pow(y, 2) + Math.Exp(-z);
+                    r = r > Cut ? Scale * Math.Log(1 + r) : r;
+                    return Math.Abs(x) < 1 && !(y > 3) ? Math.Max(r, Math.Tanh(z)) : Math.Sin(x) * Math.Cos(y);
+                }
+            }
+            """),
+        new("objective", "struct", Header + """
+            public partial struct Bowl
+            {
+                public double A;
+
+                [Objective] double Value(double x) => A * x * x + Math.Sqrt(1 + x * x);
+            }
+            """),
+    ];
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Landscape.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Landscape.Generators.Tests.Fuzzing;
+
+/// <summary>What one fuzz variant did to the generators and the compiler.</summary>
+/// <param name="Crash">A generator threw (an exception in the run result, CS8785, or the generator's own LSG0999), with the detail; null otherwise.</param>
+/// <param name="GeneratorErrors">The generators reported at least one LSG error.</param>
+/// <param name="UserErrors">The compiler reported an error in the variant's own source (or without a location).</param>
+/// <param name="GeneratedErrors">
+/// The compiler reported an error located in generated source. Generated code is compiled only when the variant has no
+/// syntax error, no LSG error and no error of its own (see <see cref="FuzzHarness.Run"/>), since only then can it matter.
+/// </param>
+/// <param name="GeneratedFiles">How many files the generators added.</param>
+/// <param name="Errors">The first few error diagnostics of the final compilation and the generators, for messages.</param>
+internal sealed record FuzzOutcome(string? Crash, bool GeneratorErrors, bool UserErrors, bool GeneratedErrors, int GeneratedFiles, string Errors)
+{
+    /// <summary>The variant is valid: neither the compiler (on the user's code) nor a generator found an error.</summary>
+    public bool Valid => !GeneratorErrors && !UserErrors;
+
+    /// <summary>
+    /// The variant keeps the contract: no crash; and every error of the final compilation is accounted for by an LSG
+    /// error or a compiler error in the user's code — generated code never fails to compile on its own, so a valid
+    /// variant compiles.
+    /// </summary>
+    public bool KeepsContract => Crash is null && (!GeneratedErrors || GeneratorErrors || UserErrors);
+}
+
+/// <summary>
+/// Runs the generators on fuzz variants cheaply: one base compilation (references loaded once and shared by every
+/// variant through <see cref="Compilation.AddSyntaxTrees(SyntaxTree[])"/>), one fresh driver per variant, no step tracking.
+/// </summary>
+internal static class FuzzHarness
+{
+    private static readonly CSharpParseOptions s_parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
+
+    private static readonly Lazy<CSharpCompilation> s_base = new(() => GeneratorHarness.Compile());
+
+    /// <summary>The generators under test. The experiment generator joins here when it lands.</summary>
+    public static ImmutableArray<ISourceGenerator> Generators { get; } =
+    [
+        new Network.NetworkGenerator().AsSourceGenerator(),
+        new Objective.ObjectiveGenerator().AsSourceGenerator(),
+    ];
+
+    /// <summary>Compiles <paramref name="source"/> with the generators and classifies the result.</summary>
+    public static FuzzOutcome Run(string source)
+    {
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, s_parseOptions, path: "Variant.cs");
+        Compilation compilation = s_base.Value.AddSyntaxTrees(tree);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(Generators, parseOptions: s_parseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        GeneratorDriverRunResult result = driver.GetRunResult();
+
+        string? crash = result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null)?.ToString()
+            ?? generatorDiagnostics.FirstOrDefault(d => d.Id is "CS8785" or "LSG0999")?.ToString();
+        bool generatorErrors = generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("LSG", StringComparison.Ordinal));
+
+        // Compile only as far as the verdict needs: a variant with a syntax error or an LSG error is diagnosed already;
+        // otherwise bind the variant itself; only a variant that is clean so far (a valid one) is compiled in full, where
+        // every remaining error is in generated code. This keeps thousands of variants within the time budget.
+        Diagnostic[] errors = tree.GetDiagnostics().Where(IsError).ToArray();
+        if (errors.Length == 0 && !generatorErrors)
+            errors = output.GetSemanticModel(tree).GetDiagnostics().Where(IsError).ToArray();
+        if (errors.Length == 0 && !generatorErrors)
+            errors = output.GetDiagnostics().Where(IsError).ToArray();
+        bool userErrors = errors.Any(d => d.Location.SourceTree is null || d.Location.SourceTree == tree);
+        bool generatedErrors = errors.Any(d => d.Location.SourceTree is not null && d.Location.SourceTree != tree);
+        string shown = string.Join("\n", generatorDiagnostics.Concat(errors).Take(6).Select(d => d.ToString()));
+        int files = result.Results.Sum(r => r.GeneratedSources.Length);
+        return new FuzzOutcome(crash, generatorErrors, userErrors, generatedErrors, files, shown);
+    }
+
+    private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
+}
