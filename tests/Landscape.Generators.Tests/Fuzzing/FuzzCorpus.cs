@@ -3,19 +3,19 @@ using System.Collections.Generic;
 namespace Landscape.Generators.Tests.Fuzzing;
 
 /// <summary>A valid declaration the fuzzer mutates: its kind (which generator it targets) and its source.</summary>
-/// <param name="Kind">"network", "objective" (and later "experiment"): the counts are reported per kind.</param>
+/// <param name="Kind">"network", "objective" or "experiment": the counts are reported per kind.</param>
 /// <param name="Name">A short name for messages.</param>
 /// <param name="Source">A complete, valid C# file.</param>
 internal sealed record FuzzSeed(string Kind, string Name, string Source);
 
 /// <summary>
 /// The valid declarations the fuzzer starts from. Each must compile with the generators and produce no diagnostics
-/// (checked by <see cref="GeneratorFuzzTests.Seeds_AreValid"/>). To fuzz another generator (the experiment generator),
-/// add its seeds here under a new kind and its generator to <see cref="FuzzHarness.Generators"/>.
+/// (checked by <see cref="GeneratorFuzzTests.Seeds_AreValid"/>). To fuzz another generator, add its seeds here under a
+/// new kind and its generator to <see cref="FuzzHarness.Generators"/>.
 /// </summary>
 internal static class FuzzCorpus
 {
-    private const string Header = "using System;\nusing Landscape;\n\nnamespace Fuzz;\n\n";
+    private const string Header = "using System;\nusing Landscape;\nusing Landscape.Experiments;\n\nnamespace Fuzz;\n\n";
 
     public static IReadOnlyList<FuzzSeed> Seeds { get; } =
     [
@@ -74,6 +74,38 @@ internal static class FuzzCorpus
                 public double A;
 
                 [Objective] double Value(double x) => A * x * x + Math.Sqrt(1 + x * x);
+            }
+            """),
+        new("experiment", "settings", Header + """
+            public enum Mode { Fast, Careful }
+
+            [Experiment("edge-of-stability", Summary = "Sharpness rises to 2/η")]
+            public sealed partial class EdgeOfStability : IExperiment
+            {
+                [Setting("Learning rates")] public double[] LearningRates { get; set; } = [0.02, 0.04];
+                [Setting("Steps per run")] public int Steps { get; set; } = 3000;
+                [Setting("Seed offset")] public long Offset { get; set; }
+                [Setting("Checkpoint")] public bool Checkpoint { get; set; } = true;
+                [Setting("Label")] public string Label { get; set; } = "run";
+                [Setting("Modes")] public Mode[] Modes { get; set; } = [Mode.Fast];
+
+                public ExperimentResult Run(ExperimentContext context) => context.Result();
+            }
+            """),
+        new("experiment", "plain", Header + """
+            public static partial class Studies
+            {
+                [Experiment("two-scales")]
+                internal partial class TwoScales : IExperiment
+                {
+                    [Setting("Decay factor")] public double Factor { get; set; } = 0.1;
+
+                    public ExperimentResult Run(ExperimentContext context)
+                    {
+                        context.ClaimWithin("factor", Factor, 0, 1);
+                        return context.Result();
+                    }
+                }
             }
             """),
     ];

@@ -40,11 +40,12 @@ internal static class FuzzHarness
 
     private static readonly Lazy<CSharpCompilation> s_base = new(() => GeneratorHarness.Compile());
 
-    /// <summary>The generators under test. The experiment generator joins here when it lands.</summary>
+    /// <summary>The generators under test.</summary>
     public static ImmutableArray<ISourceGenerator> Generators { get; } =
     [
         new Network.NetworkGenerator().AsSourceGenerator(),
         new Objective.ObjectiveGenerator().AsSourceGenerator(),
+        new Landscape.Generators.Experiment.ExperimentGenerator().AsSourceGenerator(),
     ];
 
     /// <summary>Compiles <paramref name="source"/> with the generators and classifies the result.</summary>

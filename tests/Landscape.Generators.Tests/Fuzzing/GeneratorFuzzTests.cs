@@ -17,13 +17,13 @@ namespace Landscape.Generators.Tests.Fuzzing;
 /// </summary>
 /// <remarks>
 /// LANDSCAPE_FUZZ_SEED and LANDSCAPE_FUZZ_VARIANTS override the seed (default 20261127) and the number of variants
-/// (default 2,400) to explore further; a failure message names the seed, the variant index and the operators, so any
+/// (default 3,200) to explore further; a failure message names the seed, the variant index and the operators, so any
 /// failing variant can be reproduced alone.
 /// </remarks>
 public sealed class GeneratorFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20261127;
-    private const int DefaultVariants = 2400;
+    private const int DefaultVariants = 3200;
 
     [Fact]
     public void Seeds_AreValid()
