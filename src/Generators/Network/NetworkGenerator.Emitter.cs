@@ -21,7 +21,7 @@ public sealed partial class NetworkGenerator
     private const string ExampleBlocks = "global::" + KnownTypeNames.ExampleBlocks;
     private const string Check = "global::" + KnownTypeNames.Check;
     private const string Initializers = "global::" + KnownTypeNames.Initializers;
-    private const string Parallelism = "global::" + KnownTypeNames.Parallelism;
+    private const string WorkerPool = "global::" + KnownTypeNames.KernelsNamespace + ".WorkerPool";
     private const string Dataset = "global::" + KnownTypeNames.Dataset;
     private const string ParameterLayout = "global::" + KnownTypeNames.ParameterLayout;
     private const string ParameterBlock = "global::" + KnownTypeNames.ParameterBlock;
@@ -272,7 +272,7 @@ public sealed partial class NetworkGenerator
                     int rows = {{MathType}}.Min({{ExampleBlocks}}.ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    {{Parallelism}}.For({{ExampleBlocks}}.BlockCount(rows), ws.{{BlockName(pass)}});
+                    {{WorkerPool}}.For({{ExampleBlocks}}.BlockCount(rows), ws.{{BlockName(pass)}});
                     """);
                 if (pass != Pass.Values)
                     w.WriteLine($"{ReadOnlySpan} x = inputs.Slice(chunkStart * InputSize, rows * InputSize);");

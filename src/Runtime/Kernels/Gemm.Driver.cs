@@ -109,7 +109,8 @@ public static partial class Gemm
     /// <summary>
     /// Splits C into at most <paramref name="tasks"/> bands of whole tiles and runs each band's product as one
     /// task. Every element still gets its full p = 0 … k − 1 chain from one kernel call sequence, so the split does
-    /// not change any bit. (A separate method so that the serial path allocates no closure.)
+    /// not change any bit. The bands run on <see cref="WorkerPool"/> through a per-thread <see cref="BandSplit{TKernel}"/>,
+    /// so a call allocates nothing.
     /// </summary>
     private static void RunParallel<TKernel>(Problem problem, int tasks)
         where TKernel : struct, IMicroKernel
@@ -127,16 +128,45 @@ public static partial class Gemm
             return;
         }
 
-        Parallelism.For(tasks, task =>
+        BandSplit<TKernel> split = BandSplit<TKernel>.ForCurrentThread();
+        split.Problem = problem;
+        split.SplitColumns = splitColumns;
+        split.Unit = unit;
+        split.Extent = extent;
+        split.Tiles = tiles;
+        split.Tasks = tasks;
+        WorkerPool.For(tasks, split.Body);
+    }
+
+    /// <summary>
+    /// The state of one parallel product and its cached band delegate. One instance per calling thread and kernel,
+    /// reused by every call (a parallel product never starts another on the same thread, so it is never re-entered).
+    /// </summary>
+    private sealed class BandSplit<TKernel>
+        where TKernel : struct, IMicroKernel
+    {
+        [ThreadStatic]
+        private static BandSplit<TKernel>? t_instance;
+
+        public Problem Problem;
+        public bool SplitColumns;
+        public int Unit, Extent, Tiles, Tasks;
+        public readonly Action<int> Body;
+
+        private BandSplit() => Body = RunBand;
+
+        public static BandSplit<TKernel> ForCurrentThread() => t_instance ??= new BandSplit<TKernel>();
+
+        private void RunBand(int task)
         {
             // Band `task` covers tiles [task·tiles/tasks, (task+1)·tiles/tasks).
-            int start = (int)((long)task * tiles / tasks) * unit;
-            int end = Math.Min(extent, (int)((long)(task + 1) * tiles / tasks) * unit);
-            Problem band = splitColumns
-                ? problem.Block(0, problem.M, start, end - start)
-                : problem.Block(start, end - start, 0, problem.N);
+            int start = (int)((long)task * Tiles / Tasks) * Unit;
+            int end = Math.Min(Extent, (int)((long)(task + 1) * Tiles / Tasks) * Unit);
+            Problem band = SplitColumns
+                ? Problem.Block(0, Problem.M, start, end - start)
+                : Problem.Block(start, end - start, 0, Problem.N);
             Blocked<TKernel>(band);
-        });
+        }
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ partial class Models
                     int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
                     lossSum = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);
                 }
                 return lossSum / data.Count;
@@ -146,7 +146,7 @@ partial class Models
                     int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
                     ws.Losses.AsSpan(0, rows).CopyTo(losses.Slice(chunkStart, rows));
                 }
             }
@@ -179,7 +179,7 @@ partial class Models
                     int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
                     global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                     // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
                     global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, ws.Deltas0, 32, x, 20, gradient.Slice(Dense0Weight, 640), 20, accumulate: true);
@@ -229,7 +229,7 @@ partial class Models
                     int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
                     global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                     // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
                     global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, ws.Deltas0, 32, x, 20, product.Slice(Dense0Weight, 640), 20, accumulate: true);

@@ -116,7 +116,7 @@ partial class FcTanh : global::Landscape.IModel
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                 ws.ChunkStart = chunkStart;
                 ws.Rows = rows;
-                global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
                 lossSum = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);
             }
             return lossSum / data.Count;
@@ -148,7 +148,7 @@ partial class FcTanh : global::Landscape.IModel
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                 ws.ChunkStart = chunkStart;
                 ws.Rows = rows;
-                global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
                 ws.Losses.AsSpan(0, rows).CopyTo(losses.Slice(chunkStart, rows));
             }
         }
@@ -181,7 +181,7 @@ partial class FcTanh : global::Landscape.IModel
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                 ws.ChunkStart = chunkStart;
                 ws.Rows = rows;
-                global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
                 global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, gradient.Slice(Dense0Weight, 156800), 784, accumulate: true);
@@ -232,7 +232,7 @@ partial class FcTanh : global::Landscape.IModel
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                 ws.ChunkStart = chunkStart;
                 ws.Rows = rows;
-                global::Landscape.Parallelism.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
                 global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, product.Slice(Dense0Weight, 156800), 784, accumulate: true);
