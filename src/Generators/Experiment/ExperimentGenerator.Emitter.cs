@@ -55,7 +55,7 @@ public sealed partial class ExperimentGenerator
         {
             w.WriteLine("//");
             w.WriteLine($"//   {experiment.Name}: {experiment.TypeName}");
-            if (experiment.Summary.Length > 0) w.WriteLine($"//     {OneLine(experiment.Summary)}");
+            if (experiment.Summary.Length > 0) w.WriteLine($"//     {OneLineText.Collapse(experiment.Summary)}");
             if (experiment.Settings.Count == 0)
             {
                 w.WriteLine("//     (no settings)");
@@ -66,7 +66,7 @@ public sealed partial class ExperimentGenerator
             int propertyWidth = experiment.Settings.Max(s => s.PropertyName.Length);
             foreach (SettingSpec setting in experiment.Settings)
             {
-                string line = $"//     {("--" + setting.Name).PadRight(nameWidth)}  {TypeDisplay(setting).PadRight(typeWidth)}  {setting.PropertyName.PadRight(propertyWidth)}  {OneLine(setting.Description)}";
+                string line = $"//     {("--" + setting.Name).PadRight(nameWidth)}  {TypeDisplay(setting).PadRight(typeWidth)}  {setting.PropertyName.PadRight(propertyWidth)}  {OneLineText.Collapse(setting.Description)}";
                 w.WriteLine(line.TrimEnd());
             }
         }
@@ -246,25 +246,6 @@ public sealed partial class ExperimentGenerator
             _ => setting.Enum?.DisplayName ?? "enum",
         };
         return setting.IsArray ? element + "[]" : element;
-    }
-
-    /// <summary>Text for a one-line comment: every run of whitespace (line breaks included) becomes one space.</summary>
-    private static string OneLine(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029')
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space) builder.Append(' ');
-            space = false;
-            builder.Append(c);
-        }
-        return builder.ToString();
     }
 
     /// <summary>Text escaped for an XML doc comment.</summary>

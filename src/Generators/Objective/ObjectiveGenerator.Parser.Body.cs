@@ -485,7 +485,7 @@ public sealed partial class ObjectiveGenerator
             if (!_memberIds.TryGetValue(code, out int id))
             {
                 id = _members.Count;
-                _members.Add(new MemberSpec(code, CollapseWhitespace(expression.ToString()), isBool, isBareName));
+                _members.Add(new MemberSpec(code, OneLineText.Collapse(expression.ToString()), isBool, isBareName));
                 _memberIds.Add(code, id);
             }
             return Graph.Member(id);
@@ -612,7 +612,7 @@ public sealed partial class ObjectiveGenerator
         /// <summary>The source text of a node on one line, shortened to 60 characters.</summary>
         private static string Snippet(SyntaxNode node)
         {
-            string text = CollapseWhitespace(node.ToString());
+            string text = OneLineText.Collapse(node.ToString());
             return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
         }
 

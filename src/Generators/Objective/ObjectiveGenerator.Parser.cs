@@ -250,7 +250,7 @@ public sealed partial class ObjectiveGenerator
         header.Append(' ').Append(type.Identifier.Text);
         if (type.TypeParameterList is not null) header.Append(type.TypeParameterList.ToString());
         if (type.ParameterList is not null) header.Append(type.ParameterList.ToString());
-        lines.Add(CollapseWhitespace(header.ToString()));
+        lines.Add(OneLineText.Collapse(header.ToString()));
 
         int indent = method.GetLocation().GetLineSpan().StartLinePosition.Character;
         string[] methodLines = method.ToString().Split(s_newLines, StringSplitOptions.None);
@@ -266,24 +266,5 @@ public sealed partial class ObjectiveGenerator
             lines.Add("    " + line);
         }
         return lines;
-    }
-
-    /// <summary>Text with every whitespace run (newlines included) replaced by one space.</summary>
-    private static string CollapseWhitespace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c) || c is '\u0085' or '\u2028' or '\u2029')
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space) builder.Append(' ');
-            space = false;
-            builder.Append(c);
-        }
-        return builder.ToString();
     }
 }
