@@ -85,11 +85,15 @@ public static partial class Gemm
     [ThreadStatic]
     private static double[]? t_packBuffer;
 
-    /// <summary>Pins the operands and runs the product with kernel <typeparamref name="TKernel"/>, split over up to <paramref name="threads"/> tasks.</summary>
+    /// <summary>
+    /// Pins the operands and runs the product with kernel <typeparamref name="TKernel"/>, split over up to
+    /// <paramref name="threads"/> tasks; a single-task 256-bit product takes the unpacked path when
+    /// <paramref name="path"/> asks for it or (<see cref="GemmPath.Auto"/>) when <see cref="UseDirect"/> selects it.
+    /// </summary>
     private static unsafe void Run<TKernel>(
         bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc,
-        bool accumulate, int threads)
+        bool accumulate, int threads, GemmPath path)
         where TKernel : struct, IMicroKernel
     {
         fixed (double* pa = a)
@@ -99,7 +103,10 @@ public static partial class Gemm
             var problem = new Problem(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, accumulate);
             long flops = 2L * m * n * k;
             int tasks = (int)Math.Min(threads, Math.Max(1, flops / MinFlopsPerTask));
-            if (tasks <= 1)
+            if (tasks <= 1 && typeof(TKernel) == typeof(Kernel256)
+                && (path == GemmPath.Direct || (path == GemmPath.Auto && UseDirect(m, n, k, transposeB))))
+                Direct256(problem);
+            else if (tasks <= 1)
                 Blocked<TKernel>(problem);
             else
                 RunParallel<TKernel>(problem, tasks);

@@ -11,7 +11,7 @@ namespace Landscape.Kernels;
 /// <para>
 /// <b>Determinism.</b> Every output element is computed as <c>acc = accumulate ? C[i,j] : +0.0</c>, then
 /// <c>acc = FusedMultiplyAdd(A[i,p], B[p,j], acc)</c> for p = 0, 1, …, k − 1 in increasing order: one rounding per
-/// step, no reassociation, no horizontal sums. Every code path (512-bit, 256-bit and scalar kernels, edge tiles,
+/// step, no reassociation, no horizontal sums. Every code path (512-bit, 256-bit and scalar kernels, the unpacked 256-bit path for small products, edge tiles,
 /// cache blocking of k, any thread split) performs exactly this sequence, so the result is bit-identical whatever
 /// the CPU's SIMD width, the tile an element falls in, or <see cref="Parallelism.MaxThreads"/>. A naive triple loop
 /// with <see cref="Math.FusedMultiplyAdd(double, double, double)"/> in p order reproduces it bit for bit.
@@ -33,6 +33,22 @@ namespace Landscape.Kernels;
 /// </remarks>
 public static partial class Gemm
 {
+    /// <summary>
+    /// Which single-task code path a product takes on the 256-bit width (tests force each one; results are
+    /// bit-identical either way).
+    /// </summary>
+    internal enum GemmPath
+    {
+        /// <summary>The driver chooses: the unpacked path for small, shallow or thin products, else the packed one.</summary>
+        Auto,
+
+        /// <summary>Always the packed, cache-blocked micro-kernel path.</summary>
+        Packed,
+
+        /// <summary>Always the unpacked path (256-bit width, single task); other widths ignore it.</summary>
+        Direct,
+    }
+
     /// <summary>The three operand layouts of the public entry points.</summary>
     internal enum Operation
     {
@@ -189,7 +205,7 @@ public static partial class Gemm
     internal static void Compute(
         Operation operation, int m, int n, int k,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc,
-        bool accumulate, SimdWidth width, int threads, bool emulate = false)
+        bool accumulate, SimdWidth width, int threads, bool emulate = false, GemmPath path = GemmPath.Auto)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -224,13 +240,13 @@ public static partial class Gemm
         switch (ResolveWidth(width, emulate))
         {
             case SimdWidth.Vector512:
-                Run<Kernel512>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads);
+                Run<Kernel512>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
                 break;
             case SimdWidth.Vector256:
-                Run<Kernel256>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads);
+                Run<Kernel256>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
                 break;
             default:
-                Run<KernelScalar>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads);
+                Run<KernelScalar>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
                 break;
         }
     }
