@@ -61,7 +61,7 @@ internal readonly struct Vector256Lanes : ILanes<Vector256<double>, Vector256<do
     public static bool Any(Vector256<double> mask) => mask != Vector256<double>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool MayNeed(Vector256<double> mask) => true;
+    public static bool MayNeed(Vector256<double> mask) => Any(mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool All(Vector256<double> mask) => mask.AsInt64() == Vector256<long>.AllBitsSet;

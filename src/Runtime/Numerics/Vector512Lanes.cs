@@ -61,7 +61,7 @@ internal readonly struct Vector512Lanes : ILanes<Vector512<double>, Vector512<do
     public static bool Any(Vector512<double> mask) => mask != Vector512<double>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool MayNeed(Vector512<double> mask) => true;
+    public static bool MayNeed(Vector512<double> mask) => Any(mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool All(Vector512<double> mask) => mask.AsInt64() == Vector512<long>.AllBitsSet;
