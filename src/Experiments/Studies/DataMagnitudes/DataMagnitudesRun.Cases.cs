@@ -11,10 +11,7 @@ internal sealed partial class DataMagnitudesRun
     {
         double[] magnitudes = MagnitudeData.Groups(_plan.Samples, [1.0], out _);
         double[] inputs = MagnitudeData.Inputs(directions, magnitudes, DataMagnitudes.InputDimension);
-        (Dataset data, double[] teacher) = TeacherData(inputs, seed, _plan.TeacherWeightScale);
-        _maxPreactivation.Add(MagnitudeProbe.MaxPreactivation(_tanh, teacher, data));
-        double[] direction = MagnitudeProbe.FirstLayerDirection(_tanh, seed);
-        ProbeResult result = Probe("single-scale", seed, _tanh, teacher, data, direction);
+        (_, _, _, ProbeResult result) = ProbeLinearRegimeTeacher("single-scale", seed, inputs);
 
         List<(double Start, double End)> runs = ExponentCurve.RunsAbove(result.T, result.Exponent, DataMagnitudes.StepLevel, 2);
         RecordSteps("single-scale", seed, result, runs);
@@ -46,10 +43,7 @@ internal sealed partial class DataMagnitudesRun
         double[] values = _plan.GroupMagnitudes;
         double[] magnitudes = MagnitudeData.Groups(_plan.Samples, values, out int[] groupOf);
         double[] inputs = MagnitudeData.Inputs(directions, magnitudes, DataMagnitudes.InputDimension);
-        (Dataset data, double[] teacher) = TeacherData(inputs, seed, _plan.TeacherWeightScale);
-        _maxPreactivation.Add(MagnitudeProbe.MaxPreactivation(_tanh, teacher, data));
-        double[] direction = MagnitudeProbe.FirstLayerDirection(_tanh, seed);
-        ProbeResult result = Probe("two-groups", seed, _tanh, teacher, data, direction);
+        (Dataset data, double[] teacher, double[] direction, ProbeResult result) = ProbeLinearRegimeTeacher("two-groups", seed, inputs);
 
         List<(double Start, double End)> runs = ExponentCurve.RunsAbove(result.T, result.Exponent, DataMagnitudes.StepLevel, 2);
         double[] halves = RecordSteps("two-groups", seed, result, runs);

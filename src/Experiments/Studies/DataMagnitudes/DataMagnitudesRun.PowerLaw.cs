@@ -38,10 +38,7 @@ internal sealed partial class DataMagnitudesRun
             string label = beta.ToString("0.0##", CultureInfo.InvariantCulture);
             double[] magnitudes = MagnitudeData.PowerLaw(_plan.Samples, beta, 1.0, _plan.MaxMagnitude, MagnitudeSeed(seed, b));
             double[] inputs = MagnitudeData.Inputs(directions, magnitudes, DataMagnitudes.InputDimension);
-            (Dataset data, double[] teacher) = TeacherData(inputs, seed, _plan.TeacherWeightScale);
-            _maxPreactivation.Add(MagnitudeProbe.MaxPreactivation(_tanh, teacher, data));
-            double[] direction = MagnitudeProbe.FirstLayerDirection(_tanh, seed);
-            ProbeResult result = Probe("power-law-beta-" + label, seed, _tanh, teacher, data, direction);
+            (Dataset data, double[] teacher, double[] direction, ProbeResult result) = ProbeLinearRegimeTeacher("power-law-beta-" + label, seed, inputs);
 
             // The window, from the data: each example's own saturation |t| (where its local exponent falls below 0.5)
             // times its magnitude gives cᵢ; with c = median cᵢ, magnitude r saturates at |t| ≈ c/r, so the saturation

@@ -89,6 +89,18 @@ internal sealed partial class DataMagnitudesRun
         return (new Dataset(inputs, targets, targets.Length), teacher);
     }
 
+    /// <summary>
+    /// The linear-regime teacher on <paramref name="inputs"/> (recording its largest pre-activation for the linear-regime
+    /// claim), the seeded unit first-layer direction, and the growth profile at the teacher along it.
+    /// </summary>
+    private (Dataset Data, double[] Teacher, double[] Direction, ProbeResult Result) ProbeLinearRegimeTeacher(string dataName, int seed, double[] inputs)
+    {
+        (Dataset data, double[] teacher) = TeacherData(inputs, seed, _plan.TeacherWeightScale);
+        _maxPreactivation.Add(MagnitudeProbe.MaxPreactivation(_tanh, teacher, data));
+        double[] direction = MagnitudeProbe.FirstLayerDirection(_tanh, seed);
+        return (data, teacher, direction, Probe(dataName, seed, _tanh, teacher, data, direction));
+    }
+
     /// <summary>The linear control on the same inputs: ΔL must be exactly quadratic at every t.</summary>
     private ProbeResult LinearControl(string dataName, int seed, double[] inputs)
     {
