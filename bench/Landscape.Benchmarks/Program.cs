@@ -49,12 +49,14 @@ public static class Program
             Run(quick, directory);
             return 0;
         }
+        if (args.Length >= 2 && args[0] == "time")
+            return Timing.Run(args[1], args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
         if (args.Length >= 4 && args[0] == "report")
         {
             Report.Write(args[1], args[2], args[3]);
             return 0;
         }
-        Console.Error.WriteLine("usage: Landscape.Benchmarks export DIR | run [--quick] DIR | report DIR OUTPUT COMMAND");
+        Console.Error.WriteLine("usage: Landscape.Benchmarks export DIR | run [--quick] DIR | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|P1-loss|P1-grad|P1-hvp|P2-loss|P2-grad|P2-hvp [CALLS]");
         return 2;
     }
 

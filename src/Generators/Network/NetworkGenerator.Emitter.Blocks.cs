@@ -68,7 +68,7 @@ public sealed partial class NetworkGenerator
 
         w.WriteLine($"// {layer.Describe()}: z{l} = {input} W{l}ᵀ{(layer.Bias is null ? "" : $" + b{l}")}, a{l} = {ActivationFormula(layer.Spec.Activation, $"z{l}")}");
         w.WriteLine($"{Span} a{l} = ws.Activations{l}.AsSpan(start * {u}, r * {u});");
-        w.WriteLine($"{Gemm}.NT(r, {u}, {f}, {input}, {f}, {weight}, {f}, a{l}, {u});");
+        w.WriteLine($"{Gemm}.NT(r, {u}, {f}, {input}, {f}, {weight}, {f}, a{l}, {u}, packedB: ws.W{l}T);");
         if (pass == Pass.Hessian)
         {
             string rbias = layer.Bias is { } vb ? $"v.Slice({vb.Constant}, {u})" : "default";
@@ -77,12 +77,12 @@ public sealed partial class NetworkGenerator
             w.WriteLine($"{Span} ra{l} = ws.Activations{l}.AsSpan((rows + start) * {u}, r * {u});");
             if (l == 0)
             {
-                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, x, {f}, {direction}, {f}, ra{l}, {u});");
+                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, x, {f}, {direction}, {f}, ra{l}, {u}, packedB: ws.V{l}T);");
             }
             else
             {
-                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, ra{l - 1}, {f}, {weight}, {f}, ra{l}, {u});");
-                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, a{l - 1}, {f}, {direction}, {f}, ra{l}, {u}, accumulate: true);");
+                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, ra{l - 1}, {f}, {weight}, {f}, ra{l}, {u}, packedB: ws.W{l}T);");
+                w.WriteLine($"{Gemm}.NT(r, {u}, {f}, a{l - 1}, {f}, {direction}, {f}, ra{l}, {u}, accumulate: true, packedB: ws.V{l}T);");
             }
             if (identity)
             {
@@ -176,7 +176,7 @@ public sealed partial class NetworkGenerator
         if (pass == Pass.Gradient)
         {
             w.WriteLine($"{Span} g{k} = ws.Deltas{k}.AsSpan(start * {f}, r * {f});");
-            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {weight}, {f}, g{k}, {f});");
+            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {weight}, {f}, g{k}, {f}, packedB: ws.W{l});");
             if (!identityBelow) w.WriteLine($"{Epilogue}.Backpropagate(g{k}, d{k});");
         }
         else
@@ -185,9 +185,9 @@ public sealed partial class NetworkGenerator
             w.WriteLine($"// R g{k} = {(identityBelow ? "" : $"R σ'(z{k}) ⊙ (g{l} W{l}) + σ'(z{k}) ⊙ ")}(R g{l} W{l} + g{l} V{l})");
             w.WriteLine($"{Span} g{k} = ws.Deltas{k}.AsSpan((rows + start) * {f}, r * {f});");
             w.WriteLine($"{Span} rg{k} = ws.Deltas{k}.AsSpan(start * {f}, r * {f});");
-            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {weight}, {f}, g{k}, {f});");
-            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, rg{l}, {u}, {weight}, {f}, rg{k}, {f});");
-            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {direction}, {f}, rg{k}, {f}, accumulate: true);");
+            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {weight}, {f}, g{k}, {f}, packedB: ws.W{l});");
+            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, rg{l}, {u}, {weight}, {f}, rg{k}, {f}, packedB: ws.W{l});");
+            w.WriteLine($"{Gemm}.NN(r, {f}, {u}, g{l}, {u}, {direction}, {f}, rg{k}, {f}, accumulate: true, packedB: ws.V{l});");
             if (!identityBelow) w.WriteLine($"{Epilogue}.BackpropagateR(g{k}, rg{k}, d{k}, rd{k});");
         }
         w.WriteLine();
@@ -201,8 +201,9 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine($$"""
                 private const int Chunk = {{ExampleBlocks}}.ChunkSize;
-                public readonly double[] Parameters = new double[TotalParameters];
-                public readonly double[] Direction = new double[TotalParameters];
+                // θ and v are pinned: the packed weight operands below remember the address they were packed from.
+                public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
+                public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
                 public readonly double[] Losses = new double[Chunk];
                 """);
             for (int l = 0; l < network.Layers.Count; l++)
@@ -219,6 +220,7 @@ public sealed partial class NetworkGenerator
             }
             if (network.Spec.Loss == LossKind.SoftmaxCrossEntropy)
                 w.WriteLine("public readonly double[] Probabilities = new double[Chunk * OutputSize];");
+            EmitPackedOperands(w, network);
             w.WriteLine($$"""
                 public {{ReadOnlyMemory}} Inputs;
                 public {{ReadOnlyMemory}} Targets;
@@ -238,6 +240,49 @@ public sealed partial class NetworkGenerator
                 }
                 """);
         }
+    }
+
+    /// <summary>
+    /// Per layer, the weight matrices packed once per call for the block products (null where a block product takes
+    /// the unpacked small-product path): Wᵀ and Vᵀ for the forward and R-forward products, W and V for the backward ones.
+    /// </summary>
+    private static void EmitPackedOperands(SourceWriter w, NetworkShape network)
+    {
+        w.WriteLine($"// Weights packed once per call for the {ExampleBlocks}.BlockSize-row block products (null: that product is not packed).");
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            Layer layer = network.Layers[l];
+            int u = layer.Spec.Units, f = layer.Spec.FanIn;
+            w.WriteLine($"public readonly {PackedOperand}? W{l}T = {PackedOperand}.ForProducts({ExampleBlocks}.BlockSize, {f}, {u}, transposed: true); // W{l}ᵀ: z{l} = a W{l}ᵀ");
+            w.WriteLine($"public readonly {PackedOperand}? V{l}T = {PackedOperand}.ForProducts({ExampleBlocks}.BlockSize, {f}, {u}, transposed: true); // V{l}ᵀ: R z{l} += a V{l}ᵀ");
+            if (l >= 1)
+            {
+                w.WriteLine($"public readonly {PackedOperand}? W{l} = {PackedOperand}.ForProducts({ExampleBlocks}.BlockSize, {u}, {f}, transposed: false); // W{l}: g{l - 1} = g{l} W{l}");
+                w.WriteLine($"public readonly {PackedOperand}? V{l} = {PackedOperand}.ForProducts({ExampleBlocks}.BlockSize, {u}, {f}, transposed: false); // V{l}: R g{l - 1} += g{l} V{l}");
+            }
+        }
+        w.WriteLine();
+        EmitPackMethod(w, network, "PackForward", "Packs the forward operands W_lᵀ from θ.", "Parameters", "W", transposed: true);
+        EmitPackMethod(w, network, "PackBackward", "Packs the backward operands W_l from θ.", "Parameters", "W", transposed: false);
+        EmitPackMethod(w, network, "PackDirection", "Packs V_lᵀ and V_l from the direction v.", "Direction", "V", transposed: null);
+    }
+
+    private static void EmitPackMethod(SourceWriter w, NetworkShape network, string name, string summary, string source, string prefix, bool? transposed)
+    {
+        w.WriteLine($"/// <summary>{summary}</summary>");
+        using (w.Block($"public void {name}()"))
+        {
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                Layer layer = network.Layers[l];
+                string slice = $"{source}.AsSpan({layer.Weight.Constant}, {layer.WeightLength})";
+                if (transposed != false)
+                    w.WriteLine($"{prefix}{l}T?.Pack({slice}, {layer.Spec.FanIn});");
+                if (transposed != true && l >= 1)
+                    w.WriteLine($"{prefix}{l}?.Pack({slice}, {layer.Spec.FanIn});");
+            }
+        }
+        w.WriteLine();
     }
 
     private static string ActivationType(ActivationKind activation) => $"global::{KnownTypeNames.KernelsNamespace}.{activation}Activation";

@@ -22,6 +22,7 @@ public sealed partial class NetworkGenerator
     private const string Check = "global::" + KnownTypeNames.Check;
     private const string Initializers = "global::" + KnownTypeNames.Initializers;
     private const string WorkerPool = "global::" + KnownTypeNames.KernelsNamespace + ".WorkerPool";
+    private const string PackedOperand = "global::" + KnownTypeNames.KernelsNamespace + ".PackedOperand";
     private const string Dataset = "global::" + KnownTypeNames.Dataset;
     private const string ParameterLayout = "global::" + KnownTypeNames.ParameterLayout;
     private const string ParameterBlock = "global::" + KnownTypeNames.ParameterBlock;
@@ -167,11 +168,13 @@ public sealed partial class NetworkGenerator
                 """);
             using (w.Block("try"))
             {
+                w.WriteLine("parameters.CopyTo(ws.Parameters);");
+                w.WriteLine("ws.PackForward();");
                 w.WriteLine("// Blocks run one after another here: the caller's spans cannot be shared with worker threads.");
                 using (w.Block($"for (int start = 0; start < count; start += {ExampleBlocks}.BlockSize)"))
                 {
                     w.WriteLine($"int r = {MathType}.Min({ExampleBlocks}.BlockSize, count - start);");
-                    w.WriteLine("Forward(ws, parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);");
+                    w.WriteLine("Forward(ws, ws.Parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);");
                     w.WriteLine($"ws.Activations{network.Last}.AsSpan(0, r * OutputSize).CopyTo(outputs.Slice(start * OutputSize, r * OutputSize));");
                 }
             }
@@ -258,7 +261,9 @@ public sealed partial class NetworkGenerator
         using (w.Block("try"))
         {
             w.WriteLine("parameters.CopyTo(ws.Parameters);");
-            if (pass == Pass.Hessian) w.WriteLine("direction.CopyTo(ws.Direction);");
+            w.WriteLine("ws.PackForward();");
+            if (pass != Pass.Values) w.WriteLine("ws.PackBackward();");
+            if (pass == Pass.Hessian) w.WriteLine("direction.CopyTo(ws.Direction);\nws.PackDirection();");
             w.WriteLine($$"""
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;

@@ -27,6 +27,9 @@ public static partial class Gemm
         /// <summary>Columns of C per tile.</summary>
         static abstract int NR { get; }
 
+        /// <summary>The SIMD width this kernel is written for.</summary>
+        static abstract SimdWidth Width { get; }
+
         /// <summary>Depth of a k-block: a packed B strip (KC·NR values) stays in L1 while the A block streams past it.</summary>
         static abstract int KC { get; }
 
@@ -93,12 +96,13 @@ public static partial class Gemm
     private static unsafe void Run<TKernel>(
         bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc,
-        bool accumulate, int threads, GemmPath path)
+        bool accumulate, int threads, GemmPath path, PackedOperand? packedB)
         where TKernel : struct, IMicroKernel
     {
         fixed (double* pa = a)
         fixed (double* pb = b)
         fixed (double* pc = c)
+        fixed (double* pp = packedB?.Buffer)
         {
             var problem = new Problem(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, accumulate);
             long flops = 2L * m * n * k;
@@ -107,10 +111,57 @@ public static partial class Gemm
                 && (path == GemmPath.Direct || (path == GemmPath.Auto && UseDirect(m, n, k, transposeB))))
                 Direct256(problem);
             else if (tasks <= 1)
-                Blocked<TKernel>(problem);
+                Blocked<TKernel>(problem, packedB is null ? null : packedB.For(TKernel.Width, pb, ldb, k, n, transposeB, pp), packedB?.Stride ?? 0);
             else
                 RunParallel<TKernel>(problem, tasks);
         }
+    }
+
+    /// <summary>
+    /// Whether products of about <paramref name="rows"/> rows by op(B) (k×n) on this CPU take the packed path, where
+    /// a pre-packed B (<see cref="PackedOperand"/>) saves work.
+    /// </summary>
+    internal static bool PackingPays(int rows, int k, int n, bool transposeB)
+        => ResolveWidth(SimdWidth.Auto) != SimdWidth.Vector256 || !UseDirect(rows, n, k, transposeB);
+
+    /// <summary>Columns of a packed op(B) row on <paramref name="width"/>: n rounded up to the kernel's NR.</summary>
+    internal static int PackedColumns(SimdWidth width, int n) => width switch
+    {
+        SimdWidth.Vector512 => RoundUp(n, Kernel512.NR),
+        SimdWidth.Vector256 => RoundUp(n, Kernel256.NR),
+        _ => RoundUp(n, KernelScalar.NR),
+    };
+
+    /// <summary>Packs op(B) of <paramref name="operand"/>'s shape from <paramref name="b"/> into <paramref name="destination"/> (k × Stride values).</summary>
+    internal static unsafe void PackOperand(PackedOperand operand, double* b, nint ldb, double* destination)
+    {
+        switch (operand.Width)
+        {
+            case SimdWidth.Vector512:
+                PackWhole<Kernel512>(operand, b, ldb, destination);
+                break;
+            case SimdWidth.Vector256:
+                PackWhole<Kernel256>(operand, b, ldb, destination);
+                break;
+            default:
+                PackWhole<KernelScalar>(operand, b, ldb, destination);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The whole of op(B) in the layout <see cref="Blocked{TKernel}"/> reads: k-block by k-block (KC rows each, the
+    /// last one shorter), each k-block being the NR-column strips that <see cref="PackB{TKernel}"/> writes for all n
+    /// columns, so the strip of columns [j, j + NR) of the k-block starting at row pc is at pc·Stride + j·kc.
+    /// </summary>
+    private static unsafe void PackWhole<TKernel>(PackedOperand operand, double* b, nint ldb, double* destination)
+        where TKernel : struct, IMicroKernel
+    {
+        int k = operand.K, n = operand.N;
+        // Only B's fields matter to PackB; A and C are unused.
+        var problem = new Problem(false, operand.Transposed, 0, n, k, null, 0, b, ldb, null, 0, false);
+        for (int pc = 0; pc < k; pc += TKernel.KC)
+            PackB<TKernel>(problem, pc, Math.Min(TKernel.KC, k - pc), 0, n, destination + (nint)pc * operand.Stride);
     }
 
     /// <summary>
@@ -119,7 +170,7 @@ public static partial class Gemm
     /// not change any bit. The bands run on <see cref="WorkerPool"/> through a per-thread <see cref="BandSplit{TKernel}"/>,
     /// so a call allocates nothing.
     /// </summary>
-    private static void RunParallel<TKernel>(Problem problem, int tasks)
+    private static unsafe void RunParallel<TKernel>(Problem problem, int tasks)
         where TKernel : struct, IMicroKernel
     {
         // Each band re-packs all of op(A) (column bands) or all of op(B) (row bands), so split along the longer
@@ -164,7 +215,7 @@ public static partial class Gemm
 
         public static BandSplit<TKernel> ForCurrentThread() => t_instance ??= new BandSplit<TKernel>();
 
-        private void RunBand(int task)
+        private unsafe void RunBand(int task)
         {
             // Band `task` covers tiles [task·tiles/tasks, (task+1)·tiles/tasks).
             int start = (int)((long)task * Tiles / Tasks) * Unit;
@@ -181,8 +232,11 @@ public static partial class Gemm
     /// increasing order, so every element's FMA chain runs p = 0 … k − 1), row blocks of MC, then NR×MR tiles.
     /// C is stored after each k-block and reloaded by the next, which is exact, so blocking does not change results.
     /// </summary>
+    /// <param name="problem">The product.</param>
+    /// <param name="prepackedB">op(B) already packed by <see cref="PackWhole{TKernel}"/>, or null to pack it here.</param>
+    /// <param name="prepackedStride">The <see cref="PackedOperand.Stride"/> of <paramref name="prepackedB"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Blocked<TKernel>(in Problem problem)
+    private static unsafe void Blocked<TKernel>(in Problem problem, double* prepackedB = null, int prepackedStride = 0)
         where TKernel : struct, IMicroKernel
     {
         int mr = TKernel.MR, nr = TKernel.NR;
@@ -190,7 +244,7 @@ public static partial class Gemm
         int kcMax = Math.Min(TKernel.KC, k);
         int mcMax = Math.Min(TKernel.MC, RoundUp(m, mr));
         int ncMax = Math.Min(TKernel.NC, RoundUp(n, nr));
-        double* packedA = RentPackBuffer(kcMax * (mcMax + ncMax));
+        double* packedA = RentPackBuffer(kcMax * (mcMax + (prepackedB == null ? ncMax : 0)));
         double* packedB = packedA + kcMax * mcMax;
         double* tile = stackalloc double[mr * nr];
         nint ldc = problem.Ldc;
@@ -203,7 +257,10 @@ public static partial class Gemm
                 int kc = Math.Min(TKernel.KC, k - pc);
                 // The first k-block starts from C (accumulate) or from +0; later blocks continue from stored C.
                 bool load = problem.Accumulate || pc > 0;
-                PackB<TKernel>(problem, pc, kc, jc, nc, packedB);
+                if (prepackedB == null)
+                    PackB<TKernel>(problem, pc, kc, jc, nc, packedB);
+                else
+                    packedB = prepackedB + (nint)pc * prepackedStride + (nint)jc * kc;
                 for (int ic = 0; ic < m; ic += TKernel.MC)
                 {
                     int mc = Math.Min(TKernel.MC, m - ic);

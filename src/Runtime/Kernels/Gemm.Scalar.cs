@@ -18,6 +18,9 @@ public static partial class Gemm
         public static int NR => 4;
 
         /// <inheritdoc/>
+        public static SimdWidth Width => SimdWidth.Scalar;
+
+        /// <inheritdoc/>
         public static int KC => 256;
 
         /// <inheritdoc/>

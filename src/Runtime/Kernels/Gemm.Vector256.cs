@@ -21,6 +21,9 @@ public static partial class Gemm
         public static int NR => 8;
 
         /// <inheritdoc/>
+        public static SimdWidth Width => SimdWidth.Vector256;
+
+        /// <inheritdoc/>
         public static int KC => 256;
 
         /// <inheritdoc/>

@@ -27,6 +27,9 @@ public static partial class Gemm
         public static int NR => 16;
 
         /// <inheritdoc/>
+        public static SimdWidth Width => SimdWidth.Vector512;
+
+        /// <inheritdoc/>
         public static int KC => 192;
 
         /// <inheritdoc/>

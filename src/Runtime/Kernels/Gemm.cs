@@ -78,8 +78,12 @@ public static partial class Gemm
     /// <param name="accumulate">Add the product to C's current contents instead of overwriting them.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is negative, or a leading dimension is below the stored row width.</exception>
     /// <exception cref="ArgumentException">A span is too short for its matrix, or C overlaps A or B.</exception>
-    public static void NN(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, bool accumulate = false)
-        => Compute(Operation.NN, m, n, k, a, lda, b, ldb, c, ldc, accumulate, SimdWidth.Auto, threads: 1);
+    /// <param name="packedB">
+    /// Optional: B packed by <see cref="PackedOperand.Pack"/> (not transposed). Used when it holds this very B (see
+    /// <see cref="PackedOperand"/>), which skips packing B; the result is the same either way.
+    /// </param>
+    public static void NN(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, bool accumulate = false, PackedOperand? packedB = null)
+        => Compute(Operation.NN, m, n, k, a, lda, b, ldb, c, ldc, accumulate, SimdWidth.Auto, threads: 1, packedB: packedB);
 
     /// <summary>
     /// Computes C[m×n] = (accumulate ? C : 0) + A[m×k] · B[n×k]ᵀ, where A[i,p] = a[i·lda + p], B[j,p] = b[j·ldb + p]
@@ -97,8 +101,12 @@ public static partial class Gemm
     /// <param name="accumulate">Add the product to C's current contents instead of overwriting them.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is negative, or a leading dimension is below the stored row width.</exception>
     /// <exception cref="ArgumentException">A span is too short for its matrix, or C overlaps A or B.</exception>
-    public static void NT(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, bool accumulate = false)
-        => Compute(Operation.NT, m, n, k, a, lda, b, ldb, c, ldc, accumulate, SimdWidth.Auto, threads: 1);
+    /// <param name="packedB">
+    /// Optional: Bᵀ packed by <see cref="PackedOperand.Pack"/> (transposed). Used when it holds this very B (see
+    /// <see cref="PackedOperand"/>), which skips packing B; the result is the same either way.
+    /// </param>
+    public static void NT(int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, bool accumulate = false, PackedOperand? packedB = null)
+        => Compute(Operation.NT, m, n, k, a, lda, b, ldb, c, ldc, accumulate, SimdWidth.Auto, threads: 1, packedB: packedB);
 
     /// <summary>
     /// Computes C[m×n] = (accumulate ? C : 0) + A[k×m]ᵀ · B[k×n], where A[p,i] = a[p·lda + i], B[p,j] = b[p·ldb + j]
@@ -205,7 +213,7 @@ public static partial class Gemm
     internal static void Compute(
         Operation operation, int m, int n, int k,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc,
-        bool accumulate, SimdWidth width, int threads, bool emulate = false, GemmPath path = GemmPath.Auto)
+        bool accumulate, SimdWidth width, int threads, bool emulate = false, GemmPath path = GemmPath.Auto, PackedOperand? packedB = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -240,13 +248,13 @@ public static partial class Gemm
         switch (ResolveWidth(width, emulate))
         {
             case SimdWidth.Vector512:
-                Run<Kernel512>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
+                Run<Kernel512>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path, packedB);
                 break;
             case SimdWidth.Vector256:
-                Run<Kernel256>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
+                Run<Kernel256>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path, packedB);
                 break;
             default:
-                Run<KernelScalar>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path);
+                Run<KernelScalar>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path, packedB);
                 break;
         }
     }

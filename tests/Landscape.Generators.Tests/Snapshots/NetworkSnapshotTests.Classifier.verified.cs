@@ -82,11 +82,13 @@ partial class Models
             Workspace ws = s_workspaces.Rent();
             try
             {
+                parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
                 // Blocks run one after another here: the caller's spans cannot be shared with worker threads.
                 for (int start = 0; start < count; start += global::Landscape.Models.ExampleBlocks.BlockSize)
                 {
                     int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, count - start);
-                    Forward(ws, parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);
+                    Forward(ws, ws.Parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);
                     ws.Activations2.AsSpan(0, r * OutputSize).CopyTo(outputs.Slice(start * OutputSize, r * OutputSize));
                 }
             }
@@ -105,6 +107,7 @@ partial class Models
             try
             {
                 parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
@@ -138,6 +141,7 @@ partial class Models
             try
             {
                 parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
@@ -169,6 +173,8 @@ partial class Models
             try
             {
                 parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
+                ws.PackBackward();
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
@@ -218,7 +224,10 @@ partial class Models
             try
             {
                 parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
+                ws.PackBackward();
                 direction.CopyTo(ws.Direction);
+                ws.PackDirection();
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
@@ -267,17 +276,17 @@ partial class Models
         {
             // dense0 (20 → 32, gelu): z0 = x W0ᵀ + b0, a0 = z0 Φ(z0)
             global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32, packedB: ws.W0T);
             global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.GeluActivation>(a0, p.Slice(Dense0Bias, 32), r, 32);
 
             // dense1 (32 → 16, relu): z1 = a0 W1ᵀ, a1 = relu(z1)
             global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16, packedB: ws.W1T);
             global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a1, default, r, 16);
 
             // dense2 (16 → 5, sigmoid): z2 = a1 W2ᵀ + b2, a2 = sigmoid(z2)
             global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 5, r * 5);
-            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5, packedB: ws.W2T);
             global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.SigmoidActivation>(a2, p.Slice(Dense2Bias, 5), r, 5);
         }
 
@@ -308,19 +317,19 @@ partial class Models
 
             // dense0 (20 → 32, gelu): z0 = x W0ᵀ + b0, a0 = z0 Φ(z0)
             global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32, packedB: ws.W0T);
             global::System.Span<double> d0 = ws.First0.AsSpan(start * 32, r * 32);
             global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.GeluActivation>(a0, p.Slice(Dense0Bias, 32), d0, r, 32);
 
             // dense1 (32 → 16, relu): z1 = a0 W1ᵀ, a1 = relu(z1)
             global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16, packedB: ws.W1T);
             global::System.Span<double> d1 = ws.First1.AsSpan(start * 16, r * 16);
             global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a1, default, d1, r, 16);
 
             // dense2 (16 → 5, sigmoid): z2 = a1 W2ᵀ + b2, a2 = sigmoid(z2)
             global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 5, r * 5);
-            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5, packedB: ws.W2T);
             global::System.Span<double> d2 = ws.First2.AsSpan(start * 5, r * 5);
             global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.SigmoidActivation>(a2, p.Slice(Dense2Bias, 5), d2, r, 5);
 
@@ -332,12 +341,12 @@ partial class Models
 
             // back through dense2: g1 = σ'(z1) ⊙ (g2 W2)
             global::System.Span<double> g1 = ws.Deltas1.AsSpan(start * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, p.Slice(Dense2Weight, 80), 16, g1, 16);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, p.Slice(Dense2Weight, 80), 16, g1, 16, packedB: ws.W2);
             global::Landscape.Kernels.Epilogue.Backpropagate(g1, d1);
 
             // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
             global::System.Span<double> g0 = ws.Deltas0.AsSpan(start * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, p.Slice(Dense1Weight, 512), 32, g0, 32);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, p.Slice(Dense1Weight, 512), 32, g0, 32, packedB: ws.W1);
             global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0);
         }
 
@@ -354,32 +363,32 @@ partial class Models
 
             // dense0 (20 → 32, gelu): z0 = x W0ᵀ + b0, a0 = z0 Φ(z0)
             global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32, packedB: ws.W0T);
             // R z0 = x V0ᵀ + Vb0
             global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, v.Slice(Dense0Weight, 640), 20, ra0, 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, v.Slice(Dense0Weight, 640), 20, ra0, 32, packedB: ws.V0T);
             global::System.Span<double> d0 = ws.First0.AsSpan(start * 32, r * 32);
             global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 32, r * 32);
             global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.GeluActivation>(a0, p.Slice(Dense0Bias, 32), ra0, v.Slice(Dense0Bias, 32), d0, rd0, r, 32);
 
             // dense1 (32 → 16, relu): z1 = a0 W1ᵀ, a1 = relu(z1)
             global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16, packedB: ws.W1T);
             // R z1 = R a0 W1ᵀ + a0 V1ᵀ
             global::System.Span<double> ra1 = ws.Activations1.AsSpan((rows + start) * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NT(r, 16, 32, ra0, 32, p.Slice(Dense1Weight, 512), 32, ra1, 16);
-            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, v.Slice(Dense1Weight, 512), 32, ra1, 16, accumulate: true);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, ra0, 32, p.Slice(Dense1Weight, 512), 32, ra1, 16, packedB: ws.W1T);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, v.Slice(Dense1Weight, 512), 32, ra1, 16, accumulate: true, packedB: ws.V1T);
             global::System.Span<double> d1 = ws.First1.AsSpan(start * 16, r * 16);
             global::System.Span<double> rd1 = ws.RFirst1.AsSpan(start * 16, r * 16);
             global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.ReluActivation>(a1, default, ra1, default, d1, rd1, r, 16);
 
             // dense2 (16 → 5, sigmoid): z2 = a1 W2ᵀ + b2, a2 = sigmoid(z2)
             global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 5, r * 5);
-            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5, packedB: ws.W2T);
             // R z2 = R a1 W2ᵀ + a1 V2ᵀ + Vb2
             global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 5, r * 5);
-            global::Landscape.Kernels.Gemm.NT(r, 5, 16, ra1, 16, p.Slice(Dense2Weight, 80), 16, ra2, 5);
-            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, v.Slice(Dense2Weight, 80), 16, ra2, 5, accumulate: true);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, ra1, 16, p.Slice(Dense2Weight, 80), 16, ra2, 5, packedB: ws.W2T);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, v.Slice(Dense2Weight, 80), 16, ra2, 5, accumulate: true, packedB: ws.V2T);
             global::System.Span<double> d2 = ws.First2.AsSpan(start * 5, r * 5);
             global::System.Span<double> rd2 = ws.RFirst2.AsSpan(start * 5, r * 5);
             global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.SigmoidActivation>(a2, p.Slice(Dense2Bias, 5), ra2, v.Slice(Dense2Bias, 5), d2, rd2, r, 5);
@@ -397,18 +406,18 @@ partial class Models
             // R g1 = R σ'(z1) ⊙ (g2 W2) + σ'(z1) ⊙ (R g2 W2 + g2 V2)
             global::System.Span<double> g1 = ws.Deltas1.AsSpan((rows + start) * 16, r * 16);
             global::System.Span<double> rg1 = ws.Deltas1.AsSpan(start * 16, r * 16);
-            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, p.Slice(Dense2Weight, 80), 16, g1, 16);
-            global::Landscape.Kernels.Gemm.NN(r, 16, 5, rg2, 5, p.Slice(Dense2Weight, 80), 16, rg1, 16);
-            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, v.Slice(Dense2Weight, 80), 16, rg1, 16, accumulate: true);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, p.Slice(Dense2Weight, 80), 16, g1, 16, packedB: ws.W2);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, rg2, 5, p.Slice(Dense2Weight, 80), 16, rg1, 16, packedB: ws.W2);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, v.Slice(Dense2Weight, 80), 16, rg1, 16, accumulate: true, packedB: ws.V2);
             global::Landscape.Kernels.Epilogue.BackpropagateR(g1, rg1, d1, rd1);
 
             // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
             // R g0 = R σ'(z0) ⊙ (g1 W1) + σ'(z0) ⊙ (R g1 W1 + g1 V1)
             global::System.Span<double> g0 = ws.Deltas0.AsSpan((rows + start) * 32, r * 32);
             global::System.Span<double> rg0 = ws.Deltas0.AsSpan(start * 32, r * 32);
-            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, p.Slice(Dense1Weight, 512), 32, g0, 32);
-            global::Landscape.Kernels.Gemm.NN(r, 32, 16, rg1, 16, p.Slice(Dense1Weight, 512), 32, rg0, 32);
-            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, v.Slice(Dense1Weight, 512), 32, rg0, 32, accumulate: true);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, p.Slice(Dense1Weight, 512), 32, g0, 32, packedB: ws.W1);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, rg1, 16, p.Slice(Dense1Weight, 512), 32, rg0, 32, packedB: ws.W1);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, v.Slice(Dense1Weight, 512), 32, rg0, 32, accumulate: true, packedB: ws.V1);
             global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0);
         }
 
@@ -416,8 +425,9 @@ partial class Models
         private sealed class Workspace
         {
             private const int Chunk = global::Landscape.Models.ExampleBlocks.ChunkSize;
-            public readonly double[] Parameters = new double[TotalParameters];
-            public readonly double[] Direction = new double[TotalParameters];
+            // θ and v are pinned: the packed weight operands below remember the address they were packed from.
+            public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
+            public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
             public readonly double[] Losses = new double[Chunk];
             public readonly double[] Activations0 = new double[2 * Chunk * 32]; // [a0; R a0]
             public readonly double[] First0 = new double[Chunk * 32]; // σ'(z0)
@@ -432,6 +442,43 @@ partial class Models
             public readonly double[] RFirst2 = new double[Chunk * 5]; // R σ'(z2) = σ''(z2) ⊙ R z2
             public readonly double[] Deltas2 = new double[2 * Chunk * 5]; // [R g2; g2] (HVP) or g2 (gradient)
             public readonly double[] Probabilities = new double[Chunk * OutputSize];
+            // Weights packed once per call for the global::Landscape.Models.ExampleBlocks.BlockSize-row block products (null: that product is not packed).
+            public readonly global::Landscape.Kernels.PackedOperand? W0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 20, 32, transposed: true); // W0ᵀ: z0 = a W0ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 20, 32, transposed: true); // V0ᵀ: R z0 += a V0ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 32, 16, transposed: true); // W1ᵀ: z1 = a W1ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 32, 16, transposed: true); // V1ᵀ: R z1 += a V1ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 32, transposed: false); // W1: g0 = g1 W1
+            public readonly global::Landscape.Kernels.PackedOperand? V1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 32, transposed: false); // V1: R g0 += g1 V1
+            public readonly global::Landscape.Kernels.PackedOperand? W2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 5, transposed: true); // W2ᵀ: z2 = a W2ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 5, transposed: true); // V2ᵀ: R z2 += a V2ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 5, 16, transposed: false); // W2: g1 = g2 W2
+            public readonly global::Landscape.Kernels.PackedOperand? V2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 5, 16, transposed: false); // V2: R g1 += g2 V2
+
+            /// <summary>Packs the forward operands W_lᵀ from θ.</summary>
+            public void PackForward()
+            {
+                W0T?.Pack(Parameters.AsSpan(Dense0Weight, 640), 20);
+                W1T?.Pack(Parameters.AsSpan(Dense1Weight, 512), 32);
+                W2T?.Pack(Parameters.AsSpan(Dense2Weight, 80), 16);
+            }
+
+            /// <summary>Packs the backward operands W_l from θ.</summary>
+            public void PackBackward()
+            {
+                W1?.Pack(Parameters.AsSpan(Dense1Weight, 512), 32);
+                W2?.Pack(Parameters.AsSpan(Dense2Weight, 80), 16);
+            }
+
+            /// <summary>Packs V_lᵀ and V_l from the direction v.</summary>
+            public void PackDirection()
+            {
+                V0T?.Pack(Direction.AsSpan(Dense0Weight, 640), 20);
+                V1T?.Pack(Direction.AsSpan(Dense1Weight, 512), 32);
+                V1?.Pack(Direction.AsSpan(Dense1Weight, 512), 32);
+                V2T?.Pack(Direction.AsSpan(Dense2Weight, 80), 16);
+                V2?.Pack(Direction.AsSpan(Dense2Weight, 80), 16);
+            }
+
             public global::System.ReadOnlyMemory<double> Inputs;
             public global::System.ReadOnlyMemory<double> Targets;
             public int ChunkStart;

@@ -84,11 +84,13 @@ partial class FcTanh : global::Landscape.IModel
         Workspace ws = s_workspaces.Rent();
         try
         {
+            parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
             // Blocks run one after another here: the caller's spans cannot be shared with worker threads.
             for (int start = 0; start < count; start += global::Landscape.Models.ExampleBlocks.BlockSize)
             {
                 int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, count - start);
-                Forward(ws, parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);
+                Forward(ws, ws.Parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);
                 ws.Activations2.AsSpan(0, r * OutputSize).CopyTo(outputs.Slice(start * OutputSize, r * OutputSize));
             }
         }
@@ -107,6 +109,7 @@ partial class FcTanh : global::Landscape.IModel
         try
         {
             parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
@@ -140,6 +143,7 @@ partial class FcTanh : global::Landscape.IModel
         try
         {
             parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
@@ -171,6 +175,8 @@ partial class FcTanh : global::Landscape.IModel
         try
         {
             parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
+            ws.PackBackward();
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
@@ -221,7 +227,10 @@ partial class FcTanh : global::Landscape.IModel
         try
         {
             parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
+            ws.PackBackward();
             direction.CopyTo(ws.Direction);
+            ws.PackDirection();
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
@@ -272,17 +281,17 @@ partial class FcTanh : global::Landscape.IModel
     {
         // dense0 (784 → 200, tanh): z0 = x W0ᵀ + b0, a0 = tanh(z0)
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200, packedB: ws.W0T);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.TanhActivation>(a0, p.Slice(Dense0Bias, 200), r, 200);
 
         // dense1 (200 → 200, tanh): z1 = a0 W1ᵀ + b1, a1 = tanh(z1)
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200, packedB: ws.W1T);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.TanhActivation>(a1, p.Slice(Dense1Bias, 200), r, 200);
 
         // dense2 (200 → 10, identity): z2 = a1 W2ᵀ + b2, a2 = z2
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 10, r * 10);
-        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10, packedB: ws.W2T);
         global::Landscape.Kernels.Epilogue.AddBias(a2, p.Slice(Dense2Bias, 10), r, 10);
     }
 
@@ -313,19 +322,19 @@ partial class FcTanh : global::Landscape.IModel
 
         // dense0 (784 → 200, tanh): z0 = x W0ᵀ + b0, a0 = tanh(z0)
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200, packedB: ws.W0T);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.TanhActivation>(a0, p.Slice(Dense0Bias, 200), d0, r, 200);
 
         // dense1 (200 → 200, tanh): z1 = a0 W1ᵀ + b1, a1 = tanh(z1)
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200, packedB: ws.W1T);
         global::System.Span<double> d1 = ws.First1.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.TanhActivation>(a1, p.Slice(Dense1Bias, 200), d1, r, 200);
 
         // dense2 (200 → 10, identity): z2 = a1 W2ᵀ + b2, a2 = z2
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 10, r * 10);
-        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10, packedB: ws.W2T);
         global::Landscape.Kernels.Epilogue.AddBias(a2, p.Slice(Dense2Bias, 10), r, 10);
 
         global::System.Span<double> losses = ws.Losses.AsSpan(start, r);
@@ -335,12 +344,12 @@ partial class FcTanh : global::Landscape.IModel
 
         // back through dense2: g1 = σ'(z1) ⊙ (g2 W2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, p.Slice(Dense2Weight, 2000), 200, g1, 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, p.Slice(Dense2Weight, 2000), 200, g1, 200, packedB: ws.W2);
         global::Landscape.Kernels.Epilogue.Backpropagate(g1, d1);
 
         // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
         global::System.Span<double> g0 = ws.Deltas0.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, p.Slice(Dense1Weight, 40000), 200, g0, 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, p.Slice(Dense1Weight, 40000), 200, g0, 200, packedB: ws.W1);
         global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0);
     }
 
@@ -357,32 +366,32 @@ partial class FcTanh : global::Landscape.IModel
 
         // dense0 (784 → 200, tanh): z0 = x W0ᵀ + b0, a0 = tanh(z0)
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200, packedB: ws.W0T);
         // R z0 = x V0ᵀ + Vb0
         global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, v.Slice(Dense0Weight, 156800), 784, ra0, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, v.Slice(Dense0Weight, 156800), 784, ra0, 200, packedB: ws.V0T);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 200, r * 200);
         global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.TanhActivation>(a0, p.Slice(Dense0Bias, 200), ra0, v.Slice(Dense0Bias, 200), d0, rd0, r, 200);
 
         // dense1 (200 → 200, tanh): z1 = a0 W1ᵀ + b1, a1 = tanh(z1)
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200, packedB: ws.W1T);
         // R z1 = R a0 W1ᵀ + a0 V1ᵀ + Vb1
         global::System.Span<double> ra1 = ws.Activations1.AsSpan((rows + start) * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 200, ra0, 200, p.Slice(Dense1Weight, 40000), 200, ra1, 200);
-        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, v.Slice(Dense1Weight, 40000), 200, ra1, 200, accumulate: true);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, ra0, 200, p.Slice(Dense1Weight, 40000), 200, ra1, 200, packedB: ws.W1T);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, v.Slice(Dense1Weight, 40000), 200, ra1, 200, accumulate: true, packedB: ws.V1T);
         global::System.Span<double> d1 = ws.First1.AsSpan(start * 200, r * 200);
         global::System.Span<double> rd1 = ws.RFirst1.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.TanhActivation>(a1, p.Slice(Dense1Bias, 200), ra1, v.Slice(Dense1Bias, 200), d1, rd1, r, 200);
 
         // dense2 (200 → 10, identity): z2 = a1 W2ᵀ + b2, a2 = z2
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 10, r * 10);
-        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10, packedB: ws.W2T);
         // R z2 = R a1 W2ᵀ + a1 V2ᵀ + Vb2
         global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 10, r * 10);
-        global::Landscape.Kernels.Gemm.NT(r, 10, 200, ra1, 200, p.Slice(Dense2Weight, 2000), 200, ra2, 10);
-        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, v.Slice(Dense2Weight, 2000), 200, ra2, 10, accumulate: true);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, ra1, 200, p.Slice(Dense2Weight, 2000), 200, ra2, 10, packedB: ws.W2T);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, v.Slice(Dense2Weight, 2000), 200, ra2, 10, accumulate: true, packedB: ws.V2T);
         global::Landscape.Kernels.Epilogue.AddBias(a2, p.Slice(Dense2Bias, 10), r, 10);
         global::Landscape.Kernels.Epilogue.AddBias(ra2, v.Slice(Dense2Bias, 10), r, 10);
 
@@ -397,18 +406,18 @@ partial class FcTanh : global::Landscape.IModel
         // R g1 = R σ'(z1) ⊙ (g2 W2) + σ'(z1) ⊙ (R g2 W2 + g2 V2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan((rows + start) * 200, r * 200);
         global::System.Span<double> rg1 = ws.Deltas1.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, p.Slice(Dense2Weight, 2000), 200, g1, 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 10, rg2, 10, p.Slice(Dense2Weight, 2000), 200, rg1, 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, v.Slice(Dense2Weight, 2000), 200, rg1, 200, accumulate: true);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, p.Slice(Dense2Weight, 2000), 200, g1, 200, packedB: ws.W2);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, rg2, 10, p.Slice(Dense2Weight, 2000), 200, rg1, 200, packedB: ws.W2);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, v.Slice(Dense2Weight, 2000), 200, rg1, 200, accumulate: true, packedB: ws.V2);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g1, rg1, d1, rd1);
 
         // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
         // R g0 = R σ'(z0) ⊙ (g1 W1) + σ'(z0) ⊙ (R g1 W1 + g1 V1)
         global::System.Span<double> g0 = ws.Deltas0.AsSpan((rows + start) * 200, r * 200);
         global::System.Span<double> rg0 = ws.Deltas0.AsSpan(start * 200, r * 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, p.Slice(Dense1Weight, 40000), 200, g0, 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 200, rg1, 200, p.Slice(Dense1Weight, 40000), 200, rg0, 200);
-        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, v.Slice(Dense1Weight, 40000), 200, rg0, 200, accumulate: true);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, p.Slice(Dense1Weight, 40000), 200, g0, 200, packedB: ws.W1);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, rg1, 200, p.Slice(Dense1Weight, 40000), 200, rg0, 200, packedB: ws.W1);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, v.Slice(Dense1Weight, 40000), 200, rg0, 200, accumulate: true, packedB: ws.V1);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0);
     }
 
@@ -416,8 +425,9 @@ partial class FcTanh : global::Landscape.IModel
     private sealed class Workspace
     {
         private const int Chunk = global::Landscape.Models.ExampleBlocks.ChunkSize;
-        public readonly double[] Parameters = new double[TotalParameters];
-        public readonly double[] Direction = new double[TotalParameters];
+        // θ and v are pinned: the packed weight operands below remember the address they were packed from.
+        public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
+        public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
         public readonly double[] Losses = new double[Chunk];
         public readonly double[] Activations0 = new double[2 * Chunk * 200]; // [a0; R a0]
         public readonly double[] First0 = new double[Chunk * 200]; // σ'(z0)
@@ -429,6 +439,43 @@ partial class FcTanh : global::Landscape.IModel
         public readonly double[] Deltas1 = new double[2 * Chunk * 200]; // [R g1; g1] (HVP) or g1 (gradient)
         public readonly double[] Activations2 = new double[2 * Chunk * 10]; // [a2; R a2]
         public readonly double[] Deltas2 = new double[2 * Chunk * 10]; // [R g2; g2] (HVP) or g2 (gradient)
+        // Weights packed once per call for the global::Landscape.Models.ExampleBlocks.BlockSize-row block products (null: that product is not packed).
+        public readonly global::Landscape.Kernels.PackedOperand? W0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 784, 200, transposed: true); // W0ᵀ: z0 = a W0ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? V0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 784, 200, transposed: true); // V0ᵀ: R z0 += a V0ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? W1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 200, transposed: true); // W1ᵀ: z1 = a W1ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? V1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 200, transposed: true); // V1ᵀ: R z1 += a V1ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? W1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 200, transposed: false); // W1: g0 = g1 W1
+        public readonly global::Landscape.Kernels.PackedOperand? V1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 200, transposed: false); // V1: R g0 += g1 V1
+        public readonly global::Landscape.Kernels.PackedOperand? W2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 10, transposed: true); // W2ᵀ: z2 = a W2ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? V2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 200, 10, transposed: true); // V2ᵀ: R z2 += a V2ᵀ
+        public readonly global::Landscape.Kernels.PackedOperand? W2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 10, 200, transposed: false); // W2: g1 = g2 W2
+        public readonly global::Landscape.Kernels.PackedOperand? V2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 10, 200, transposed: false); // V2: R g1 += g2 V2
+
+        /// <summary>Packs the forward operands W_lᵀ from θ.</summary>
+        public void PackForward()
+        {
+            W0T?.Pack(Parameters.AsSpan(Dense0Weight, 156800), 784);
+            W1T?.Pack(Parameters.AsSpan(Dense1Weight, 40000), 200);
+            W2T?.Pack(Parameters.AsSpan(Dense2Weight, 2000), 200);
+        }
+
+        /// <summary>Packs the backward operands W_l from θ.</summary>
+        public void PackBackward()
+        {
+            W1?.Pack(Parameters.AsSpan(Dense1Weight, 40000), 200);
+            W2?.Pack(Parameters.AsSpan(Dense2Weight, 2000), 200);
+        }
+
+        /// <summary>Packs V_lᵀ and V_l from the direction v.</summary>
+        public void PackDirection()
+        {
+            V0T?.Pack(Direction.AsSpan(Dense0Weight, 156800), 784);
+            V1T?.Pack(Direction.AsSpan(Dense1Weight, 40000), 200);
+            V1?.Pack(Direction.AsSpan(Dense1Weight, 40000), 200);
+            V2T?.Pack(Direction.AsSpan(Dense2Weight, 2000), 200);
+            V2?.Pack(Direction.AsSpan(Dense2Weight, 2000), 200);
+        }
+
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;

@@ -79,8 +79,8 @@ public sealed class GemmTests
                 double[] c = test.C0.AsSpan().ToArray();
                 Action<int, int, int, ReadOnlySpan<double>, int, ReadOnlySpan<double>, int, Span<double>, int, bool> call = operation switch
                 {
-                    Gemm.Operation.NN => Gemm.NN,
-                    Gemm.Operation.NT => Gemm.NT,
+                    Gemm.Operation.NN => (m, n, k, a, lda, b, ldb, c, ldc, accumulate) => Gemm.NN(m, n, k, a, lda, b, ldb, c, ldc, accumulate),
+                    Gemm.Operation.NT => (m, n, k, a, lda, b, ldb, c, ldc, accumulate) => Gemm.NT(m, n, k, a, lda, b, ldb, c, ldc, accumulate),
                     _ => Gemm.TN,
                 };
                 call(m, n, k, test.A, test.Lda, test.B, test.Ldb, c, test.Ldc, accumulate);

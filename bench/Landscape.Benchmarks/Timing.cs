@@ -1,0 +1,73 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using Landscape.Kernels;
+
+namespace Landscape.Benchmarks;
+
+/// <summary>
+/// <c>time</c> mode: a Stopwatch loop over one operation, for profiling between BenchmarkDotNet runs. Prints the
+/// minimum and median per call and the bytes allocated per call on the calling thread and in total.
+/// </summary>
+internal static class Timing
+{
+    public static int Run(string what, int calls)
+    {
+        Action call;
+        double flops;
+        switch (what)
+        {
+            case "gemm":
+            case "gemm-nt":
+            case "gemm-tn":
+            {
+                const int size = Peak.GemmSize;
+                var a = new double[size * size];
+                var b = new double[size * size];
+                var c = new double[size * size];
+                var random = new Random(Problem.Seed);
+                for (int i = 0; i < a.Length; i++) { a[i] = random.NextDouble() - 0.5; b[i] = random.NextDouble() - 0.5; }
+                call = what switch
+                {
+                    "gemm" => () => Gemm.NNParallel(size, size, size, a, size, b, size, c, size),
+                    "gemm-nt" => () => Gemm.NTParallel(size, size, size, a, size, b, size, c, size),
+                    _ => () => Gemm.TNParallel(size, size, size, a, size, b, size, c, size),
+                };
+                flops = Peak.GemmFlops;
+                break;
+            }
+            default:
+            {
+                string[] parts = what.Split('-');
+                Problem problem = Problem.ByName(parts[0]);
+                var output = new double[problem.Model.ParameterCount];
+                (call, flops) = parts[1] switch
+                {
+                    "loss" => ((Action)(() => problem.Model.Loss(problem.Parameters, problem.Data)), Flops.Of(problem, "Loss")),
+                    "grad" => (() => problem.Model.Gradient(problem.Parameters, problem.Data, output), Flops.Of(problem, "Gradient")),
+                    "hvp" => (() => problem.Model.HessianVectorProduct(problem.Parameters, problem.Data, problem.Direction, output), Flops.Of(problem, "HVP")),
+                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp)"),
+                };
+                break;
+            }
+        }
+
+        for (int i = 0; i < Math.Min(calls, 5); i++) call();
+        var times = new double[calls];
+        long allocatedThread = GC.GetAllocatedBytesForCurrentThread();
+        long allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < calls; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            call();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        allocatedThread = GC.GetAllocatedBytesForCurrentThread() - allocatedThread;
+        allocatedTotal = GC.GetTotalAllocatedBytes(precise: true) - allocatedTotal;
+        Array.Sort(times);
+        double median = times[calls / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: threads {Program.Threads}, min {times[0]:F3} ms, median {median:F3} ms, {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
+        return 0;
+    }
+}
