@@ -36,6 +36,22 @@ internal static class Timing
                 flops = Peak.GemmFlops;
                 break;
             }
+            case "block":
+            {
+                // One block product of P2's first layer with a pre-packed weight: NT(64, 200, 784).
+                const int m = 64, n = 200, k = 784;
+                var a = new double[m * k];
+                var b = new double[n * k];
+                var c = new double[m * n];
+                var random = new Random(Problem.Seed);
+                for (int i = 0; i < a.Length; i++) a[i] = random.NextDouble() - 0.5;
+                for (int i = 0; i < b.Length; i++) b[i] = random.NextDouble() - 0.5;
+                var packed = new PackedOperand(k, n, transposed: true);
+                packed.Pack(b, k);
+                call = () => Gemm.NT(m, n, k, a, k, b, k, c, n, packedB: packed);
+                flops = 2.0 * m * n * k;
+                break;
+            }
             default:
             {
                 string[] parts = what.Split('-');

@@ -370,7 +370,23 @@ public static partial class Gemm
     {
         int nr = TKernel.NR;
         nint ldb = problem.Ldb;
-        for (int jr = 0; jr < nc; jr += nr)
+        int first = 0;
+        if (!problem.TransposeB)
+        {
+            // op(B)[p,j] = b[p·ldb + j]: the full strips are filled row by row, reading each row of B once from left
+            // to right and scattering its NR-wide pieces (whole cache lines) to the strips. Strip by strip instead,
+            // every value read would be a new row of B: a strided walk ldb apart that ran at a few GB/s.
+            int full = nc / nr * nr;
+            for (int p = 0; p < kc; p++)
+            {
+                double* src = problem.B + (pc + p) * ldb + jc;
+                double* d = dst + p * nr;
+                for (int jr = 0; jr < full; jr += nr, d += nr * kc)
+                    Unsafe.CopyBlockUnaligned(d, src + jr, (uint)(TKernel.NR * sizeof(double)));
+            }
+            first = full;
+        }
+        for (int jr = first; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
             double* strip = dst + jr * kc;
