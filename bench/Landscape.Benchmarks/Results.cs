@@ -9,8 +9,13 @@ namespace Landscape.Benchmarks;
 /// <param name="Operation">Loss, Gradient, HVP, Lanczos, Plane (problems) or Fma, Gemm (peak).</param>
 /// <param name="MedianNanoseconds">Median time of one call.</param>
 /// <param name="Samples">Measurements behind the median.</param>
-/// <param name="AllocatedBytes">Managed bytes allocated per call (ours only; −1 when not measured).</param>
-public sealed record OperationResult(string Problem, string Operation, double MedianNanoseconds, int Samples, long AllocatedBytes);
+/// <param name="AllocatedBytes">Managed bytes allocated per call as BenchmarkDotNet's MemoryDiagnoser reports them (ours only; −1 when not measured).</param>
+/// <param name="SteadyAllocatedBytes">
+/// Managed bytes allocated per call in steady state, all threads, from <see cref="System.GC.GetTotalAllocatedBytes(bool)"/>
+/// (precise) around a run of back-to-back calls after warm-up (ours, loss / gradient / HVP only; −1 when not measured).
+/// </param>
+public sealed record OperationResult(string Problem, string Operation, double MedianNanoseconds, int Samples, long AllocatedBytes,
+                                     double SteadyAllocatedBytes = -1);
 
 /// <summary>The results of one side of a run (ours or the peer), as written to and read from JSON.</summary>
 /// <param name="Side">"ours" or "torchsharp".</param>

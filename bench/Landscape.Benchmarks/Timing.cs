@@ -7,7 +7,8 @@ namespace Landscape.Benchmarks;
 
 /// <summary>
 /// <c>time</c> mode: a Stopwatch loop over one operation, for profiling between BenchmarkDotNet runs. Prints the
-/// minimum and median per call and the bytes allocated per call on the calling thread and in total.
+/// minimum and median wall time per call, the process CPU time per call (robust to preemption on a shared machine
+/// when one thread runs) and the bytes allocated per call on the calling thread and in total.
 /// </summary>
 internal static class Timing
 {
@@ -20,8 +21,9 @@ internal static class Timing
             case "gemm":
             case "gemm-nt":
             case "gemm-tn":
+            case "gemm1000":
             {
-                const int size = Peak.GemmSize;
+                int size = what == "gemm1000" ? 1000 : Peak.GemmSize;
                 var a = new double[size * size];
                 var b = new double[size * size];
                 var c = new double[size * size];
@@ -29,17 +31,20 @@ internal static class Timing
                 for (int i = 0; i < a.Length; i++) { a[i] = random.NextDouble() - 0.5; b[i] = random.NextDouble() - 0.5; }
                 call = what switch
                 {
-                    "gemm" => () => Gemm.NNParallel(size, size, size, a, size, b, size, c, size),
+                    "gemm" or "gemm1000" => () => Gemm.NNParallel(size, size, size, a, size, b, size, c, size),
                     "gemm-nt" => () => Gemm.NTParallel(size, size, size, a, size, b, size, c, size),
                     _ => () => Gemm.TNParallel(size, size, size, a, size, b, size, c, size),
                 };
-                flops = Peak.GemmFlops;
+                flops = 2.0 * size * size * size;
                 break;
             }
-            case "block":
+            case var _ when what.StartsWith("block", StringComparison.Ordinal):
             {
-                // One block product of P2's first layer with a pre-packed weight: NT(64, 200, 784).
-                const int m = 64, n = 200, k = 784;
+                // One block product NT(m, n, k) with a pre-packed weight; "block" is P2's first layer (64, 200, 784),
+                // "block:M,N,K[,direct|packed|unpacked]" any shape, path forced or B left unpacked.
+                string[] spec = what.Length > 6 ? what[6..].Split(',') : ["64", "200", "784"];
+                int m = int.Parse(spec[0], CultureInfo.InvariantCulture), n = int.Parse(spec[1], CultureInfo.InvariantCulture), k = int.Parse(spec[2], CultureInfo.InvariantCulture);
+                string mode = spec.Length > 3 ? spec[3] : "auto";
                 var a = new double[m * k];
                 var b = new double[n * k];
                 var c = new double[m * n];
@@ -48,7 +53,13 @@ internal static class Timing
                 for (int i = 0; i < b.Length; i++) b[i] = random.NextDouble() - 0.5;
                 var packed = new PackedOperand(k, n, transposed: true);
                 packed.Pack(b, k);
-                call = () => Gemm.NT(m, n, k, a, k, b, k, c, n, packedB: packed);
+                call = mode switch
+                {
+                    "direct" => () => Gemm.Compute(Gemm.Operation.NT, m, n, k, a, k, b, k, c, n, false, SimdWidth.Auto, 1, path: Gemm.GemmPath.Direct),
+                    "packed" => () => Gemm.Compute(Gemm.Operation.NT, m, n, k, a, k, b, k, c, n, false, SimdWidth.Auto, 1, path: Gemm.GemmPath.Packed, packedB: packed),
+                    "unpacked" => () => Gemm.NT(m, n, k, a, k, b, k, c, n),
+                    _ => () => Gemm.NT(m, n, k, a, k, b, k, c, n, packedB: packed),
+                };
                 flops = 2.0 * m * n * k;
                 break;
             }
@@ -72,6 +83,7 @@ internal static class Timing
         var times = new double[calls];
         long allocatedThread = GC.GetAllocatedBytesForCurrentThread();
         long allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < calls; i++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -80,10 +92,18 @@ internal static class Timing
         }
         allocatedThread = GC.GetAllocatedBytesForCurrentThread() - allocatedThread;
         allocatedTotal = GC.GetTotalAllocatedBytes(precise: true) - allocatedTotal;
+        double cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
+        // The Process object of the CPU-time query above is allocated after the counts were taken; the one made
+        // before the loop is inside the window and is subtracted by measuring it once more here.
+        long probe = GC.GetTotalAllocatedBytes(precise: true);
+        _ = Process.GetCurrentProcess().TotalProcessorTime;
+        long probeBytes = GC.GetTotalAllocatedBytes(precise: true) - probe;
+        allocatedThread = Math.Max(0, allocatedThread - probeBytes);
+        allocatedTotal = Math.Max(0, allocatedTotal - probeBytes);
         Array.Sort(times);
         double median = times[calls / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: threads {Program.Threads}, min {times[0]:F3} ms, median {median:F3} ms, {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
+            $"{what}: threads {Program.Threads}, min {times[0]:F3} ms, median {median:F3} ms, CPU {cpuPerCall:F3} ms/call (all threads), {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
         return 0;
     }
 }

@@ -276,6 +276,11 @@ public static partial class Gemm
                             double* target = problem.C + (ic + ir) * ldc + (jc + jr);
                             if (rows == mr && cols == nr)
                             {
+                                // The kernel starts from the C tile it loads, so a tile that has left the caches
+                                // (large C: every k-block revisits all of it) stalls the start of the FMA chains;
+                                // prefetching the next tile of the column strip hides that behind this tile's work.
+                                if (load && ir + 2 * mr <= mc)
+                                    PrefetchTile(target + mr * ldc, ldc, mr, nr);
                                 TKernel.Run(kc, stripA, stripB, target, ldc, load);
                             }
                             else
@@ -466,6 +471,19 @@ public static partial class Gemm
             d[1] = s1[p];
             d[2] = s2[p];
             d[3] = s3[p];
+        }
+    }
+
+    /// <summary>Hints the cache to fetch rows × cols values at <paramref name="c"/> (row stride <paramref name="ldc"/>); no effect on results.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchTile(double* c, nint ldc, int rows, int cols)
+    {
+        if (!Sse.IsSupported)
+            return;
+        for (int r = 0; r < rows; r++, c += ldc)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + cols - 1);   // the row's last value may sit on the next cache line
         }
     }
 
