@@ -82,14 +82,16 @@ if __name__ == "__main__":
     print("ErfOneSingle", repr(erx), "1-erx", repr(1 - erx))
     print()
 
-    # tanh(x) = x + x^3 P(x^2), |x| < 0.625 ; weight: error of x^3 P relative to x is w * dP
-    def tanhP(w):
-        if w == 0:
-            return mp.mpf(-1) / 3
-        x = mp.sqrt(w)
-        return (mp.tanh(x) / x - 1) / w
-    show("TanhP", tanhP, 0, mp.mpf(0.625) ** 2, 11, 0, lambda w: 1 / w if w > 0 else mp.mpf(10) ** 30,
-         "P(w) = (tanh(sqrt w)/sqrt w - 1)/w, w = x^2; weight w (error of x^3 P relative to x)")
+    # TanhActivation: e^r - 1 = r + r^2 S(r), |r| <= ln2/2 (the reduction's k = round(-2|z|/ln 2) can land a hair
+    # beyond, hence the 2^-40 margin). Weight |r|: for k = 0 the kernel's numerator 1 - e^-2|z| is -(e^r - 1) itself, so
+    # the error must be small relative to r (this also bounds the absolute error, |r| <= 0.35).
+    def tanhExpS(r):
+        if r == 0:
+            return mp.mpf(1) / 2
+        return (mp.expm1(r) - r) / r ** 2
+    h = mp.log(2) / 2 * (1 + mp.mpf(2) ** -40)
+    show("TanhExpS", tanhExpS, -h, h, 10, 0, lambda r: 1 / abs(r) if r != 0 else mp.mpf(10) ** 30,
+         "S(r) = (e^r - 1 - r)/r^2; weight |r| (error of r^2 S relative to r); S(0) = 1/2 exact", c0=mp.mpf(1) / 2)
 
     # erf(x) = x + x y(x^2), |x| < 0.84375
     def erfY(w):

@@ -80,6 +80,9 @@ internal static class Timing
         }
 
         for (int i = 0; i < Math.Min(calls, 5); i++) call();
+        // LANDSCAPE_BENCH_ALLOCATIONS=1: print the runtime's allocation samples (one per ~100 KB, with the type) to find
+        // what allocates in steady state.
+        using AllocationSampler? sampler = Environment.GetEnvironmentVariable("LANDSCAPE_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var times = new double[calls];
         long allocatedThread = GC.GetAllocatedBytesForCurrentThread();
         long allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
@@ -103,7 +106,23 @@ internal static class Timing
         Array.Sort(times);
         double median = times[calls / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: threads {Program.Threads}, min {times[0]:F3} ms, median {median:F3} ms, CPU {cpuPerCall:F3} ms/call (all threads), {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
+            $"{what}: threads {Program.Threads}, min {times[0]:F4} ms, median {median:F4} ms, CPU {cpuPerCall:F3} ms/call (all threads), {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
         return 0;
+    }
+}
+
+/// <summary>Prints the runtime's GCAllocationTick events (type name and thread) while it lives.</summary>
+internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
+{
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1); // GC keyword
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && eventData.PayloadNames is { } names && eventData.Payload is { } payload)
+            Console.WriteLine($"allocation sample: {payload[names.IndexOf("TypeName")]} on thread {eventData.OSThreadId}");
     }
 }

@@ -82,6 +82,16 @@ public static partial class Gemm
         bool load = problem.Accumulate;
         int vectorColumns = bjs == 1 ? n & ~3 : 0;
         int i = 0;
+        if (vectorColumns == 0)
+        {
+            // Only scalar chains (a product with fewer than four columns, such as a 1-unit output layer): eight
+            // independent chains per pass over p instead of four, twice the FMAs in flight against their latency.
+            for (; i + 8 <= m; i += 8)
+            {
+                for (int j = 0; j < n; j++)
+                    DirectScalar8(k, a + i * ars, ars, aps, b + j * bjs, bps, c + i * ldc + j, ldc, load);
+            }
+        }
         for (; i + 4 <= m; i += 4)
         {
             double* ai = a + i * ars;
@@ -244,6 +254,37 @@ public static partial class Gemm
         c[ldc] = c1;
         c[2 * ldc] = c2;
         c[3 * ldc] = c3;
+    }
+
+    /// <summary>Eight rows × one column: acc[r] = FMA(a[r·ars + p·aps], b[p·bps], acc[r]) for p in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void DirectScalar8(int k, double* a, nint ars, nint aps, double* b, nint bps, double* c, nint ldc, bool load)
+    {
+        double c0 = load ? c[0] : 0.0, c1 = load ? c[ldc] : 0.0, c2 = load ? c[2 * ldc] : 0.0, c3 = load ? c[3 * ldc] : 0.0;
+        double c4 = load ? c[4 * ldc] : 0.0, c5 = load ? c[5 * ldc] : 0.0, c6 = load ? c[6 * ldc] : 0.0, c7 = load ? c[7 * ldc] : 0.0;
+        double* a0 = a, a1 = a + ars, a2 = a + 2 * ars, a3 = a + 3 * ars;
+        double* a4 = a + 4 * ars, a5 = a + 5 * ars, a6 = a + 6 * ars, a7 = a + 7 * ars;
+        for (int p = 0; p < k; p++, b += bps)
+        {
+            nint q = p * aps;
+            double x = *b;
+            c0 = Math.FusedMultiplyAdd(a0[q], x, c0);
+            c1 = Math.FusedMultiplyAdd(a1[q], x, c1);
+            c2 = Math.FusedMultiplyAdd(a2[q], x, c2);
+            c3 = Math.FusedMultiplyAdd(a3[q], x, c3);
+            c4 = Math.FusedMultiplyAdd(a4[q], x, c4);
+            c5 = Math.FusedMultiplyAdd(a5[q], x, c5);
+            c6 = Math.FusedMultiplyAdd(a6[q], x, c6);
+            c7 = Math.FusedMultiplyAdd(a7[q], x, c7);
+        }
+        c[0] = c0;
+        c[ldc] = c1;
+        c[2 * ldc] = c2;
+        c[3 * ldc] = c3;
+        c[4 * ldc] = c4;
+        c[5 * ldc] = c5;
+        c[6 * ldc] = c6;
+        c[7 * ldc] = c7;
     }
 
     /// <summary>One element's chain: acc = FMA(a[p·aps], b[p·bps], acc) for p in order, from <paramref name="acc"/>.</summary>

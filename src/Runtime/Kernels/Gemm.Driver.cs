@@ -500,6 +500,11 @@ public static partial class Gemm
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
+    /// <summary>The most packing space <see cref="Blocked{TKernel}"/> asks for with any kernel: KC·(MC + NC).</summary>
+    private static readonly int MaxBlockedPackLength = Math.Max(
+        Kernel512.KC * (Kernel512.MC + Kernel512.NC),
+        Math.Max(Kernel256.KC * (Kernel256.MC + Kernel256.NC), KernelScalar.KC * (KernelScalar.MC + KernelScalar.NC)));
+
     /// <summary>
     /// A 64-byte-aligned scratch area of at least <paramref name="length"/> doubles, owned by the current thread
     /// until its next call. Pinned (pinned object heap), so the pointer stays valid without a <c>fixed</c> block.
@@ -510,8 +515,11 @@ public static partial class Gemm
         double[]? buffer = t_packBuffer;
         if (buffer is null || buffer.Length < length + AlignmentSlack)
         {
-            // Grow geometrically so a sequence of growing calls allocates O(log size) times.
-            int size = Math.Max(length + AlignmentSlack, buffer is null ? 0 : Math.Min(int.MaxValue / 2, buffer.Length) * 2);
+            // The first buffer of a thread is as large as any blocked product can ask for (KC·(MC + NC) of the widest
+            // kernel, 2.2 MiB), so a thread never re-allocates in steady state — not even when, with several threads,
+            // a larger product first lands on it late. Larger requests (only the unpacked path's transposed B could
+            // ask, and it is capped below this) grow geometrically.
+            int size = Math.Max(length + AlignmentSlack, buffer is null ? MaxBlockedPackLength + AlignmentSlack : Math.Min(int.MaxValue / 2, buffer.Length) * 2);
             buffer = GC.AllocateUninitializedArray<double>(size, pinned: true);
             t_packBuffer = buffer;
         }

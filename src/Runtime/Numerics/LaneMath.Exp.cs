@@ -12,9 +12,9 @@ internal abstract partial class LaneMath<TLanes, TVector, TMask>
     /// <summary>The bit pattern of <see cref="Shifter"/>: bits(Shifter + k) − ShifterBits = k for |k| &lt; 2^51.</summary>
     internal const long ShifterBits = 0x4338000000000000;
 
-    private const double InvLn2 = 1.4426950408889634;      // 1 / ln 2
-    private const double Ln2Hi = 0.6931471805599453;        // ln 2 rounded to double
-    private const double Ln2Lo = 2.3190468138462996e-17;    // ln 2 − Ln2Hi rounded to double
+    internal const double InvLn2 = 1.4426950408889634;      // 1 / ln 2
+    internal const double Ln2Hi = 0.6931471805599453;        // ln 2 rounded to double
+    internal const double Ln2Lo = 2.3190468138462996e-17;    // ln 2 − Ln2Hi rounded to double
 
     // Arguments are clamped to [ExpMinArgument, ExpMaxArgument] so that k ∈ [−1076, 1024]; the clamped values still
     // overflow to +∞ (e^710 > double.MaxValue, as e^x does for x > ln(double.MaxValue) ≈ 709.78) or round to 0

@@ -22,9 +22,9 @@ public sealed class ActivationTests
 
     // Accuracy against HighPrecision (~1200-bit) references, in ulp of the exact value: bounds from each formula's
     // rounding steps, above the maxima measured on 10^5 random points during development (in parentheses).
-    private const double TanhUlp = 1.0;                // (0.63) polynomial near 0; 1 − q with q a double-double above 0.625
-    private const double TanhFirstUlp = 1.5;           // (0.99) 1 − tanh² near 0 (no cancellation); 2q − q² above
-    private const double TanhSecondUlp = 3.0;          // (2.17) −2·σ·σ′: two operands' errors plus two roundings
+    private const double TanhUlp = 1.0;                // (0.71) N/D from exact double-doubles N = 1 − e, D = 1 + e, one rounding
+    private const double TanhFirstUlp = 1.5;           // (0.60) 4e/D² from the same, one rounding (no 1 − tanh² cancellation)
+    private const double TanhSecondUlp = 3.0;          // (1.82) −2·σ·σ′: two operands' errors plus one rounding
     private const double SigmoidUlp = 1.5;             // (1.10) e^−|z| (0.6) + one compensated quotient (0.5)
     private const double SigmoidFirstUlp = 3.0;        // (2.51) σ·(1 − σ) with 1 − σ formed without cancellation
     private const double SigmoidSecondUlp = 5.0;       // (3.91) σ′·(1 − 2σ), 1 − 2σ from e^−|z| − 1
@@ -233,7 +233,23 @@ public sealed class ActivationTests
     {
         var points = new List<double> { 1e-300, -1e-300, 1e-8, 0.625, Math.BitDecrement(0.625), 0.66862, 19.0, 20.0, -18.5 };
         AddRandom(points, 300, -20, 20);
+        AddRandom(points, 200, -3, 3);
         AddLogUniform(points, 100, -10, 1.3);
+
+        // The kernel's own boundaries: k = round(−2|z|/ln 2) changes at |z| = (j + ½)·ln 2/2, where the reduced argument
+        // reaches ±ln 2/2 (the ends of the fitted polynomial) and, for j = 0, where N = 1 − e^(−2|z|) stops being −p;
+        // tiny |z| (N ≈ 2|z| near ulp(1)); the branch to the saturated form at HugeLimit = 345; σ′ small but normal.
+        for (int j = 0; j < 60; j++)
+        {
+            double boundary = (j + 0.5) * Math.Log(2) / 2;
+            double sign = j % 2 == 0 ? 1 : -1;
+            points.AddRange([sign * boundary, sign * Math.BitIncrement(boundary), sign * Math.BitDecrement(boundary)]);
+        }
+
+        points.AddRange([Math.ScaleB(1, -27), Math.ScaleB(1.5, -27), Math.ScaleB(1, -52), -Math.ScaleB(1.3, -53), Math.ScaleB(1.7, -54), 1e-20, double.Epsilon]);
+        points.AddRange([345.0, Math.BitIncrement(345.0), Math.BitDecrement(345.0), -350.0, 354.0]);
+        AddRandom(points, 60, 20, 354);
+        AddLogUniform(points, 100, -17, -7);
         var worst = new double[3];
         foreach (double z in points)
         {

@@ -270,7 +270,7 @@ public sealed class SpecialFunctionsTests
             double.MaxValue, double.MinValue, double.PositiveInfinity, double.NegativeInfinity, double.NaN,
             709.78, 709.79, -745.13, -745.14, 268435456.0, -268435457.0, 1e10,
         };
-        foreach (double boundary in new[] { 0.25, 0.5, 0.625, 0.84375, 1.0, 1.25, 2.5, 27.3, 28.0, 40.0, Math.Log(2) / 2, Math.PI / 4 })
+        foreach (double boundary in new[] { 0.25, 0.5, 0.625, 0.84375, 1.0, 1.25, 2.5, 27.3, 28.0, 40.0, Math.Log(2) / 2, Math.PI / 4, Math.Log(2) / 4, 3 * Math.Log(2) / 4, 345.0 })
         {
             foreach (double b in new[] { boundary, -boundary })
             {

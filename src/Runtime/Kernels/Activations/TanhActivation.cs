@@ -5,7 +5,7 @@ using Landscape.Numerics;
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = tanh z; σ′ = 1 − σ² = sech² z; σ″ = −2σσ′.</summary>
-/// <remarks>For |z| &lt; 0.625, tanh z = z + z³P(z²) with a fitted polynomial P (relative accuracy near 0); otherwise tanh|z| = 1 − q with q = 2e/(1 + e), e = e^(−2|z|), and σ′ = q(2 − q), which keeps σ′ accurate (not 1 − σ² with its cancellation) as σ saturates. Errors against a 1200-bit reference: σ below 1 ulp, σ′ below 1.5 ulp, σ″ below 3 ulp (measured 0.59, 1.03, 1.63).</remarks>
+/// <remarks>One path for all |z| ≤ 345: with e = e^(−2|z|) = 2^k(1 + p) from a fitted polynomial p(r) on the reduced argument, N = 1 − e and D = 1 + e are formed as exact double-doubles (no cancellation, N relatively accurate for tiny z), and tanh|z| = N/D and σ′ = 4e/D² (not 1 − σ² with its cancellation as σ saturates) each come from one division's double-double reciprocal and one final rounding. Above 345, σ = ±1 and σ′ = 4e. Errors against a 1200-bit reference: σ below 1 ulp, σ′ below 1.5 ulp, σ″ below 3 ulp (measured on ~10^5 points dense at the reduction boundaries: 0.71, 0.60, 1.82).</remarks>
 public readonly struct TanhActivation : IActivation
 {
     /// <inheritdoc/>
@@ -85,74 +85,129 @@ public readonly struct TanhActivation : IActivation
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // tanh z = z + z³·P(z²) for |z| < SmallLimit (P fitted by tools/derive_coefficients.py, weighted error < 4·10^−19).
-        private const double SmallLimit = 0.625;
-        private const double P0 = -0.33333333333333315;
-        private const double P1 = 0.13333333333329983;
-        private const double P2 = -0.05396825396616629;
-        private const double P3 = 0.021869488471209442;
-        private const double P4 = -0.008863234347091992;
-        private const double P5 = 0.003592114305245243;
-        private const double P6 = -0.001455727738849334;
-        private const double P7 = 0.0005894588424801548;
-        private const double P8 = -0.00023703010721104955;
-        private const double P9 = 9.158892298911681e-05;
-        private const double P10 = -3.021640306771011e-05;
-        private const double P11 = 6.054708118202181e-06;
+        // e^r − 1 = r + r²·S(r) for |r| ≤ ln 2 / 2, S(0) = 1/2: tools/derive_coefficients.py (TanhExpS), degree 10,
+        // weighted by |r| so that for k = 0 (where N = 1 − e = −(e^r − 1) itself is the result's numerator) the error
+        // is relative to e^r − 1: max |r·(S − (e^r − 1 − r)/r²)| = 2.7·10^−19 ≈ 2^−61.7 with these double coefficients.
+        private const double S0 = 0.5;
+        private const double S1 = 0.16666666666666677;
+        private const double S2 = 0.04166666666666668;
+        private const double S3 = 0.008333333333321454;
+        private const double S4 = 0.0013888888888877455;
+        private const double S5 = 0.00019841269886514685;
+        private const double S6 = 2.480158734057197e-05;
+        private const double S7 = 2.7557243862350308e-06;
+        private const double S8 = 2.755725926471717e-07;
+        private const double S9 = 2.5109145832168022e-08;
+        private const double S10 = 2.091947673019757e-09;
+
+        // Below this |z|, k ≥ −996, so 2^k·(1 + p) stays normal and the exponent arithmetic below is exact. Above it
+        // tanh = ±1 and σ′ = 4e^(−2|z|)/(1 + e^(−2|z|))² = 4e^(−2|z|) in double precision (a separate, rarely taken
+        // branch; σ′ turns subnormal above |z| ≈ 354.6).
+        private const double HugeLimit = 345.0;
+
+        // −1077 ln 2: below this, 4e^x < 2^−1075 and σ′ rounds to 0.
+        private const double FourExpUnderflow = -1077 * 0.6931471805599453;
 
         // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
         // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
         // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // Re-checked with the current body: marked AggressiveInlining, the JIT still leaves it as a call in
+        // Epilogue.Run (no gain); an AggressiveInlining core shared by Value and Evaluate is not inlined either and
+        // adds a second call.
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z) => Evaluate(z, out _, out _);
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // Not inlined into callers on purpose (see Value).
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {
+            // One path for every |z| ≤ HugeLimit, no range split: the previous polynomial (|z| < 0.625) / exp split
+            // made nearly every vector of pre-activations (spread over [−3, 3]) pay for both branches, and its exp
+            // branch needed a full double-double e^(−2|z|). Here, with a = |z| and e = e^(−2a):
+            //   tanh a = N/D with N = 1 − e, D = 1 + e,  and  σ′ = 4e/D²,
+            // where e = 2^k(1 + p)(1 + rl) is carried unevaluated as eh + el, so N and D come out as exact
+            // double-doubles (no cancellation: for k = 0, 1 − eh is exact and N keeps its relative accuracy for tiny a,
+            // the case the old polynomial branch existed for). One division gives 1/D = yh(1 + ρ) with ρ from the exact
+            // fma residual; tanh a and σ′ are then each one fma that forms the leading product exactly and adds the
+            // small corrections, i.e. each is rounded once. σ″ = −2σσ′ as before.
             TVector a = TLanes.Abs(z);
-            TMask small = TLanes.LessThan(a, C(SmallLimit));
-            TMask large = TLanes.Or(TLanes.GreaterThanOrEqual(a, C(SmallLimit)), TLanes.IsNaN(a));
-            TVector value = C(0.0);
-            TVector derivative = C(0.0);
-            if (TLanes.MayNeed(small))
+            TVector x = Sub(Neg(a), a);                         // −2a, exact
+            TVector t = Fma(a, -2.0 * InvLn2, Shifter);         // Shifter + k, k = round(x / ln 2) ≤ 0 (−2·InvLn2 is exact)
+            TVector k = Sub(t, C(Shifter));
+
+            // x − k ln 2 = r + rl: the fma is exact (as in ExpReduce) and rl = −k·Ln2Lo (|rl| < 2.3·10^−14, zero for
+            // k = 0) enters as the factor e^rl = 1 + rl + O(rl²) on 1 + p below, instead of renormalizing r + rl.
+            TVector r = Fma(k, C(-Ln2Hi), x);
+            TVector rl = Mul(k, C(-Ln2Lo));
+
+            // p = e^r − 1 = r + r²·S(r) as p + pLow (Fast2Sum; |r²S| ≤ |r|/5).
+            TVector r2 = Mul(r, r);
+            TVector r4 = Mul(r2, r2);
+            TVector sPoly = Fma(
+                Mul(r4, r4),
+                Fma(r2, C(S10), Poly(r, S8, S9)),
+                Poly(r, r2, r4, S0, S1, S2, S3, S4, S5, S6, S7));
+            TVector tail = Mul(r2, sPoly);
+            TVector p = Add(r, tail);
+            TVector pLow = Add(Sub(r, p), tail);
+
+            // e = 2^k·(1 + p)·(1 + rl) = eh + el: 1 + p = one + oneLow (Fast2Sum), eh = 2^k·one exactly, and
+            // el = 2^k·(oneLow + one·rl) (|el| < 2.3·10^−14·eh; the neglected terms are below 2^−90·eh). 2^k comes from
+            // the low bits of t (k ≥ −996 below HugeLimit, so 2^k·one is normal and the scaling exact).
+            TVector one = Add(C(1.0), p);
+            TVector oneLow = Add(Add(Sub(C(1.0), one), p), pLow);
+            // −k·2^52 = (bits(Shifter) − bits(t)) << 52: subtracting it from the bit pattern of a normal double
+            // multiplies by 2^k exactly (integer work, off the multiply ports).
+            TVector minusKExponent = TLanes.ShiftLeft(TLanes.IntegerSubtract(C(Shifter), t), 52);
+            TVector eh = TLanes.IntegerSubtract(one, minusKExponent);
+            TVector el = Mul(TLanes.IntegerSubtract(C(1.0), minusKExponent), Fma(one, rl, oneLow));
+
+            // D = 1 + e and N = 1 − e as exact double-doubles (Fast2Sum, eh ≤ 1). For k = 0 (a < 0.17), 1 − eh is
+            // exact (Sterbenz) and N ≈ 2a keeps its relative accuracy however small a is.
+            TVector dh = Add(C(1.0), eh);
+            TVector dl = Add(Add(Sub(C(1.0), dh), eh), el);
+            TVector nh = Sub(C(1.0), eh);
+            TVector nl = Sub(Sub(Sub(C(1.0), nh), eh), el);
+
+            // 1/D = yh·(1 + ρ) to second order, ρ = 1 − yh·D: 1 − yh·dh is exact (fma residual of a correctly rounded
+            // reciprocal); the two parts are formed in parallel.
+            TVector yh = Div(C(1.0), dh);
+            TVector minusYh = Neg(yh);
+            TVector rho = Add(Fma(minusYh, dh, C(1.0)), Mul(minusYh, dl));
+
+            // tanh a = N/D = (nh + nl)·yh·(1 + ρ) = nh·yh + c, c = yh·(nl + (nh + nl)·ρ): the fma forms nh·yh exactly
+            // and adds c, so tanh is rounded once (c is ≲ 10^−13·tanh and needs only a few correct bits).
+            TVector value = Fma(nh, yh, Mul(yh, Fma(Add(nh, nl), rho, nl)));
+
+            // σ′ = 4e/D² = e·(2yh)²·(1 + 2ρ) with (2yh)² = y2 + y2l exactly (fma): σ′ = eh·y2 + eh·(y2l + 2ρ·y2) + el·y2,
+            // where the final fma forms eh·y2 exactly and adds the rest, so σ′ is rounded once.
+            TVector yh2 = Add(yh, yh);
+            TVector y2 = Mul(yh2, yh2);
+            TVector y2l = Fma(yh2, yh2, Neg(y2));
+            TVector derivative = Fma(eh, y2, Fma(eh, Fma(y2, Add(rho, rho), y2l), Mul(el, y2)));
+
+            TMask huge = TLanes.GreaterThan(a, C(HugeLimit));
+            if (TLanes.MayNeed(huge))
             {
-                TVector w = Mul(z, z);
-                TVector w2 = Mul(w, w);
-                TVector w4 = Mul(w2, w2);
-                TVector p = Fma(Mul(w4, w4), Poly(w, w2, P8, P9, P10, P11), Poly(w, w2, w4, P0, P1, P2, P3, P4, P5, P6, P7));
-                TVector t = Fma(Mul(z, w), p, z);
-                value = t;
-                derivative = Fma(Neg(t), t, C(1.0));        // 1 − tanh², no cancellation for |tanh| < 0.56
+                // tanh a = 1 and (1 + e)² = 1 in double precision, so σ′ = 4e: e = (1 + p)·scale1·scale2 from
+                // ExpReduce (which clamps x, so a = ∞ gives 0), with the 4 folded into the normal scale1 so that the
+                // only rounding besides that of the significand is the final (possibly subnormal) one.
+                TVector pe = ExpReduce(x, out TVector peLow, out TVector scale1, out TVector scale2);
+                TVector onePe = Add(C(1.0), pe);
+                TVector onePeLow = Add(Add(Sub(C(1.0), onePe), pe), peLow);
+                TVector fourE = Mul(Mul(Add(onePe, onePeLow), Mul(scale1, C(4.0))), scale2);
+                // ExpReduce clamps x at −746, where 4e^x would still round up to 2^−1074; 4e^x < 2^−1075 (rounds to
+                // 0) once x < −1077 ln 2.
+                fourE = TLanes.Select(TLanes.LessThan(x, C(FourExpUnderflow)), C(0.0), fourE);
+                value = TLanes.Select(huge, C(1.0), value);
+                derivative = TLanes.Select(huge, fourE, derivative);
             }
 
-            if (TLanes.MayNeed(large))
-            {
-                // tanh a = (1 − e)/(1 + e) = 1 − q and sech² a = 4e/(1 + e)² = 2q − q², with e = e^(−2a) ≤ e^(−1.25)
-                // (a double-double e + el) and q = 2e/(1 + e) ≤ 0.446 carried as qh + ql: w = 1 + e with its exact
-                // rounding error wl (Fast2Sum), the division's exact residual 2e − qh·w (fma), the first-order effects
-                // of wl and el, and 1/w ≈ 1 − e + e² (relative error e³ < 0.024 on corrections below 1 ulp).
-                // 1 − qh is split exactly (Fast2Sum), so tanh a is rounded once.
-                TVector e = Exp(Mul(C(-2.0), a), out TVector el);
-                TVector w = Add(C(1.0), e);
-                TVector wl = Add(Sub(C(1.0), w), e);
-                TVector twoE = Add(e, e);
-                TVector qh = Div(twoE, w);
-                // q − qh = (2e − qh·w − qh·wl + 2el − qh·el)/(1 + e)
-                TVector residual = Fma(Sub(C(2.0), qh), el, Fma(Neg(qh), wl, Fma(Neg(qh), w, twoE)));
-                TVector ql = Mul(residual, Fma(e, Sub(e, C(1.0)), C(1.0)));
-                TVector d = Sub(C(1.0), qh);
-                TVector dl = Sub(Sub(C(1.0), d), qh);
-                value = TLanes.Select(small, value, CopySign(Add(d, Sub(dl, ql)), z));
-                TVector sech2 = Fma(Add(ql, ql), Sub(C(1.0), qh), Fma(Neg(qh), qh, Add(qh, qh)));
-                derivative = TLanes.Select(small, derivative, sech2);
-            }
-
+            // σ = sign(z)·tanh a and σ″ = −sign(z)·2·tanh a·σ′ (2·tanh a exact), both signs applied last.
+            TVector sign = TLanes.BitwiseAnd(z, C(-0.0));
             first = derivative;
-            second = Mul(Mul(C(-2.0), value), derivative);
-            return value;
+            second = TLanes.Xor(Mul(Add(value, value), derivative), TLanes.Xor(sign, C(-0.0)));
+            return TLanes.Xor(TLanes.Abs(value), sign);
         }
     }
 }
