@@ -42,11 +42,7 @@ public sealed class PackedOperandTests
                 GemmTests.AssertBitIdentical(test.FmaOracle(), c, test.Describe("pre-packed B"));
 
                 // The public entry point with the automatic path choice gives the same bits.
-                double[] viaPublic = test.C0.AsSpan().ToArray();
-                if (operation == Gemm.Operation.NN)
-                    Gemm.NN(m, n, k, test.A, test.Lda, test.B, test.Ldb, viaPublic, test.Ldc, accumulate, packed);
-                else
-                    Gemm.NT(m, n, k, test.A, test.Lda, test.B, test.Ldb, viaPublic, test.Ldc, accumulate, packed);
+                double[] viaPublic = ThroughPublicEntryPoint(test, packed);
                 GemmTests.AssertBitIdentical(c, viaPublic, test.Describe("public entry point with pre-packed B"));
             }
         }
@@ -101,12 +97,19 @@ public sealed class PackedOperandTests
         var packed = new PackedOperand(k, n, transposed: operation == Gemm.Operation.NT);
         packed.Pack(test.B, test.Ldb);
         Array.Fill(test.B, double.NaN);
-        double[] c = test.C0.AsSpan().ToArray();
-        if (operation == Gemm.Operation.NN)
-            Gemm.NN(m, n, k, test.A, test.Lda, test.B, test.Ldb, c, test.Ldc, false, packed);
-        else
-            Gemm.NT(m, n, k, test.A, test.Lda, test.B, test.Ldb, c, test.Ldc, false, packed);
+        double[] c = ThroughPublicEntryPoint(test, packed);
         GemmTests.AssertBitIdentical(packedValuesResult, c, test.Describe("packed copy (B overwritten after packing)"));
+    }
+
+    /// <summary>C from <see cref="Gemm.NN"/> or <see cref="Gemm.NT"/> (the case's layout) with <paramref name="packed"/> as packedB.</summary>
+    private static double[] ThroughPublicEntryPoint(GemmCase test, PackedOperand packed)
+    {
+        double[] c = test.C0.AsSpan().ToArray();
+        if (test.Operation == Gemm.Operation.NN)
+            Gemm.NN(test.M, test.N, test.K, test.A, test.Lda, test.B, test.Ldb, c, test.Ldc, test.Accumulate, packed);
+        else
+            Gemm.NT(test.M, test.N, test.K, test.A, test.Lda, test.B, test.Ldb, c, test.Ldc, test.Accumulate, packed);
+        return c;
     }
 
     /// <summary>Re-packing after B changes in place makes the next product use the new values.</summary>
