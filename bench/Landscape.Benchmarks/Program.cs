@@ -56,7 +56,7 @@ public static class Program
             Report.Write(args[1], args[2], args[3]);
             return 0;
         }
-        Console.Error.WriteLine("usage: Landscape.Benchmarks export DIR | run [--quick] DIR | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|P1-loss|P1-grad|P1-hvp|P2-loss|P2-grad|P2-hvp [CALLS]");
+        Console.Error.WriteLine("usage: Landscape.Benchmarks export DIR | run [--quick] DIR | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|gemm1000|block[:M,N,K[,direct|packed|unpacked]]|epilogue-tanh[:WIDTH]|P1-loss|P1-grad|P1-hvp|P2-loss|P2-grad|P2-hvp [CALLS]");
         return 2;
     }
 

@@ -38,6 +38,34 @@ internal static class Timing
                 flops = 2.0 * size * size * size;
                 break;
             }
+            case var _ when what.StartsWith("epilogue-tanh", StringComparison.Ordinal):
+            {
+                // Epilogue.ActivateWithR<TanhActivation> on a 64 × 100 block with bias and bias direction (P1's hidden
+                // layer per block); ns per element = time / 6,400. Inputs in [−3, 3], restored before each call (about
+                // 6–9% of the time) so the kernel sees pre-activations, not its own outputs. "epilogue-tanh:Vector256"
+                // (or Scalar, Vector512) forces the driver's vector width. The GFLOP/s column counts elements.
+                Epilogue.VectorWidth vectorWidth = what.Length > 14 ? Enum.Parse<Epilogue.VectorWidth>(what[14..]) : Epilogue.VectorWidth.Automatic;
+                const int rows = 64, width = 100;
+                var random = new Random(Problem.Seed);
+                var source = new double[rows * width];
+                var rsource = new double[rows * width];
+                for (int i = 0; i < source.Length; i++) { source[i] = 6 * random.NextDouble() - 3; rsource[i] = random.NextDouble() - 0.5; }
+                var bias = new double[width];
+                var rbias = new double[width];
+                for (int i = 0; i < width; i++) { bias[i] = 0.2 * random.NextDouble() - 0.1; rbias[i] = 0.2 * random.NextDouble() - 0.1; }
+                var values = new double[rows * width];
+                var rvalues = new double[rows * width];
+                var first = new double[rows * width];
+                var rfirst = new double[rows * width];
+                call = () =>
+                {
+                    source.CopyTo(values, 0);
+                    rsource.CopyTo(rvalues, 0);
+                    Epilogue.ActivateWithR<TanhActivation>(values, bias, rvalues, rbias, first, rfirst, rows, width, vectorWidth);
+                };
+                flops = rows * width;
+                break;
+            }
             case var _ when what.StartsWith("block", StringComparison.Ordinal):
             {
                 // One block product NT(m, n, k) with a pre-packed weight; "block" is P2's first layer (64, 200, 784),

@@ -10,7 +10,7 @@ public readonly struct EluActivation : IActivation
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Value(z);
+    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out _);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,7 +34,7 @@ public readonly struct EluActivation : IActivation
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Value(z);
+    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out _);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,7 +58,7 @@ public readonly struct EluActivation : IActivation
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Value(z);
+    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out _);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,12 +85,6 @@ public readonly struct EluActivation : IActivation
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        internal static TVector Value(TVector z) => Evaluate(z, out _, out _);
-
         // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
         // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
         // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
