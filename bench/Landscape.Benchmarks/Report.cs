@@ -40,7 +40,8 @@ public static class Report
         md.AppendLine(Invariant($"Peer: {peer.Version}."));
         md.AppendLine();
         md.AppendLine(Invariant($"Command: `{command}`  "));
-        md.AppendLine(Invariant($"Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+        // The time our measurements were written (ours.json), not the time of rendering, so re-rendering keeps it.
+        md.AppendLine(Invariant($"Date: {File.GetLastWriteTimeUtc(Path.Combine(directory, "ours.json")):yyyy-MM-dd HH:mm} UTC (measured)"));
         md.AppendLine();
         md.AppendLine("> These numbers come from a 2-core machine shared with other jobs while they were taken, so absolute times are");
         md.AppendLine("> noisy (see the load averages above). Ratios are taken between medians of the same run. Regenerate the");
