@@ -112,9 +112,10 @@ internal static class Timing
         // what allocates in steady state.
         using AllocationSampler? sampler = Environment.GetEnvironmentVariable("LANDSCAPE_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var times = new double[calls];
+        // The CPU-time reads allocate (a Process object each), so they bracket the allocation counts, not the reverse.
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long allocatedThread = GC.GetAllocatedBytesForCurrentThread();
         long allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < calls; i++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -124,13 +125,6 @@ internal static class Timing
         allocatedThread = GC.GetAllocatedBytesForCurrentThread() - allocatedThread;
         allocatedTotal = GC.GetTotalAllocatedBytes(precise: true) - allocatedTotal;
         double cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
-        // The Process object of the CPU-time query above is allocated after the counts were taken; the one made
-        // before the loop is inside the window and is subtracted by measuring it once more here.
-        long probe = GC.GetTotalAllocatedBytes(precise: true);
-        _ = Process.GetCurrentProcess().TotalProcessorTime;
-        long probeBytes = GC.GetTotalAllocatedBytes(precise: true) - probe;
-        allocatedThread = Math.Max(0, allocatedThread - probeBytes);
-        allocatedTotal = Math.Max(0, allocatedTotal - probeBytes);
         Array.Sort(times);
         double median = times[calls / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
