@@ -262,12 +262,13 @@ public sealed partial class NetworkGenerator
             }
         }
         w.WriteLine();
-        EmitPackMethod(w, network, "PackForward", "Packs the forward operands W_lᵀ from θ.", "Parameters", "W", transposed: true);
-        EmitPackMethod(w, network, "PackBackward", "Packs the backward operands W_l from θ.", "Parameters", "W", transposed: false);
-        EmitPackMethod(w, network, "PackDirection", "Packs V_lᵀ and V_l from the direction v.", "Direction", "V", transposed: null);
+        EmitPackMethod(w, network, "PackForward", "Packs the forward operands W_lᵀ from θ.", "Parameters", "W", forward: true, backward: false);
+        EmitPackMethod(w, network, "PackBackward", "Packs the backward operands W_l from θ.", "Parameters", "W", forward: false, backward: true);
+        EmitPackMethod(w, network, "PackDirection", "Packs V_lᵀ and V_l from the direction v.", "Direction", "V", forward: true, backward: true);
     }
 
-    private static void EmitPackMethod(SourceWriter w, NetworkShape network, string name, string summary, string source, string prefix, bool? transposed)
+    /// <summary>A workspace method packing, per layer, the forward operand {prefix}ᵀ and/or the backward operand {prefix} (layers ≥ 1).</summary>
+    private static void EmitPackMethod(SourceWriter w, NetworkShape network, string name, string summary, string source, string prefix, bool forward, bool backward)
     {
         w.WriteLine($"/// <summary>{summary}</summary>");
         using (w.Block($"public void {name}()"))
@@ -276,9 +277,9 @@ public sealed partial class NetworkGenerator
             {
                 Layer layer = network.Layers[l];
                 string slice = $"{source}.AsSpan({layer.Weight.Constant}, {layer.WeightLength})";
-                if (transposed != false)
+                if (forward)
                     w.WriteLine($"{prefix}{l}T?.Pack({slice}, {layer.Spec.FanIn});");
-                if (transposed != true && l >= 1)
+                if (backward && l >= 1)
                     w.WriteLine($"{prefix}{l}?.Pack({slice}, {layer.Spec.FanIn});");
             }
         }
