@@ -81,14 +81,14 @@ public static class ExperimentRunner
             }
             catch (Exception e)
             {
-                Finish(draft, context, clock, RunOutcome.Failed, context.Claims, context.Measurements, [], [], e.GetType().Name + ": " + e.Message);
+                Finish(draft, context, clock, RunOutcome.Failed, context.Claims, context.Measurements, [], [], e.GetType().Name + ": " + e.Message, out _);
                 throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, e);
             }
 
             if (result.Status == ExperimentStatus.Cancelled)
             {
-                var cancelled = Finish(draft, context, clock, RunOutcome.Cancelled, result.Claims, result.Measurements, [], [], null);
-                return new ExperimentRun(context.OutputDirectory, result, cancelled, TimeSpan.FromSeconds(cancelled.WallTimeSeconds),
+                var cancelled = Finish(draft, context, clock, RunOutcome.Cancelled, result.Claims, result.Measurements, [], [], null, out TimeSpan cancelledWall);
+                return new ExperimentRun(context.OutputDirectory, result, cancelled, cancelledWall,
                     Path.Combine(context.OutputDirectory, ManifestFileName), Path.Combine(context.OutputDirectory, ReportFileName));
             }
 
@@ -109,13 +109,13 @@ public static class ExperimentRunner
                 {
                     // The tables are written; record the figure that could not be drawn rather than leave no manifest.
                     Finish(draft, context, clock, RunOutcome.Failed, result.Claims, result.Measurements, files, figures,
-                        $"Figure '{figure.Name}': {e.GetType().Name}: {e.Message}");
+                        $"Figure '{figure.Name}': {e.GetType().Name}: {e.Message}", out _);
                     throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, e);
                 }
             }
             var outcome = result.Status == ExperimentStatus.Passed ? RunOutcome.Passed : RunOutcome.ClaimsFailed;
-            var manifest = Finish(draft, context, clock, outcome, result.Claims, result.Measurements, files, figures, null);
-            return new ExperimentRun(context.OutputDirectory, result, manifest, TimeSpan.FromSeconds(manifest.WallTimeSeconds),
+            var manifest = Finish(draft, context, clock, outcome, result.Claims, result.Measurements, files, figures, null, out TimeSpan wall);
+            return new ExperimentRun(context.OutputDirectory, result, manifest, wall,
                 Path.Combine(context.OutputDirectory, ManifestFileName), Path.Combine(context.OutputDirectory, ReportFileName));
         }
         finally
@@ -124,10 +124,14 @@ public static class ExperimentRunner
         }
     }
 
-    /// <summary>Completes the manifest, writes the report and then the manifest (the manifest lists the report).</summary>
+    /// <summary>
+    /// Completes the manifest, writes the report and then the manifest (the manifest lists the report).
+    /// <paramref name="wallTime"/> is the elapsed time whose <see cref="TimeSpan.TotalSeconds"/> the manifest keeps
+    /// (rebuilding a TimeSpan from those seconds can land one 100 ns tick lower).
+    /// </summary>
     private static Manifest Finish(Manifest draft, ExperimentContext context, Stopwatch clock, RunOutcome outcome,
         IReadOnlyList<Claim> claims, IReadOnlyList<Measurement> measurements, IReadOnlyList<string> files,
-        IReadOnlyList<ReportFigure> figures, string? error)
+        IReadOnlyList<ReportFigure> figures, string? error, out TimeSpan wallTime)
     {
         var manifest = draft with
         {
@@ -138,7 +142,8 @@ public static class ExperimentRunner
             Files = [.. files, ReportFileName],
         };
         // The wall time covers everything up to the report; the report shows the same number the manifest keeps.
-        manifest = manifest with { WallTimeSeconds = clock.Elapsed.TotalSeconds };
+        wallTime = clock.Elapsed;
+        manifest = manifest with { WallTimeSeconds = wallTime.TotalSeconds };
         HtmlReport.Write(Path.Combine(context.OutputDirectory, ReportFileName), manifest, figures);
         manifest.Write(Path.Combine(context.OutputDirectory, ManifestFileName));
         return manifest;
