@@ -1,16 +1,2 @@
-using System;
-using System.Threading;
-using Landscape.Experiments;
-using Landscape.Experiments.Display;
-
-// The `landscape` command line (see docs/cli.md). Ctrl+C cancels the running experiment cleanly (exit code 130);
-// a second Ctrl+C ends the process at once.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    if (cancellation.IsCancellationRequested) return;
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-Console.OutputEncoding = System.Text.Encoding.UTF8;
-return Cli.Run(args, Terminal.ForProcess(), ExperimentCatalog.All, cancellation.Token);
+// The `landscape` command line: the studies of this assembly on the Landscape.Harness CLI host (see docs/cli.md).
+return Landscape.Experiments.LandscapeCli.Run(args, Landscape.Experiments.ExperimentCatalog.All);

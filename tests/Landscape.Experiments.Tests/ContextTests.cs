@@ -14,7 +14,7 @@ public sealed class ContextTests : IDisposable
     }
 
     [Fact]
-    public void Result_writes_tables_as_csv_and_json_and_reports_claims()
+    public void Result_collects_tables_and_claims_and_writes_nothing_itself()
     {
         var context = new ExperimentContext("demo", _directory, Profile.Test, seed: 3);
         var table = context.Table("growth", "t", "delta", "direction");
@@ -28,6 +28,10 @@ public sealed class ContextTests : IDisposable
         Assert.Equal(ExperimentStatus.ClaimsFailed, result.Status);
         Assert.Equal("overshoot", Assert.Single(result.FailedClaims).Text);
         Assert.Equal(["growth.csv", "growth.json"], result.Files);
+        Assert.Same(table, Assert.Single(result.Tables));
+        Assert.False(File.Exists(Path.Combine(_directory, "growth.csv")), "the context only collects; the runner writes");
+
+        result.WriteTables(context);
         Assert.Equal("t,delta,direction\n1E-05,0.1,top\n2,NaN,random\n", File.ReadAllText(Path.Combine(_directory, "growth.csv")));
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "growth.json")));
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToArray();

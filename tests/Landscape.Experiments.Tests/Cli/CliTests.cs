@@ -25,7 +25,7 @@ public sealed class CliTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = Landscape.Experiments.Cli.Run(args, output, error, catalog, cancellation);
+        int code = Landscape.Experiments.LandscapeCli.Run(args, output, error, catalog, cancellation);
         return new Outcome(code, output.ToString(), error.ToString());
     }
 
@@ -40,7 +40,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(Landscape.Experiments.Cli.ListHeader, lines[0]);
+        Assert.Equal(Landscape.Experiments.LandscapeCli.ListHeader, lines[0]);
         Assert.Equal("sample                    A sample experiment for tests", lines[1]);
         Assert.Equal("other                     A sample experiment for tests", lines[2]);
     }
@@ -164,12 +164,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Version_prints_the_informational_version()
+    public void Version_prints_the_program_and_Landscape_versions()
     {
         var result = Invoke(Catalog(), "--version");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(Landscape.Experiments.Cli.Version, result.Output.Trim());
-        Assert.StartsWith("0.", result.Output, StringComparison.Ordinal);
+        string landscape = Landscape.Experiments.LandscapeCli.Version;
+        Assert.StartsWith("0.", landscape, StringComparison.Ordinal);
+        Assert.Equal($"landscape {landscape} (Landscape {landscape})", result.Output.Trim());
+    }
+
+    [Fact]
+    public void A_user_program_names_itself_in_help_and_version()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var program = new Landscape.Experiments.CommandLine.ProgramInfo("mystudy", "1.2.3");
+        Assert.Equal(0, Landscape.Experiments.LandscapeCli.Run(["--version"], output, error, Catalog(), default, program));
+        Assert.Equal($"mystudy 1.2.3 (Landscape {Landscape.Experiments.LandscapeCli.Version})", output.ToString().Trim());
+
+        output.GetStringBuilder().Clear();
+        Assert.Equal(2, Landscape.Experiments.LandscapeCli.Run(["run", "sample", "--stpes", "3"], output, error, Catalog(), default, program));
+        Assert.Contains("Run 'mystudy run sample --help' for usage.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, Landscape.Experiments.LandscapeCli.Run(["describe", "sample"], output, error, Catalog(), default, program));
+        Assert.Contains("Run it: mystudy run sample", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,7 +238,7 @@ public sealed class CliTests : IDisposable
         var data = Invoke(Catalog(SampleMode.DataError), RunArgs("sample", "--run", "d"));
         Assert.Equal(3, data.ExitCode);
         Assert.Contains("error: sample: sample.bin is truncated at byte 12.", data.Error, StringComparison.Ordinal);
-        Assert.Equal(RunOutcome.Failed, Manifest.Read(Path.Combine(_temp.Path, "sample", "d", "manifest.json")).Status);
+        Assert.Equal(ExperimentStatus.Failed, Manifest.Read(Path.Combine(_temp.Path, "sample", "d", "manifest.json")).Status);
 
         var bug = Invoke(Catalog(SampleMode.Bug), RunArgs("sample", "--run", "b"));
         Assert.Equal(4, bug.ExitCode);
@@ -235,7 +252,7 @@ public sealed class CliTests : IDisposable
         var result = Invoke(Catalog(SampleMode.WaitForCancel), cancellation.Token, RunArgs("sample", "--run", "c"));
 
         Assert.Equal(130, result.ExitCode);
-        Assert.Equal(RunOutcome.Cancelled, Manifest.Read(Path.Combine(_temp.Path, "sample", "c", "manifest.json")).Status);
+        Assert.Equal(ExperimentStatus.Cancelled, Manifest.Read(Path.Combine(_temp.Path, "sample", "c", "manifest.json")).Status);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ExecutableTests
 
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; stderr: {error}");
         // The executable lists exactly the assembly's catalog, the same lines the in-process CLI prints.
-        Assert.Equal(Landscape.Experiments.Cli.ListLines(ExperimentCatalog.All), output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
-        Assert.StartsWith(Landscape.Experiments.Cli.ListHeader.Split(' ')[0], output, StringComparison.Ordinal);
+        Assert.Equal(Landscape.Experiments.LandscapeCli.ListLines(ExperimentCatalog.All), output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        Assert.StartsWith(Landscape.Experiments.LandscapeCli.ListHeader.Split(' ')[0], output, StringComparison.Ordinal);
     }
 }

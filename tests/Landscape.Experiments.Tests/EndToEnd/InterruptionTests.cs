@@ -62,7 +62,7 @@ public sealed class InterruptionTests : IDisposable
         var expected = Manifest.Read(Path.Combine(referenceDirectory, "manifest.json"));
         var actual = Manifest.Read(Path.Combine(killed, "manifest.json"));
         Assert.True(actual.Resumed);
-        Assert.Equal(RunOutcome.Passed, actual.Status);
+        Assert.Equal(ExperimentStatus.Passed, actual.Status);
         Assert.Equal(expected.Settings, actual.Settings);
         Assert.Equal(expected.Claims, actual.Claims);
         Assert.Equal(expected.Measurements, actual.Measurements);

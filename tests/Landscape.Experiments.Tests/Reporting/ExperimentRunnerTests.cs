@@ -32,7 +32,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         var descriptor = SampleExperiment.Descriptor();
         var run = Run(descriptor, descriptor.Create());
 
-        Assert.Equal(RunOutcome.Passed, run.Outcome);
+        Assert.Equal(ExperimentStatus.Passed, run.Status);
         foreach (var file in new[] { "curve.csv", "curve.json", "curve.png", "curve.svg", "grid.png", "grid.svg", "manifest.json", "report.html" })
             Assert.True(File.Exists(Path.Combine(run.Directory, file)), file + " was not written");
         Assert.Equal(Path.Combine(run.Directory, "manifest.json"), run.ManifestPath);
@@ -88,8 +88,8 @@ public sealed class ExperimentRunnerTests : IDisposable
         var descriptor = SampleExperiment.Descriptor(mode: SampleMode.FailClaim);
         var run = Run(descriptor, descriptor.Create());
 
-        Assert.Equal(RunOutcome.ClaimsFailed, run.Outcome);
-        Assert.Equal(RunOutcome.ClaimsFailed, Manifest.Read(run.ManifestPath).Status);
+        Assert.Equal(ExperimentStatus.ClaimsFailed, run.Status);
+        Assert.Equal(ExperimentStatus.ClaimsFailed, Manifest.Read(run.ManifestPath).Status);
         var document = XDocument.Parse(File.ReadAllText(run.ReportPath));
         Assert.Contains(document.Descendants(Xhtml + "td"), td => (string?)td.Attribute("class") == "fails" && td.Value == "✗");
     }
@@ -102,7 +102,7 @@ public sealed class ExperimentRunnerTests : IDisposable
 
         Assert.IsType<InvalidDataException>(e.InnerException);
         var manifest = Manifest.Read(Path.Combine(e.Directory, "manifest.json"));
-        Assert.Equal(RunOutcome.Failed, manifest.Status);
+        Assert.Equal(ExperimentStatus.Failed, manifest.Status);
         Assert.Equal("InvalidDataException: sample.bin is truncated at byte 12.", manifest.Error);
         Assert.Equal(["points are positive"], manifest.Claims.Select(c => c.Text));
         Assert.Equal(["report.html"], manifest.Files);
@@ -130,7 +130,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         var e = Assert.Throws<ExperimentRunFailedException>(() => Run(descriptor, descriptor.Create()));
 
         var manifest = Manifest.Read(Path.Combine(e.Directory, "manifest.json"));
-        Assert.Equal(RunOutcome.Failed, manifest.Status);
+        Assert.Equal(ExperimentStatus.Failed, manifest.Status);
         Assert.StartsWith("Figure 'bad': ArgumentException: Heat map 'v'", manifest.Error, StringComparison.Ordinal);
         Assert.Equal(["t.csv", "t.json", "report.html"], manifest.Files);
         Assert.True(File.Exists(Path.Combine(e.Directory, "t.csv")));
@@ -144,8 +144,8 @@ public sealed class ExperimentRunnerTests : IDisposable
         var descriptor = SampleExperiment.Descriptor(mode: SampleMode.WaitForCancel);
         var run = Run(descriptor, descriptor.Create(), cancellation: cancellation.Token);
 
-        Assert.Equal(RunOutcome.Cancelled, run.Outcome);
-        Assert.Equal(RunOutcome.Cancelled, Manifest.Read(run.ManifestPath).Status);
+        Assert.Equal(ExperimentStatus.Cancelled, run.Status);
+        Assert.Equal(ExperimentStatus.Cancelled, Manifest.Read(run.ManifestPath).Status);
         Assert.False(File.Exists(Path.Combine(run.Directory, "curve.csv")));
         XDocument.Parse(File.ReadAllText(run.ReportPath));
     }

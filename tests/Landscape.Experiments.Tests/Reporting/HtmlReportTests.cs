@@ -26,19 +26,21 @@ public sealed class HtmlReportTests
             Summary = "]]> & <!-- -->",
             Settings = new Dictionary<string, string> { ["name"] = "</td><td>" },
             Versions = MachineFacts.Current(),
-            Status = RunOutcome.Failed,
+            Status = ExperimentStatus.Failed,
             Error = "IOException: <bad> & \u0007",
-            Claims = [new ManifestClaim("<b>bold</b>", 1, "\"quoted\"", false)],
-            Measurements = [new ManifestMeasurement("m & n", double.NaN, "<unit>")],
+            Claims = [new Claim("<b>bold</b>", 1, "\"quoted\"", false)],
+            Measurements = [new Measurement("m & n", double.NaN, "<unit>")],
             Files = ["a b.csv", "report.html"],
         };
 
-        var document = XDocument.Parse(HtmlReport.Render(manifest, []));
+        var table = new ResultTable("a b", ["<th>"]).Add("</td><td>");
+        var document = XDocument.Parse(HtmlReport.Render(manifest, [table], []));
 
         Assert.Empty(document.Descendants(Xhtml + "script"));
         Assert.Empty(document.Descendants(Xhtml + "b"));
         Assert.Equal("<script>alert(1)</script>", document.Descendants(Xhtml + "h1").Single().Value);
         Assert.Contains(document.Descendants(Xhtml + "a"), a => (string)a.Attribute("href")! == "a%20b.csv");
         Assert.Contains("IOException: <bad> &", document.Root!.Value, StringComparison.Ordinal);
+        Assert.Contains(document.Descendants(Xhtml + "td"), td => td.Value == "</td><td>");
     }
 }

@@ -24,9 +24,9 @@ public sealed class ManifestTests : IDisposable
         Versions = new ManifestVersions("0.1.0+abc", ".NET 10.0.0", "Linux", "AMD EPYC", 2, true, false, false),
         Started = new DateTimeOffset(2026, 11, 27, 20, 1, 2, TimeSpan.Zero),
         WallTimeSeconds = 12.345,
-        Status = RunOutcome.ClaimsFailed,
-        Claims = [new ManifestClaim("ratio", 1.0000000000000002, "∈ [0.99, 1.01]", true), new ManifestClaim("nan", double.NaN, "> 0", false)],
-        Measurements = [new ManifestMeasurement("overshoot", double.PositiveInfinity, "×"), new ManifestMeasurement("p", 0.1, "")],
+        Status = ExperimentStatus.ClaimsFailed,
+        Claims = [new Claim("ratio", 1.0000000000000002, "∈ [0.99, 1.01]", true), new Claim("nan", double.NaN, "> 0", false)],
+        Measurements = [new Measurement("overshoot", double.PositiveInfinity, "×"), new Measurement("p", 0.1, "")],
         Files = ["growth.csv", "growth.json", "report.html"],
     };
 

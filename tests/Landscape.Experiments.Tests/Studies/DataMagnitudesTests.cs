@@ -20,7 +20,7 @@ public sealed class DataMagnitudesTests(ITestOutputHelper output) : IDisposable
     {
         var log = new StringWriter();
         var context = new ExperimentContext("data-magnitudes", Path.Combine(_directory, subdirectory), Profile.Test, Seed) { Log = log };
-        ExperimentResult result = new DataMagnitudes().Run(context);
+        ExperimentResult result = new DataMagnitudes().Run(context).WriteTables(context);
         output.WriteLine(log.ToString());
         return (result, context);
     }

@@ -20,7 +20,7 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
     public void Test_profile_makes_every_claim_hold()
     {
         var context = new ExperimentContext("edge-of-stability", _directory, Profile.Test, seed: 7) { Log = new StringWriter() };
-        var result = new EdgeOfStability().Run(context);
+        var result = new EdgeOfStability().Run(context).WriteTables(context);
         foreach (var claim in result.Claims)
             output.WriteLine($"{(claim.Holds ? "PASS" : "FAIL")} {claim.Text}: {claim.Measured.ToString("G6", CultureInfo.InvariantCulture)} (expected {claim.Expected})");
         foreach (var measurement in result.Measurements)
@@ -64,11 +64,11 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
 
         var resumed = new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3) { Resume = true, Log = new StringWriter() };
         NetworkPart.Run(resumed, plan);
-        resumed.Result();
+        resumed.Result().WriteTables(resumed);
         Assert.Contains("resuming", resumed.Log.ToString());
         var fresh = new ExperimentContext("edge-of-stability", uninterrupted, Profile.Test, seed: 3);
         NetworkPart.Run(fresh, plan);
-        fresh.Result();
+        fresh.Result().WriteTables(fresh);
 
         foreach (string table in new[] { "network-trajectory.csv", "network-summary.csv" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, table)), File.ReadAllBytes(Path.Combine(interrupted, table)));

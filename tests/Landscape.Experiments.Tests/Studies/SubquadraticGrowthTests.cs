@@ -15,7 +15,7 @@ public sealed class SubquadraticGrowthRun : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "landscape-e1-" + Guid.NewGuid().ToString("N"));
         Context = new ExperimentContext("subquadratic-growth", Directory, Profile.Test, Seed);
-        Result = new SubquadraticGrowth().Run(Context);
+        Result = new SubquadraticGrowth().Run(Context).WriteTables(Context);
     }
 
     public string Directory { get; }
@@ -98,7 +98,7 @@ public sealed class SubquadraticGrowthTests(SubquadraticGrowthRun run) : IClassF
         Assert.False(File.Exists(Path.Combine(again, "growth.csv")));
 
         var resumed = new ExperimentContext("subquadratic-growth", again, Profile.Test, SubquadraticGrowthRun.Seed) { Resume = true };
-        Assert.Equal(ExperimentStatus.Passed, new SubquadraticGrowth().Run(resumed).Status);
+        Assert.Equal(ExperimentStatus.Passed, new SubquadraticGrowth().Run(resumed).WriteTables(resumed).Status);
 
         foreach (string table in new[] { "training", "minima", "directions", "growth" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(run.Directory, table + ".csv")), File.ReadAllBytes(Path.Combine(again, table + ".csv")));

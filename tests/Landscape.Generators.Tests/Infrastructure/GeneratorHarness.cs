@@ -133,6 +133,7 @@ internal static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
         references.Add(MetadataReference.CreateFromFile(typeof(Landscape.IModel).Assembly.Location));
+        references.Add(MetadataReference.CreateFromFile(typeof(Landscape.Experiments.IExperiment).Assembly.Location));
         return references.ToImmutableArray();
     }
 }

@@ -8,48 +8,81 @@ using System.Reflection;
 using System.Threading;
 using Landscape.Experiments.CommandLine;
 using Landscape.Experiments.Display;
+using Landscape.Reporting;
 
 namespace Landscape.Experiments;
 
 /// <summary>
-/// The <c>landscape</c> command line: <c>list</c>, <c>describe &lt;name&gt;</c>, <c>run &lt;name|all&gt; …</c> and
-/// <c>--version</c>, built over a catalog of <see cref="ExperimentDescriptor"/>s (the generated
-/// <c>ExperimentCatalog.All</c> in the program; hand-made descriptors in tests).
+/// The Landscape command line over a catalog of experiments: <c>list</c>, <c>describe &lt;name&gt;</c>,
+/// <c>run &lt;name|all&gt; …</c> and <c>--version</c>, with progress bars on a terminal (plain lines otherwise), a claims
+/// table, a run directory per experiment (tables, figures, manifest.json, report.html) and documented exit codes. The
+/// <c>landscape</c> tool is this host over its studies; any program can be the same over its own experiments:
+/// <code>return Landscape.Experiments.LandscapeCli.Run(args, ExperimentCatalog.All);</code>
 /// </summary>
-internal static class Cli
+public static class LandscapeCli
 {
-    /// <summary>The column header printed by <c>landscape list</c> (names padded to 26 columns, wider if a name needs it).</summary>
+    /// <summary>The column header printed by <c>list</c> (names padded to 26 columns, wider if a name needs it).</summary>
     public const string ListHeader = "NAME                      SUMMARY";
 
     private const int NameColumnWidth = 26;
 
-    /// <summary>What <c>landscape --help</c> says first.</summary>
-    public const string Description = "Landscape: loss-landscape studies beyond the quadratic approximation.\n\n"
-        + "Start with 'landscape run all --quick': every study runs, a claims table is printed, and each run writes\n"
-        + "results/<experiment>/<run>/ with CSV tables, PNG and SVG figures, manifest.json and report.html.\n\n"
-        + ExitCodes.Help;
+    /// <summary>
+    /// Runs the command line of this process over <paramref name="catalog"/> (usually the generated
+    /// <c>ExperimentCatalog.All</c>) and returns the exit code to return from <c>Main</c>: 0 every claim holds, 1 a claim
+    /// failed, 2 usage error, 3 data error, 4 unexpected failure, 130 cancelled.
+    /// </summary>
+    /// <remarks>
+    /// The first Ctrl+C cancels the running experiment cleanly (its manifest and report say so); a second one ends the
+    /// process at once. Progress bars and a rich claims table are drawn when standard output is an interactive terminal
+    /// (and <c>TERM</c> is not <c>dumb</c>), plain lines otherwise; <c>NO_COLOR</c> turns colours off. Help texts and
+    /// <c>--version</c> use the program's name and version (its entry assembly) next to Landscape's.
+    /// </remarks>
+    public static int Run(string[] args, IReadOnlyList<ExperimentDescriptor> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(catalog);
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler handler = (_, e) =>
+        {
+            if (cancellation.IsCancellationRequested) return; // the second Ctrl+C ends the process
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += handler;
+        try
+        {
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            return Run(args, Terminal.ForProcess(), catalog, cancellation.Token, ProgramInfo.ForProcess());
+        }
+        finally
+        {
+            Console.CancelKeyPress -= handler;
+        }
+    }
 
     /// <summary>Runs the command line with plain output to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ExperimentDescriptor> catalog,
-        CancellationToken cancellation = default) =>
-        Run(args, Terminal.Plain(output, error), catalog, cancellation);
+    internal static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ExperimentDescriptor> catalog,
+        CancellationToken cancellation = default, ProgramInfo? program = null) =>
+        Run(args, Terminal.Plain(output, error), catalog, cancellation, program ?? ProgramInfo.Landscape);
 
     /// <summary>Runs the command line on <paramref name="terminal"/>; returns the exit code.</summary>
-    public static int Run(string[] args, Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, CancellationToken cancellation)
+    internal static int Run(string[] args, Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, CancellationToken cancellation,
+        ProgramInfo program)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(catalog);
-        var runCommand = new RunCommand(terminal, catalog, cancellation);
-        var root = new RootCommand(Description);
-        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
+        ArgumentNullException.ThrowIfNull(program);
+        var runCommand = new RunCommand(terminal, catalog, program.Name, cancellation);
+        var root = new RootCommand(Description(program.Name));
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(program);
         root.Subcommands.Add(ListCommand(terminal, catalog));
-        root.Subcommands.Add(DescribeCommand(terminal, catalog));
+        root.Subcommands.Add(DescribeCommand(terminal, catalog, program.Name));
         root.Subcommands.Add(runCommand.Command);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
-            return UsageError(terminal, parse.Errors.Select(e => e.Message).ToList(), HelpHint(parse), runCommand.Explain(parse) ?? ExplainRoot(parse, root));
+            return UsageError(terminal, parse.Errors.Select(e => e.Message).ToList(), HelpHint(parse, program.Name), runCommand.Explain(parse) ?? ExplainRoot(parse, root, program.Name));
         try
         {
             return parse.Invoke(new InvocationConfiguration
@@ -62,17 +95,22 @@ internal static class Cli
         }
         catch (UsageException e)
         {
-            return UsageError(terminal, [e.Message], HelpHint(parse), null);
+            return UsageError(terminal, [e.Message], HelpHint(parse, program.Name), null);
         }
         catch (SettingBindingException e)
         {
-            return UsageError(terminal, [e.Message], HelpHint(parse), null);
+            return UsageError(terminal, [e.Message], HelpHint(parse, program.Name), null);
         }
     }
 
-    /// <summary>Landscape's version (the informational version of this assembly).</summary>
-    public static string Version =>
-        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    /// <summary>What <c>--help</c> says first.</summary>
+    internal static string Description(string program) => "Landscape: loss-landscape studies beyond the quadratic approximation.\n\n"
+        + $"Start with '{program} run all --quick': every study runs, a claims table is printed, and each run writes\n"
+        + "results/<experiment>/<run>/ with CSV tables, PNG and SVG figures, manifest.json and report.html.\n\n"
+        + ExitCodes.Help;
+
+    /// <summary>Landscape's version (the informational version of the harness, which versions in lockstep with the runtime).</summary>
+    public static string Version => MachineFacts.LandscapeVersion;
 
     /// <summary>The <c>list</c> lines: a header, then one aligned line per experiment.</summary>
     public static IEnumerable<string> ListLines(IReadOnlyList<ExperimentDescriptor> catalog)
@@ -83,7 +121,10 @@ internal static class Cli
     }
 
     /// <summary>The <c>describe</c> text of one experiment.</summary>
-    public static string DescribeText(ExperimentDescriptor descriptor)
+    public static string DescribeText(ExperimentDescriptor descriptor) => DescribeText(descriptor, ProgramInfo.Landscape.Name);
+
+    /// <summary>The <c>describe</c> text of one experiment, for the program named <paramref name="program"/>.</summary>
+    internal static string DescribeText(ExperimentDescriptor descriptor, string program)
     {
         var lines = new List<string> { descriptor.Name, "  " + descriptor.Summary, "" };
         if (descriptor.Settings.Count == 0)
@@ -102,7 +143,7 @@ internal static class Cli
             lines.AddRange(rows.Select(Line));
         }
         lines.Add("");
-        lines.Add($"Run it: landscape run {descriptor.Name} [--quick] [--seed N] [--<setting> value …]");
+        lines.Add($"Run it: {program} run {descriptor.Name} [--quick] [--seed N] [--<setting> value …]");
         return string.Join("\n", lines) + "\n";
     }
 
@@ -120,16 +161,16 @@ internal static class Cli
         return command;
     }
 
-    private static Command DescribeCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog)
+    private static Command DescribeCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, string program)
     {
-        var name = new Argument<string>("name") { Description = "The experiment (see 'landscape list')." };
+        var name = new Argument<string>("name") { Description = $"The experiment (see '{program} list')." };
         var command = new Command("describe", "Show an experiment's summary and settings (name, type, default, description).");
         command.Arguments.Add(name);
         command.SetAction(parse =>
         {
             string wanted = parse.GetValue(name) ?? "";
             var descriptor = catalog.FirstOrDefault(d => d.Name == wanted) ?? throw new UsageException(UnknownExperiment(wanted, catalog));
-            terminal.Output.Write(DescribeText(descriptor));
+            terminal.Output.Write(DescribeText(descriptor, program));
             return ExitCodes.Success;
         });
         return command;
@@ -143,22 +184,22 @@ internal static class Cli
         return $"Unknown experiment '{name}'; {known}.{(closest is null ? "" : $" Did you mean '{closest}'?")}";
     }
 
-    private static string HelpHint(ParseResult parse)
+    private static string HelpHint(ParseResult parse, string program)
     {
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
             if (result.Command is not RootCommand) names.Insert(0, result.Command.Name);
-        return $"Run 'landscape {string.Join(" ", names.Append("--help")).Trim()}' for usage.";
+        return $"Run '{program} {string.Join(" ", names.Append("--help")).Trim()}' for usage.";
     }
 
     /// <summary>At the top level: the missing or unknown verb, with the verbs there are.</summary>
-    private static string? ExplainRoot(ParseResult parse, RootCommand root)
+    private static string? ExplainRoot(ParseResult parse, RootCommand root, string program)
     {
         if (parse.CommandResult.Command != root) return null;
         string verbs = string.Join(", ", root.Subcommands.Select(c => c.Name));
         string? given = parse.UnmatchedTokens.FirstOrDefault();
         return given is null
-            ? $"'landscape' needs a command: {verbs} (or --help, --version)."
+            ? $"'{program}' needs a command: {verbs} (or --help, --version)."
             : $"Unknown command '{given}'; the commands are {verbs}.";
     }
 
@@ -170,13 +211,14 @@ internal static class Cli
         return ExitCodes.Usage;
     }
 
-    private sealed class PrintVersion : SynchronousCommandLineAction
+    /// <summary><c>--version</c>: the program's name and version, then Landscape's.</summary>
+    private sealed class PrintVersion(ProgramInfo program) : SynchronousCommandLineAction
     {
         public override bool ClearsParseErrors => true;
 
         public override int Invoke(ParseResult parseResult)
         {
-            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            parseResult.InvocationConfiguration.Output.WriteLine(program.VersionLine);
             return ExitCodes.Success;
         }
     }

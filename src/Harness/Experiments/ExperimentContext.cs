@@ -6,9 +6,10 @@ using System.Threading;
 namespace Landscape.Experiments;
 
 /// <summary>
-/// What a running experiment writes through: its profile and seed, progress, a log, named result tables, figures,
-/// claims and measurements. <see cref="Result"/> writes the tables (CSV + JSON, atomically) and returns the
-/// <see cref="ExperimentResult"/>; the runner then renders the figures, the manifest and the HTML report.
+/// What a running experiment works with: its profile and seed, progress, a log, checkpoints, and the named result
+/// tables, figures, claims and measurements it collects. The context writes nothing but checkpoints:
+/// <see cref="Result"/> hands what was collected to <see cref="ExperimentRunner"/>, which writes the tables (CSV + JSON),
+/// the figures (PNG + SVG), the manifest and the HTML report.
 /// </summary>
 /// <remarks>
 /// Determinism: everything written through the context depends only on the settings, the profile and the seed — never on
@@ -145,22 +146,17 @@ public sealed class ExperimentContext
     }
 
     /// <summary>
-    /// Ends the run: writes every table (CSV + JSON, atomically) and returns the result. When cancellation was requested,
-    /// writes nothing and returns <see cref="ExperimentStatus.Cancelled"/>.
+    /// Ends the run: what was collected, with the status (<see cref="ExperimentStatus.Passed"/> when every claim holds,
+    /// else <see cref="ExperimentStatus.ClaimsFailed"/>). When cancellation was requested, the result holds the claims and
+    /// measurements made so far but no tables or figures (they would be partial), with status
+    /// <see cref="ExperimentStatus.Cancelled"/>.
     /// </summary>
     public ExperimentResult Result()
     {
         if (Cancellation.IsCancellationRequested)
-            return new ExperimentResult(_claims.ToArray(), _measurements.ToArray(), [], ExperimentStatus.Cancelled);
-        var files = new List<string>();
-        foreach (var table in _tables)
-        {
-            table.Write(OutputDirectory);
-            files.Add(table.Name + ".csv");
-            files.Add(table.Name + ".json");
-        }
+            return new ExperimentResult(_claims.ToArray(), _measurements.ToArray(), [], [], ExperimentStatus.Cancelled);
         var status = _claims.TrueForAll(c => c.Holds) ? ExperimentStatus.Passed : ExperimentStatus.ClaimsFailed;
-        return new ExperimentResult(_claims.ToArray(), _measurements.ToArray(), files, status);
+        return new ExperimentResult(_claims.ToArray(), _measurements.ToArray(), _tables.ToArray(), _figures.ToArray(), status);
     }
 
     /// <summary>Formats a number for logs and expectations: 4 significant digits, invariant culture.</summary>

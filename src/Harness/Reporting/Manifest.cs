@@ -8,36 +8,6 @@ using Landscape.Experiments;
 
 namespace Landscape.Reporting;
 
-/// <summary>How a run ended, as recorded in <c>manifest.json</c>.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RunOutcome>))]
-public enum RunOutcome
-{
-    /// <summary>Ran to the end and every claim holds.</summary>
-    Passed,
-
-    /// <summary>Ran to the end and at least one claim does not hold.</summary>
-    ClaimsFailed,
-
-    /// <summary>Cancelled before the end; tables and figures were not written.</summary>
-    Cancelled,
-
-    /// <summary>The experiment threw; <see cref="Manifest.Error"/> says what happened. Tables and figures were not written.</summary>
-    Failed,
-}
-
-/// <summary>A claim as recorded in the manifest.</summary>
-/// <param name="Text">The claim.</param>
-/// <param name="Measured">The measured value (NaN and infinities are written as JSON strings).</param>
-/// <param name="Expected">The expected range or relation.</param>
-/// <param name="Holds">The verdict.</param>
-public sealed record ManifestClaim(string Text, double Measured, string Expected, bool Holds);
-
-/// <summary>A measurement as recorded in the manifest.</summary>
-/// <param name="Name">What was measured.</param>
-/// <param name="Value">The value.</param>
-/// <param name="Unit">Unit or qualifier, empty when dimensionless.</param>
-public sealed record ManifestMeasurement(string Name, double Value, string Unit);
-
 /// <summary>The software and machine a run used.</summary>
 /// <param name="Landscape">Landscape's informational version.</param>
 /// <param name="Runtime">The .NET runtime description.</param>
@@ -63,7 +33,10 @@ public sealed record Manifest
     /// <summary>The experiment's one-line summary.</summary>
     public string Summary { get; init; } = "";
 
-    /// <summary>Every setting's value as command-line text, in declaration order.</summary>
+    /// <summary>
+    /// Every setting's value as command-line text, in declaration order: the values the run used (the experiment's
+    /// properties when its <c>Run</c> returned, so a profile-dependent default appears as the value resolved).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The master seed.</summary>
@@ -88,16 +61,16 @@ public sealed record Manifest
     public double WallTimeSeconds { get; init; }
 
     /// <summary>How the run ended.</summary>
-    public RunOutcome Status { get; init; }
+    public ExperimentStatus Status { get; init; }
 
-    /// <summary>For <see cref="RunOutcome.Failed"/>: the exception type and message; otherwise null.</summary>
+    /// <summary>For <see cref="ExperimentStatus.Failed"/>: the exception type and message; otherwise null.</summary>
     public string? Error { get; init; }
 
     /// <summary>The claims in the order they were made.</summary>
-    public IReadOnlyList<ManifestClaim> Claims { get; init; } = [];
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
 
     /// <summary>Quantities reported without a verdict.</summary>
-    public IReadOnlyList<ManifestMeasurement> Measurements { get; init; } = [];
+    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
 
     /// <summary>Files of the run relative to its directory (tables, figures, report), excluding the manifest itself.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];

@@ -5,8 +5,8 @@ namespace Landscape.Experiments;
 
 /// <summary>A finished run: where it is, what it found, how long it took.</summary>
 /// <param name="Directory">The run directory.</param>
-/// <param name="Result">The experiment's result.</param>
-/// <param name="Manifest">The manifest written for the run.</param>
+/// <param name="Result">The experiment's result (claims, measurements, tables, figures).</param>
+/// <param name="Manifest">The manifest written for the run (settings used, status, files, versions, wall time).</param>
 /// <param name="WallTime">Wall time of the whole run (experiment, tables, figures, report).</param>
 /// <param name="ManifestPath">The path of <c>manifest.json</c>.</param>
 /// <param name="ReportPath">The path of <c>report.html</c>.</param>
@@ -14,5 +14,5 @@ public sealed record ExperimentRun(string Directory, ExperimentResult Result, Ma
     string ManifestPath, string ReportPath)
 {
     /// <summary>How the run ended.</summary>
-    public RunOutcome Outcome => Manifest.Status;
+    public ExperimentStatus Status => Manifest.Status;
 }

@@ -15,7 +15,7 @@ public sealed record ReportFigure(Figure Figure, string Svg);
 /// <summary>
 /// Renders the one-page report of a run: title and summary, run facts (status, settings, seed, profile, threads,
 /// versions, wall time), the claims table with ✓/✗, the measurements, every figure with its title and caption, and
-/// links to the CSV tables. The page is self-contained (figures are embedded as SVG data URIs, the style sheet is
+/// each result table with its first rows inline and links to its CSV and JSON files. The page is self-contained (figures are embedded as SVG data URIs, the style sheet is
 /// inline, nothing is fetched) and is written as polyglot XHTML5, so it opens in any browser and parses as XML.
 /// </summary>
 public static class HtmlReport
@@ -36,14 +36,23 @@ public static class HtmlReport
         figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { color: #444; margin-top: 0.3em; }
         code { font-size: 0.95em; }
+        .table-preview { overflow-x: auto; }
+        table.data { font-size: 0.9em; margin-bottom: 0.3em; }
+        table.data td { white-space: nowrap; }
+        p.more { color: #666; font-size: 0.9em; margin-top: 0; }
         """;
 
+    /// <summary>How many rows of each table the report shows inline (the CSV holds them all).</summary>
+    public const int InlineRows = 8;
+
     /// <summary>The report of a run as XHTML5 text.</summary>
-    /// <param name="manifest">The run's manifest (facts, claims, measurements, files).</param>
+    /// <param name="manifest">The run's manifest (facts, settings used, claims, measurements, files).</param>
+    /// <param name="tables">The result tables written, in order (their first rows are shown inline).</param>
     /// <param name="figures">The figures, in order, with their SVG.</param>
-    public static string Render(Manifest manifest, IReadOnlyList<ReportFigure> figures)
+    public static string Render(Manifest manifest, IReadOnlyList<ResultTable> tables, IReadOnlyList<ReportFigure> figures)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(figures);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n");
@@ -60,15 +69,15 @@ public static class HtmlReport
         AppendClaims(html, manifest.Claims);
         AppendMeasurements(html, manifest.Measurements);
         AppendFigures(html, figures);
-        AppendTables(html, manifest.Files);
+        AppendTables(html, tables);
 
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
     /// <summary>Writes the report to <paramref name="path"/>, atomically.</summary>
-    public static void Write(string path, Manifest manifest, IReadOnlyList<ReportFigure> figures) =>
-        AtomicFile.WriteAllText(path, Render(manifest, figures));
+    public static void Write(string path, Manifest manifest, IReadOnlyList<ResultTable> tables, IReadOnlyList<ReportFigure> figures) =>
+        AtomicFile.WriteAllText(path, Render(manifest, tables, figures));
 
     /// <summary>Escapes text for XHTML element content and attribute values.</summary>
     public static string Escape(string text)
@@ -95,7 +104,7 @@ public static class HtmlReport
     private static void AppendFacts(StringBuilder html, Manifest manifest)
     {
         html.Append("<h2>Run</h2>\n<table class=\"facts\">\n");
-        string statusClass = manifest.Status == RunOutcome.Passed ? "status-passed" : "status-failed";
+        string statusClass = manifest.Status == ExperimentStatus.Passed ? "status-passed" : "status-failed";
         html.Append("<tr><th>Status</th><td class=\"").Append(statusClass).Append("\">").Append(Escape(StatusText(manifest))).Append("</td></tr>\n");
         if (manifest.Error is { } error)
             html.Append("<tr><th>Error</th><td><code>").Append(Escape(error)).Append("</code></td></tr>\n");
@@ -125,7 +134,7 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void AppendClaims(StringBuilder html, IReadOnlyList<ManifestClaim> claims)
+    private static void AppendClaims(StringBuilder html, IReadOnlyList<Claim> claims)
     {
         html.Append("<h2>Claims</h2>\n");
         if (claims.Count == 0)
@@ -146,7 +155,7 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void AppendMeasurements(StringBuilder html, IReadOnlyList<ManifestMeasurement> measurements)
+    private static void AppendMeasurements(StringBuilder html, IReadOnlyList<Measurement> measurements)
     {
         if (measurements.Count == 0) return;
         html.Append("<h2>Measurements</h2>\n<p>Reported without a pass/fail verdict.</p>\n");
@@ -175,15 +184,47 @@ public static class HtmlReport
         }
     }
 
-    private static void AppendTables(StringBuilder html, IReadOnlyList<string> files)
+    /// <summary>Each table: its name, size and files, then its header and first <see cref="InlineRows"/> rows.</summary>
+    private static void AppendTables(StringBuilder html, IReadOnlyList<ResultTable> tables)
     {
-        var tables = files.Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).ToList();
         if (tables.Count == 0) return;
-        html.Append("<h2>Tables</h2>\n<p>The data of record (CSV; a JSON copy sits next to each).</p>\n<ul>\n");
+        html.Append("<h2>Tables</h2>\n<p>The data of record: every table is written as CSV (round-trip numbers) with a JSON copy. ")
+            .Append("The first rows of each are shown here.</p>\n");
         foreach (var table in tables)
-            html.Append("<li><a href=\"").Append(Escape(Uri.EscapeDataString(table))).Append("\">").Append(Escape(table)).Append("</a></li>\n");
-        html.Append("</ul>\n");
+        {
+            string csv = table.Name + ".csv", json = table.Name + ".json";
+            html.Append("<h3 id=\"table-").Append(Escape(table.Name)).Append("\">").Append(Escape(table.Name)).Append("</h3>\n<p>")
+                .Append(table.RowCount.ToString(CultureInfo.InvariantCulture)).Append(table.RowCount == 1 ? " row" : " rows")
+                .Append(" × ").Append(table.Columns.Count.ToString(CultureInfo.InvariantCulture)).Append(table.Columns.Count == 1 ? " column" : " columns")
+                .Append(": <a href=\"").Append(Escape(Uri.EscapeDataString(csv))).Append("\">").Append(Escape(csv)).Append("</a>, <a href=\"")
+                .Append(Escape(Uri.EscapeDataString(json))).Append("\">").Append(Escape(json)).Append("</a>.</p>\n");
+            if (table.RowCount == 0) continue;
+            html.Append("<div class=\"table-preview\"><table class=\"data\">\n<tr>");
+            foreach (string column in table.Columns) html.Append("<th>").Append(Escape(column)).Append("</th>");
+            html.Append("</tr>\n");
+            int shown = Math.Min(InlineRows, table.RowCount);
+            for (int row = 0; row < shown; row++)
+            {
+                html.Append("<tr>");
+                for (int column = 0; column < table.Columns.Count; column++)
+                {
+                    Cell cell = table[row, column];
+                    html.Append(cell.IsNumber ? "<td class=\"number\">" : "<td>").Append(Escape(CellText(cell))).Append("</td>");
+                }
+                html.Append("</tr>\n");
+            }
+            html.Append("</table></div>\n");
+            if (shown < table.RowCount)
+                html.Append("<p class=\"more\">… ").Append((table.RowCount - shown).ToString(CultureInfo.InvariantCulture))
+                    .Append(" more rows in <a href=\"").Append(Escape(Uri.EscapeDataString(csv))).Append("\">").Append(Escape(csv)).Append("</a>.</p>\n");
+        }
     }
+
+    /// <summary>A cell as shown in the report: numbers with 6 significant digits (the files keep every digit), text as is.</summary>
+    private static string CellText(Cell cell) =>
+        cell.IsNumber && double.IsFinite(cell.Number) && cell.Text.Length > 10
+            ? cell.Number.ToString("G6", CultureInfo.InvariantCulture)
+            : cell.Text;
 
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<tr><th>").Append(Escape(name)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>\n");
@@ -192,9 +233,9 @@ public static class HtmlReport
 
     private static string StatusText(Manifest manifest) => manifest.Status switch
     {
-        RunOutcome.Passed => "passed: every claim holds",
-        RunOutcome.ClaimsFailed => "claims failed: " + manifest.Claims.Count(c => !c.Holds).ToString(CultureInfo.InvariantCulture) + " claim(s) do not hold",
-        RunOutcome.Cancelled => "cancelled before the end (no tables or figures)",
+        ExperimentStatus.Passed => "passed: every claim holds",
+        ExperimentStatus.ClaimsFailed => "claims failed: " + manifest.Claims.Count(c => !c.Holds).ToString(CultureInfo.InvariantCulture) + " claim(s) do not hold",
+        ExperimentStatus.Cancelled => "cancelled before the end (no tables or figures)",
         _ => "failed with an error (no tables or figures)",
     };
 }

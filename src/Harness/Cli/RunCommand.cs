@@ -23,6 +23,7 @@ internal sealed class RunCommand
     private readonly Terminal _terminal;
     private readonly IReadOnlyList<ExperimentDescriptor> _catalog;
     private readonly CancellationToken _cancellation;
+    private readonly string _program;
     private readonly Dictionary<Command, SettingOptions> _settings = [];
 
     private readonly Option<bool> _quick = new("--quick") { Description = "Use the quick profile (same as --profile quick): every claim, smaller problems.", Recursive = true };
@@ -33,9 +34,10 @@ internal sealed class RunCommand
     private readonly Option<int?> _threads = new("--threads") { Description = "Thread limit (results do not depend on it) [default: all processors].", HelpName = "N", Recursive = true };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue the run given by --run (default: the most recent run) from its checkpoints.", Recursive = true };
 
-    public RunCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, CancellationToken cancellation)
+    public RunCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, string program, CancellationToken cancellation)
     {
         _terminal = terminal;
+        _program = program;
         _catalog = catalog;
         _cancellation = cancellation;
         Command = new Command("run", "Run one experiment, or all of them, and write tables, figures, manifest.json and report.html.\n\n" + ExitCodes.Help);
@@ -49,7 +51,7 @@ internal sealed class RunCommand
         foreach (var descriptor in catalog)
         {
             if (descriptor.Name == AllName)
-                throw new InvalidOperationException($"An experiment may not be named '{AllName}': 'landscape run all' runs every experiment.");
+                throw new InvalidOperationException($"An experiment may not be named '{AllName}': 'run all' runs every experiment.");
             foreach (var setting in descriptor.Settings)
             {
                 if (reserved.Contains(setting.Name))
@@ -103,8 +105,8 @@ internal sealed class RunCommand
             given = tokens.FirstOrDefault();
         }
         return given is null
-            ? $"'landscape run' needs an experiment name or '{AllName}'; the experiments are {string.Join(", ", _catalog.Select(d => d.Name))}."
-            : Cli.UnknownExperiment(given, _catalog) + $" Use 'landscape run {AllName}' to run every experiment.";
+            ? $"'{_program} run' needs an experiment name or '{AllName}'; the experiments are {string.Join(", ", _catalog.Select(d => d.Name))}."
+            : LandscapeCli.UnknownExperiment(given, _catalog) + $" Use '{_program} run {AllName}' to run every experiment.";
     }
 
     private int Execute(ParseResult parse, IReadOnlyList<(ExperimentDescriptor Descriptor, IExperiment Experiment)> runs)
@@ -181,13 +183,13 @@ internal sealed class RunCommand
             }));
             rows.AddRange(run.Result.Claims.Select(c => new ClaimRow(descriptor.Name, c)));
             string seconds = run.WallTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            if (run.Outcome == Reporting.RunOutcome.Cancelled)
+            if (run.Status == ExperimentStatus.Cancelled)
             {
                 _terminal.Output.WriteLine($"  cancelled after {seconds} s; report: {run.ReportPath}");
                 return ExitCodes.Cancelled;
             }
             _terminal.Output.WriteLine($"  {run.Result.Claims.Count(c => c.Holds)}/{run.Result.Claims.Count} claims hold, {seconds} s; report: {run.ReportPath}");
-            return run.Outcome == Reporting.RunOutcome.Passed ? ExitCodes.Success : ExitCodes.ClaimFailed;
+            return run.Status == ExperimentStatus.Passed ? ExitCodes.Success : ExitCodes.ClaimFailed;
         }
         catch (ExperimentRunFailedException e)
         {
