@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Numerics.Tensors;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Landscape.Probes;
@@ -14,63 +14,69 @@ using Xunit.Abstractions;
 namespace Landscape.Tests.Packaging;
 
 /// <summary>
-/// Packs src/Runtime into a temporary folder feed, checks the package's layout and metadata, then restores, builds and
-/// runs samples/QuickStart against that feed as an outside consumer would, and compares what it prints with the same
-/// computation done in-process against the runtime under test.
+/// The two NuGet packages as an outside project sees them: Landscape.Runtime (numerics and the source generator, no
+/// plotting or command-line dependency) consumed by samples/QuickStart, and Landscape.Harness (experiments, reports, the
+/// CLI host) consumed by samples/CustomStudy, which references only the harness and still gets the generator. Packs once
+/// (<see cref="PackageFeed"/>); each sample is restored, built and run as a separate process.
 /// </summary>
-/// <remarks>
-/// Isolation: the package gets a unique prerelease version, so no stale copy can be picked up; NUGET_PACKAGES points at a
-/// fresh folder, with the machine's global packages folder as a read-only fallback (so the package's dependencies —
-/// System.Numerics.Tensors, ScottPlot and theirs — are found without a download; sources configured for the user remain
-/// as a backstop on a cold machine). Cost: one incremental build of Runtime and Generators in the test's configuration,
-/// one pack, one restore and build of a two-file project, one run — about 30–60 s on two idle cores.
-/// </remarks>
 [Trait("Category", "Packaging")]
-public sealed class PackageTests(ITestOutputHelper output) : IDisposable
+public sealed class PackageTests(PackageFeed feed, ITestOutputHelper output) : IClassFixture<PackageFeed>
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>Packages a numerics user must never receive through Landscape.Runtime.</summary>
+    private static readonly string[] HarnessOnlyDependencies = ["ScottPlot", "SkiaSharp", "System.CommandLine", "Spectre.Console"];
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "landscape-pack-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
+    [Fact]
+    public void The_runtime_package_holds_the_runtime_and_the_generator_and_depends_on_no_plotting_or_command_line_package()
     {
-        try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        using ZipArchive zip = ZipFile.OpenRead(feed.Package("Landscape.Runtime"));
+        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("lib/net10.0/Landscape.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/Landscape.Runtime.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/Landscape.Generators.dll", entries);
+        Assert.Contains("README.md", entries);
+
+        XElement metadata = Metadata(zip);
+        CheckCommonMetadata(metadata, "Landscape.Runtime");
+        Assert.Contains("hessian", Field(metadata, "tags"), StringComparison.Ordinal);
+        string[] dependencies = Dependencies(metadata).Select(d => d.Id).ToArray();
+        Assert.Equal(["System.Numerics.Tensors"], dependencies);
+        Assert.DoesNotContain(dependencies, d => d.Contains("Generators", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Pack_ThenTheSampleRestoresBuildsAndRunsFromTheLocalFeed()
+    public void The_harness_package_depends_on_the_runtime_with_its_analyzers_and_brings_the_reporting_and_command_line_packages()
     {
-        var clock = Stopwatch.StartNew();
-        string root = TestData.RepositoryRoot;
-        string feed = Path.Combine(_directory, "feed");
-        string version = "0.1.0-test" + Guid.NewGuid().ToString("N")[..12];
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        using ZipArchive zip = ZipFile.OpenRead(feed.Package("Landscape.Harness"));
+        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("lib/net10.0/Landscape.Harness.dll", entries);
+        Assert.Contains("lib/net10.0/Landscape.Harness.xml", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal)); // the generator ships once, in Runtime
 
-        // 1. Pack.
-        Run(root, null, "pack", Path.Combine(root, "src", "Runtime", "Landscape.Runtime.csproj"), "-c", configuration, "-o", feed,
-            $"-p:PackageVersion={version}", "--disable-build-servers", "-nodeReuse:false");
-        output.WriteLine($"packed in {clock.Elapsed.TotalSeconds:F1} s");
-        string package = Path.Combine(feed, $"Landscape.Runtime.{version}.nupkg");
-        Assert.True(File.Exists(package), $"Expected {package}; the feed holds: {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");
-        CheckPackage(package, version);
+        XElement metadata = Metadata(zip);
+        CheckCommonMetadata(metadata, "Landscape.Harness");
+        var dependencies = Dependencies(metadata).ToDictionary(d => d.Id, d => d);
+        // Lockstep versions, and the generator must flow: the default for a project reference is exclude="Build,Analyzers".
+        var runtime = dependencies["Landscape.Runtime"];
+        Assert.Equal(feed.Version, runtime.Version);
+        Assert.DoesNotContain("Analyzers", runtime.Exclude, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Build", runtime.Exclude, StringComparison.OrdinalIgnoreCase);
+        foreach (string id in new[] { "ScottPlot", "System.CommandLine", "Spectre.Console" })
+            Assert.True(dependencies.ContainsKey(id), $"Landscape.Harness should depend on {id}; it depends on {string.Join(", ", dependencies.Keys)}.");
+    }
 
-        // 2. Restore, build and run the sample as an outside consumer.
-        string sample = Path.Combine(_directory, "QuickStart");
-        Directory.CreateDirectory(sample);
-        foreach (string file in new[] { "Program.cs", "QuickStart.csproj" })
-            File.Copy(Path.Combine(root, "samples", "QuickStart", file), Path.Combine(sample, file));
-        File.WriteAllText(Path.Combine(sample, "nuget.config"), NuGetConfig(feed, MachinePackagesFolder()));
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages") };
-        Run(sample, environment, "build", Path.Combine(sample, "QuickStart.csproj"), "-c", "Release", $"-p:LandscapeVersion={version}",
-            "--disable-build-servers", "-nodeReuse:false");
-        output.WriteLine($"sample built at {clock.Elapsed.TotalSeconds:F1} s");
-        string printed = Run(sample, environment, Path.Combine(sample, "bin", "Release", "net10.0", "QuickStart.dll"));
+    [Fact]
+    public void QuickStart_restores_builds_and_runs_from_the_runtime_package_alone()
+    {
+        string dll = feed.BuildSample("QuickStart");
+        string printed = PackageFeed.Dotnet(Path.GetDirectoryName(dll)!, feed.Environment, dll);
         output.WriteLine(printed);
-        output.WriteLine($"total {clock.Elapsed.TotalSeconds:F1} s");
 
-        // 3. Compare with the same computation here.
+        // The sample restored Landscape.Runtime and its one dependency, nothing for plotting or command lines.
+        string assets = File.ReadAllText(Path.Combine(feed.Directory, "QuickStart", "obj", "project.assets.json"));
+        foreach (string id in HarnessOnlyDependencies)
+            Assert.DoesNotContain($"\"{id}/", assets, StringComparison.OrdinalIgnoreCase);
+
+        // Compare with the same computation here.
         Dictionary<string, double> values = ParseLines(printed);
         Dictionary<string, double> expected = Expected();
         Assert.Equal(expected.Keys.Order(), values.Keys.Order());
@@ -86,37 +92,98 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(501 + Math.Sqrt(250601), values["objective.top_eigenvalue"], 6);
     }
 
-    /// <summary>The package holds the runtime, the generator as a C# analyzer, the readme, and its metadata.</summary>
-    private static void CheckPackage(string package, string version)
+    [Fact]
+    public void CustomStudy_lists_describes_and_runs_its_own_experiment_on_the_harness_command_line()
     {
-        using ZipArchive zip = ZipFile.OpenRead(package);
-        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
-        Assert.Contains("lib/net10.0/Landscape.Runtime.dll", entries);
-        Assert.Contains("lib/net10.0/Landscape.Runtime.xml", entries);
-        Assert.Contains("analyzers/dotnet/cs/Landscape.Generators.dll", entries);
-        Assert.Contains("README.md", entries);
+        string dll = feed.BuildSample("CustomStudy");
+        string directory = Path.GetDirectoryName(dll)!;
+        string results = Path.Combine(feed.Directory, "custom-results");
+        (int, string, string) Cli(params string[] args) => PackageFeed.DotnetExit(directory, feed.Environment, [dll, .. args]);
 
+        // --version: the program's own name and version, and Landscape's (the assemblies' informational version: the
+        // feed's packages carry a test prerelease package version over the same assembly version).
+        var (code, text, error) = Cli("--version");
+        Assert.True(code == 0, error);
+        string assemblyVersion = feed.Version[..feed.Version.IndexOf('-', StringComparison.Ordinal)];
+        Assert.Matches($"^CustomStudy 1\\.0\\.0\\S* \\(Landscape {Regex.Escape(assemblyVersion)}\\S*\\)$", text.Trim());
+
+        (code, text, error) = Cli("list");
+        Assert.True(code == 0, error);
+        Assert.Equal(["NAME                      SUMMARY", "step-size-sharpness       Under full-batch GD the sharpness ends at or below 2/η for every step size η"],
+            text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+
+        (code, text, error) = Cli("describe", "step-size-sharpness");
+        Assert.True(code == 0, error);
+        Assert.Contains("--learning-rates   double[]  0.25,0.5,1  Step sizes η of the GD runs", text, StringComparison.Ordinal);
+        Assert.Contains("Run it: CustomStudy run step-size-sharpness", text, StringComparison.Ordinal);
+
+        // A mistyped setting: the usual usage error with a suggestion and exit code 2.
+        (code, _, error) = Cli("run", "step-size-sharpness", "--learning-rate", "0.5");
+        Assert.Equal(2, code);
+        Assert.Contains("Did you mean --learning-rates?", error, StringComparison.Ordinal);
+
+        // A run with settings from the command line: every output, the settings used, the claims and their verdicts.
+        (code, text, error) = Cli("run", "step-size-sharpness", "--profile", "test", "--learning-rates", "0.5", "1", "--steps", "120",
+            "--out", results, "--run", "given");
+        output.WriteLine(text);
+        Assert.True(code == 0, $"exit {code}\n{text}\n{error}");
+        Assert.Contains("2 of 2 claims hold.", text, StringComparison.Ordinal);
+        string run = Path.Combine(results, "step-size-sharpness", "given");
+        foreach (string file in new[] { "trajectories.csv", "trajectories.json", "summary.csv", "summary.json", "sharpness.png", "sharpness.svg", "manifest.json", "report.html" })
+            Assert.True(File.Exists(Path.Combine(run, file)), $"{file} is missing from {run}");
+        using (JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json"))))
+        {
+            JsonElement root = manifest.RootElement;
+            Assert.Equal("Passed", root.GetProperty("status").GetString());
+            Assert.Equal("Test", root.GetProperty("profile").GetString());
+            JsonElement settings = root.GetProperty("settings");
+            Assert.Equal("0.5,1", settings.GetProperty("learning-rates").GetString());
+            Assert.Equal("120", settings.GetProperty("steps").GetString());
+            Assert.Equal("10", settings.GetProperty("sharpness-every").GetString());
+            var claims = root.GetProperty("claims").EnumerateArray().ToArray();
+            Assert.Equal(2, claims.Length);
+            Assert.All(claims, c => Assert.True(c.GetProperty("holds").GetBoolean()));
+            Assert.StartsWith("η = 0.5: late sharpness", claims[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+        string report = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("2 of 2 claims hold.", report, StringComparison.Ordinal);
+        Assert.Contains("<code>--steps</code></td><td><code>120</code>", report, StringComparison.Ordinal);
+        Assert.Contains("id=\"table-summary\"", report, StringComparison.Ordinal);
+        Assert.Contains("image/svg+xml;base64,", report, StringComparison.Ordinal);
+
+        // The profile's default is recorded as the value used, not as the placeholder 0.
+        (code, text, error) = Cli("run", "step-size-sharpness", "--profile", "test", "--learning-rates", "0.5", "--out", results, "--run", "default");
+        Assert.True(code == 0, $"exit {code}\n{text}\n{error}");
+        using (JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "step-size-sharpness", "default", "manifest.json"))))
+            Assert.Equal("200", manifest.RootElement.GetProperty("settings").GetProperty("steps").GetString());
+    }
+
+    private static XElement Metadata(ZipArchive zip)
+    {
         ZipArchiveEntry nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
         using Stream stream = nuspecEntry.Open();
-        XElement metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-        string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
-        Assert.Equal("Landscape.Runtime", Field("id"));
-        Assert.Equal(version, Field("version"));
-        Assert.Equal("MIT", Field("license"));
-        Assert.Equal("README.md", Field("readme"));
-        Assert.False(string.IsNullOrWhiteSpace(Field("description")));
-        Assert.False(string.IsNullOrWhiteSpace(Field("authors")));
-        Assert.Contains("hessian", Field("tags"), StringComparison.Ordinal);
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static string Field(XElement metadata, string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+
+    private void CheckCommonMetadata(XElement metadata, string id)
+    {
+        Assert.Equal(id, Field(metadata, "id"));
+        Assert.Equal(feed.Version, Field(metadata, "version"));
+        Assert.Equal("MIT", Field(metadata, "license"));
+        Assert.Equal("README.md", Field(metadata, "readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Field(metadata, "description")));
+        Assert.False(string.IsNullOrWhiteSpace(Field(metadata, "authors")));
         XElement repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.Equal("git", repository.Attribute("type")?.Value);
         // The repository's public address is not decided yet; Source Link records the exact commit the package was built from.
         Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? "");
-
-        // Dependencies: the runtime's packages, never the generator (it ships inside).
-        string[] dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToArray();
-        Assert.Contains("System.Numerics.Tensors", dependencies);
-        Assert.DoesNotContain(dependencies, d => d.Contains("Generators", StringComparison.Ordinal));
     }
+
+    private static IEnumerable<(string Id, string Version, string Exclude)> Dependencies(XElement metadata) =>
+        metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (e.Attribute("id")!.Value, e.Attribute("version")?.Value ?? "", e.Attribute("exclude")?.Value ?? ""));
 
     /// <summary>What the sample must print, computed against the runtime under test with the same declarations.</summary>
     private static Dictionary<string, double> Expected()
@@ -168,63 +235,6 @@ public sealed class PackageTests(ITestOutputHelper output) : IDisposable
         }
         return values;
     }
-
-    private static string NuGetConfig(string feed, string? fallback) =>
-        $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="landscape-test-feed" value="{feed}" />
-          </packageSources>
-          {(fallback is null ? "" : $"<fallbackPackageFolders><add key=\"machine\" value=\"{fallback}\" /></fallbackPackageFolders>")}
-        </configuration>
-        """;
-
-    /// <summary>The machine's global packages folder (NUGET_PACKAGES or ~/.nuget/packages), if it exists.</summary>
-    private static string? MachinePackagesFolder()
-    {
-        string? folder = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (string.IsNullOrEmpty(folder))
-            folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Directory.Exists(folder) ? folder : null;
-    }
-
-    /// <summary>Runs the dotnet host with <paramref name="arguments"/>; fails with the output when it exits non-zero or times out.</summary>
-    private static string Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
-    {
-        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        // The test host runs inside an MSBuild/VSTest environment; the child must build like a fresh shell.
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        if (environment is not null)
-            foreach ((string key, string value) in environment) start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
-        System.Threading.Tasks.Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(ProcessTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'dotnet {string.Join(' ', arguments)}' did not finish within {ProcessTimeout.TotalMinutes} minutes.");
-        }
-        process.WaitForExit();
-        string text = stdout.Result, errors = stderr.Result;
-        Assert.True(process.ExitCode == 0, $"'dotnet {string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{Tail(text)}\n{Tail(errors)}");
-        return text;
-    }
-
-    private static string Tail(string text) => text.Length <= 6000 ? text : "…" + text[^6000..];
 }
 
 /// <summary>The network samples/QuickStart declares (a 2-8-1 tanh regression network), for the in-process comparison.</summary>
