@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using Landscape.Experiments.CommandLine;
 using Landscape.Experiments.Display;

@@ -6,9 +6,6 @@ using Spectre.Console;
 
 namespace Landscape.Experiments.Display;
 
-/// <summary>One row of the claims table: the experiment and one of its claims.</summary>
-internal sealed record ClaimRow(string Experiment, Claim Claim);
-
 /// <summary>Prints the claims of one or more runs: experiment, claim, measured, expected, ✓/✗.</summary>
 internal static class ClaimsTable
 {

@@ -3,47 +3,6 @@ using System.Collections.Generic;
 
 namespace Landscape.Experiments;
 
-/// <summary>Scale of a figure axis.</summary>
-public enum AxisScale
-{
-    /// <summary>Linear axis.</summary>
-    Linear,
-
-    /// <summary>Base-10 logarithmic axis; non-positive values are left out of the plot (never of the tables).</summary>
-    Log,
-}
-
-/// <summary>How a series is drawn.</summary>
-public enum SeriesKind
-{
-    /// <summary>Points joined by a line.</summary>
-    Line,
-
-    /// <summary>Markers only.</summary>
-    Scatter,
-}
-
-/// <summary>One data series of a figure.</summary>
-/// <param name="Label">Legend text.</param>
-/// <param name="Kind">Line or scatter.</param>
-/// <param name="X">Abscissae.</param>
-/// <param name="Y">Ordinates (same length as <paramref name="X"/>; NaN points are skipped).</param>
-/// <param name="Dashed">Draw the line dashed (predictions, references).</param>
-public sealed record FigureSeries(string Label, SeriesKind Kind, double[] X, double[] Y, bool Dashed = false);
-
-/// <summary>A horizontal or vertical reference line (e.g. 2/η, the quadratic radius).</summary>
-/// <param name="Label">Legend text.</param>
-/// <param name="Value">Where the line is (y for horizontal, x for vertical).</param>
-/// <param name="Vertical">Vertical when true, horizontal otherwise.</param>
-public sealed record ReferenceLine(string Label, double Value, bool Vertical);
-
-/// <summary>A heat map over a grid: <c>Values[i, j]</c> at (<c>X[j]</c>, <c>Y[i]</c>).</summary>
-/// <param name="Label">Colour-bar label.</param>
-/// <param name="X">Column coordinates.</param>
-/// <param name="Y">Row coordinates.</param>
-/// <param name="Values">Row-major values, <c>Y.Length × X.Length</c>.</param>
-public sealed record HeatmapData(string Label, double[] X, double[] Y, double[,] Values);
-
 /// <summary>
 /// A figure an experiment declares: axes, series, reference lines and optionally a heat map. It is a data model only;
 /// the run writes it as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> (ScottPlot) and embeds it in

@@ -7,11 +7,6 @@ using Landscape.Experiments;
 
 namespace Landscape.Reporting;
 
-/// <summary>A figure ready for the report: the model (title, caption) and its rendered SVG.</summary>
-/// <param name="Figure">The figure.</param>
-/// <param name="Svg">The SVG document rendered from it.</param>
-public sealed record ReportFigure(Figure Figure, string Svg);
-
 /// <summary>
 /// Renders the one-page report of a run: title and summary, run facts (status, settings, seed, profile, threads,
 /// versions, wall time), the claims table with ✓/✗, the measurements, every figure with its title and caption, and
