@@ -1,84 +1,16 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Landscape.Numerics;
 
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = tanh z; σ′ = 1 − σ² = sech² z; σ″ = −2σσ′.</summary>
 /// <remarks>One path for all |z| ≤ 345: with e = e^(−2|z|) = 2^k(1 + p) from a fitted polynomial p(r) on the reduced argument, N = 1 − e and D = 1 + e are formed as exact double-doubles (no cancellation, N relatively accurate for tiny z), and tanh|z| = N/D and σ′ = 4e/D² (not 1 − σ² with its cancellation as σ saturates) each come from one division's double-double reciprocal and one final rounding. Above 345, σ = ±1 and σ′ = 4e. Errors against a 1200-bit reference: σ below 1 ulp, σ′ below 1.5 ulp, σ″ below 3 ulp (measured on ~10^5 points dense at the reduction boundaries: 0.71, 0.60, 1.82).</remarks>
-public readonly struct TanhActivation : IActivation
+public readonly struct TanhActivation : ILaneActivation<TanhActivation>
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Derivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out double first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SecondDerivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out double second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Evaluate(double z, out double first, out double second) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Derivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out Vector256<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> SecondDerivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out Vector256<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> first, out Vector256<double> second) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Derivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out Vector512<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> SecondDerivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out Vector512<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Evaluate(Vector512<double> z, out Vector512<double> first, out Vector512<double> second) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out first, out second);
+    static TVector ILaneActivation<TanhActivation>.Evaluate<TLanes, TVector, TMask>(TVector z, out TVector first, out TVector second)
+        => Kernel<TLanes, TVector, TMask>.Evaluate(z, out first, out second);
 
     /// <summary>σ, σ′ and σ″ written once for every lane width.</summary>
     private sealed class Kernel<TLanes, TVector, TMask> : LaneMath<TLanes, TVector, TMask>
@@ -113,7 +45,7 @@ public readonly struct TanhActivation : IActivation
         // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
         // Re-checked with the current body: marked AggressiveInlining, the JIT still leaves it as a call in
         // Epilogue.Run (no gain); an AggressiveInlining core shared by a value-only entry and this one is not inlined
-        // either and adds a second call, so the value-only members above call this directly (one call per vector).
+        // either and adds a second call, so σ alone is this with σ′ and σ″ discarded (the adapter's default Value; one call per vector).
         // Evaluating two vectors per call (a pair lane type) was measured slower: the two interleaved chains need about
         // 24 live registers of 16 and spill.
         [MethodImpl(MethodImplOptions.NoInlining)]
