@@ -4,7 +4,13 @@ using Landscape.Numerics;
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = z Φ(z) (exact erf form, Φ(z) = ½ erfc(−z/√2)); σ′ = Φ(z) + z φ(z); σ″ = φ(z)(2 − z²), φ(z) = e^(−z²/2)/√(2π).</summary>
-/// <remarks>Φ and φ come from <see cref="Landscape.Numerics.SpecialFunctions.NormalCdf(double)"/>'s algorithm and share e^(−z²/2). σ′ crosses zero near z ≈ −0.7518, where it is accurate in absolute (≈ 10^−17), not relative, terms; 2 − z² is formed with one rounding. Below z ≈ −37.5, Φ and φ are subnormal and carry an absolute error of ½·2^−1074, which the factors z and 2 − z² scale (absolute errors below 10^−320). Errors against a 1200-bit reference elsewhere: σ below 2.5 ulp, σ′ below 3 ulp of max(Φ, |zφ|), σ″ below 3 ulp (measured 1.86, 1.59, 1.58). σ(−∞) = −0.</remarks>
+/// <remarks>
+/// Φ and φ come from <see cref="Landscape.Numerics.SpecialFunctions.NormalCdf(double)"/>'s algorithm and share
+/// e^(−z²/2). σ′ crosses zero near z ≈ −0.7518, where it is accurate in absolute (≈ 10^−17), not relative, terms;
+/// 2 − z² is formed with one rounding. Below z ≈ −37.5, Φ and φ are subnormal and carry an absolute error of
+/// ½·2^−1074, which the factors z and 2 − z² scale (absolute errors below 10^−320). Errors against a 1200-bit
+/// reference elsewhere: σ below 2.5 ulp, σ′ below 3 ulp of max(Φ, |zφ|), σ″ below 3 ulp. σ(−∞) = −0.
+/// </remarks>
 public readonly struct GeluActivation : ILaneActivation<GeluActivation>
 {
     /// <inheritdoc/>
@@ -23,9 +29,8 @@ public readonly struct GeluActivation : ILaneActivation<GeluActivation>
     {
         private const double ArgumentLimit = 40.0;                  // Φ(−40) and φ(±40) are 0, Φ(40) = 1 in double
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z)
         {
@@ -34,9 +39,8 @@ public readonly struct GeluActivation : ILaneActivation<GeluActivation>
             return Mul(TLanes.Select(TLanes.LessThan(z, C(-ArgumentLimit)), C(-ArgumentLimit), z), phi);
         }
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {

@@ -4,7 +4,12 @@ using Landscape.Numerics;
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = 1/(1 + e^(−z)); σ′ = σ(1 − σ); σ″ = σ(1 − σ)(1 − 2σ).</summary>
-/// <remarks>Evaluated through e = e^(−|z|) ∈ [0, 1], so nothing overflows: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z &lt; 0; the smaller of σ and 1 − σ is always formed without cancellation, and 1 − 2σ = ∓(e − 1)/(1 + e) uses e^(−|z|) − 1 from the same range reduction, so σ″ keeps its relative accuracy near z = 0. Errors against a 1200-bit reference: σ below 1.5 ulp, σ′ below 3 ulp, σ″ below 5 ulp (measured 0.92, 1.78, 2.48).</remarks>
+/// <remarks>
+/// Evaluated through e = e^(−|z|) ∈ [0, 1], so nothing overflows: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for
+/// z &lt; 0; the smaller of σ and 1 − σ is always formed without cancellation, and 1 − 2σ = ∓(e − 1)/(1 + e) uses
+/// e^(−|z|) − 1 from the same range reduction, so σ″ keeps its relative accuracy near z = 0. Errors against a
+/// 1200-bit reference: σ below 1.5 ulp, σ′ below 3 ulp, σ″ below 5 ulp.
+/// </remarks>
 public readonly struct SigmoidActivation : ILaneActivation<SigmoidActivation>
 {
     /// <inheritdoc/>
@@ -35,9 +40,8 @@ public readonly struct SigmoidActivation : ILaneActivation<SigmoidActivation>
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z) => Logistic(z, Exp(Neg(TLanes.Abs(z))));
 
@@ -59,9 +63,8 @@ public readonly struct SigmoidActivation : ILaneActivation<SigmoidActivation>
             return Fma(residual, inverseW, s0);
         }
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {

@@ -4,7 +4,10 @@ using Landscape.Numerics;
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = sin z; σ′ = cos z; σ″ = −sin z.</summary>
-/// <remarks>sin and cos share one range reduction (error below 1 ulp; 0.57 ulp measured against a 1200-bit reference); |z| &gt; 2^28 falls back to Math.Sin/Math.Cos per lane.</remarks>
+/// <remarks>
+/// sin and cos share one range reduction (error below 1 ulp against a 1200-bit reference); |z| &gt; 2^28 falls back
+/// to Math.Sin/Math.Cos per lane.
+/// </remarks>
 public readonly struct SinActivation : ILaneActivation<SinActivation>
 {
     /// <inheritdoc/>
@@ -21,15 +24,13 @@ public readonly struct SinActivation : ILaneActivation<SinActivation>
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z) => SinCos(z, out _);
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {

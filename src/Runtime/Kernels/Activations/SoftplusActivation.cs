@@ -4,7 +4,11 @@ using Landscape.Numerics;
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = log(1 + e^z); σ′ = 1/(1 + e^(−z)); σ″ = σ′(1 − σ′).</summary>
-/// <remarks>Evaluated as max(z, 0) + log1p(e^(−|z|)), which neither overflows nor cancels: σ(z) = z + log1p(e^(−z)) → z for large z and ≈ e^z (to full relative accuracy) for very negative z. σ′ and σ″ are the logistic function and its derivative, computed as in <see cref="SigmoidActivation"/>. σ's error is below 2 ulp (0.89 measured against a 1200-bit reference).</remarks>
+/// <remarks>
+/// Evaluated as max(z, 0) + log1p(e^(−|z|)), which neither overflows nor cancels: σ(z) = z + log1p(e^(−z)) → z for
+/// large z and ≈ e^z (to full relative accuracy) for very negative z. σ′ and σ″ are the logistic function and its
+/// derivative, computed as in <see cref="SigmoidActivation"/>. σ's error is below 2 ulp against a 1200-bit reference.
+/// </remarks>
 public readonly struct SoftplusActivation : ILaneActivation<SoftplusActivation>
 {
     /// <inheritdoc/>
@@ -21,9 +25,8 @@ public readonly struct SoftplusActivation : ILaneActivation<SoftplusActivation>
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z) => Softplus(z, Exp(Neg(TLanes.Abs(z))));
 
@@ -32,9 +35,8 @@ public readonly struct SoftplusActivation : ILaneActivation<SoftplusActivation>
         private static TVector Softplus(TVector z, TVector e)
             => Add(TLanes.Select(TLanes.GreaterThan(z, C(0.0)), z, C(0.0)), Log1pFinite(e));
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {
