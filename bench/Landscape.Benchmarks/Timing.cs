@@ -44,7 +44,7 @@ internal static class Timing
                 // layer per block); ns per element = time / 6,400. Inputs in [−3, 3], restored before each call (about
                 // 6–9% of the time) so the kernel sees pre-activations, not its own outputs. "epilogue-tanh:Vector256"
                 // (or Scalar, Vector512) forces the driver's vector width. The GFLOP/s column counts elements.
-                Epilogue.VectorWidth vectorWidth = what.Length > 14 ? Enum.Parse<Epilogue.VectorWidth>(what[14..]) : Epilogue.VectorWidth.Automatic;
+                SimdWidth vectorWidth = what.Length > 14 ? Enum.Parse<SimdWidth>(what[14..]) : SimdWidth.Auto;
                 const int rows = 64, width = 100;
                 var random = new Random(Problem.Seed);
                 var source = new double[rows * width];

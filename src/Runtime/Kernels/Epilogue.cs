@@ -21,22 +21,6 @@ namespace Landscape.Kernels;
 /// </remarks>
 public static class Epilogue
 {
-    /// <summary>The widest vectors a driver may use (tests force each path; <see cref="Automatic"/> picks the hardware's best).</summary>
-    internal enum VectorWidth
-    {
-        /// <summary>Vector512 when <see cref="Avx512F.IsSupported"/>, else Vector256 when accelerated, else scalar.</summary>
-        Automatic,
-
-        /// <summary>Vector512, then Vector256, then scalar for the rest of each row.</summary>
-        Vector512,
-
-        /// <summary>Vector256, then scalar for the rest of each row.</summary>
-        Vector256,
-
-        /// <summary>Scalar only.</summary>
-        Scalar,
-    }
-
     /// <summary>
     /// Applies the activation to a block with an optional bias: <c>values[r, j] ← σ(values[r, j] + bias[j])</c>.
     /// </summary>
@@ -49,7 +33,7 @@ public static class Epilogue
     /// <exception cref="ArgumentException">A span's length does not match the block (the message states the expected length).</exception>
     public static void Activate<TActivation>(Span<double> values, ReadOnlySpan<double> bias, int rows, int width)
         where TActivation : IActivation
-        => Activate<TActivation>(values, bias, rows, width, VectorWidth.Automatic);
+        => Activate<TActivation>(values, bias, rows, width, SimdWidth.Auto);
 
     /// <summary>
     /// Applies the activation and records its derivative: with <c>z = values[r, j] + bias[j]</c>,
@@ -65,7 +49,7 @@ public static class Epilogue
     /// <exception cref="ArgumentException">A span's length does not match the block (the message states the expected length).</exception>
     public static void ActivateWithDerivative<TActivation>(Span<double> values, ReadOnlySpan<double> bias, Span<double> first, int rows, int width)
         where TActivation : IActivation
-        => ActivateWithDerivative<TActivation>(values, bias, first, rows, width, VectorWidth.Automatic);
+        => ActivateWithDerivative<TActivation>(values, bias, first, rows, width, SimdWidth.Auto);
 
     /// <summary>
     /// Pearlmutter's R-forward step through bias and activation: with <c>z = values + bias</c> and
@@ -93,7 +77,7 @@ public static class Epilogue
         int rows,
         int width)
         where TActivation : IActivation
-        => ActivateWithR<TActivation>(values, bias, rvalues, rbias, first, rfirst, rows, width, VectorWidth.Automatic);
+        => ActivateWithR<TActivation>(values, bias, rvalues, rbias, first, rfirst, rows, width, SimdWidth.Auto);
 
     /// <summary>Adds the bias to every row (identity layers): <c>values[r, j] += bias[j]</c>. An empty bias leaves the block unchanged.</summary>
     /// <param name="values">The rows × width block, row-major.</param>
@@ -149,7 +133,7 @@ public static class Epilogue
     }
 
     /// <summary><see cref="Activate{TActivation}(Span{double}, ReadOnlySpan{double}, int, int)"/> with a forced vector width.</summary>
-    internal static void Activate<TActivation>(Span<double> values, ReadOnlySpan<double> bias, int rows, int width, VectorWidth vectorWidth)
+    internal static void Activate<TActivation>(Span<double> values, ReadOnlySpan<double> bias, int rows, int width, SimdWidth vectorWidth)
         where TActivation : IActivation
     {
         CheckBlock(values.Length, rows, width, nameof(values));
@@ -170,7 +154,7 @@ public static class Epilogue
     }
 
     /// <summary><see cref="ActivateWithDerivative{TActivation}(Span{double}, ReadOnlySpan{double}, Span{double}, int, int)"/> with a forced vector width.</summary>
-    internal static void ActivateWithDerivative<TActivation>(Span<double> values, ReadOnlySpan<double> bias, Span<double> first, int rows, int width, VectorWidth vectorWidth)
+    internal static void ActivateWithDerivative<TActivation>(Span<double> values, ReadOnlySpan<double> bias, Span<double> first, int rows, int width, SimdWidth vectorWidth)
         where TActivation : IActivation
     {
         CheckBlock(values.Length, rows, width, nameof(values));
@@ -202,7 +186,7 @@ public static class Epilogue
         Span<double> rfirst,
         int rows,
         int width,
-        VectorWidth vectorWidth)
+        SimdWidth vectorWidth)
         where TActivation : IActivation
     {
         CheckBlock(values.Length, rows, width, nameof(values));
@@ -237,27 +221,31 @@ public static class Epilogue
         }
     }
 
-    /// <summary>The width <see cref="VectorWidth.Automatic"/> stands for on this CPU.</summary>
-    internal static VectorWidth HardwareWidth
-        => Avx512F.IsSupported ? VectorWidth.Vector512
-            : Vector256.IsHardwareAccelerated ? VectorWidth.Vector256
-            : VectorWidth.Scalar;
+    /// <summary>
+    /// The width <see cref="SimdWidth.Auto"/> stands for on this CPU: Vector512 when <see cref="Avx512F.IsSupported"/>,
+    /// else Vector256 when accelerated, else scalar. A forced width runs as asked, even where the CPU lacks it (the
+    /// portable Vector512/Vector256 code still computes the same bits), so tests run every path on one machine.
+    /// </summary>
+    internal static SimdWidth HardwareWidth
+        => Avx512F.IsSupported ? SimdWidth.Vector512
+            : Vector256.IsHardwareAccelerated ? SimdWidth.Vector256
+            : SimdWidth.Scalar;
 
     /// <summary>
     /// Runs <typeparamref name="TOperator"/> over a rows × width block: per row, Vector512 steps (if allowed), then
     /// Vector256 steps, then scalar elements. Offsets index the block; columns index the bias vectors.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TOperator>(scoped ref Streams streams, int rows, int width, VectorWidth vectorWidth)
+    private static void Run<TOperator>(scoped ref Streams streams, int rows, int width, SimdWidth vectorWidth)
         where TOperator : IElementOperator
     {
-        if (vectorWidth == VectorWidth.Automatic)
+        if (vectorWidth == SimdWidth.Auto)
         {
             vectorWidth = HardwareWidth;
         }
 
-        bool use512 = vectorWidth == VectorWidth.Vector512;
-        bool use256 = use512 || vectorWidth == VectorWidth.Vector256;
+        bool use512 = vectorWidth == SimdWidth.Vector512;
+        bool use256 = use512 || vectorWidth == SimdWidth.Vector256;
         for (int r = 0; r < rows; r++)
         {
             nint rowStart = (nint)r * width;

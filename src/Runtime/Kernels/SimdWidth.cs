@@ -5,11 +5,12 @@ namespace Landscape.Kernels;
 /// that tests can run every path on one machine.
 /// </summary>
 /// <remarks>
-/// Forcing a width the CPU lacks falls back to the next lower width it has: <see cref="Vector512"/> →
-/// <see cref="Vector256"/> → <see cref="Scalar"/>. Each kernel family states which instruction sets a width needs
-/// (the GEMM needs AVX-512F for 512-bit and AVX2 + FMA for 256-bit; column sums need AVX-512F and AVX2). Every width
-/// computes the same operations in the same order per output element, so the results are bit-identical whatever
-/// the width.
+/// In the GEMM and column sums, forcing a width the CPU lacks falls back to the next lower width it has:
+/// <see cref="Vector512"/> → <see cref="Vector256"/> → <see cref="Scalar"/>. Each kernel family states which
+/// instruction sets a width needs (the GEMM needs AVX-512F for 512-bit and AVX2 + FMA for 256-bit; column sums need
+/// AVX-512F and AVX2). The <see cref="Epilogue"/> drivers run a forced width as asked, through the portable vector
+/// code where the CPU lacks it. Every width computes the same operations in the same order per output element, so
+/// the results are bit-identical whatever the width.
 /// </remarks>
 internal enum SimdWidth
 {

@@ -19,12 +19,12 @@ public sealed class EpilogueTests
 
     private static readonly long SentinelBits = BitConverter.DoubleToInt64Bits(-1.2345678910111213e-77);
 
-    private static readonly Epilogue.VectorWidth[] Widths =
+    private static readonly SimdWidth[] Widths =
     [
-        Epilogue.VectorWidth.Scalar,
-        Epilogue.VectorWidth.Vector256,
-        Epilogue.VectorWidth.Vector512,
-        Epilogue.VectorWidth.Automatic,
+        SimdWidth.Scalar,
+        SimdWidth.Vector256,
+        SimdWidth.Vector512,
+        SimdWidth.Auto,
     ];
 
     private enum Driver
@@ -41,7 +41,7 @@ public sealed class EpilogueTests
     [MemberData(nameof(AllWidths))]
     public void Tanh_EveryShapeUpTo256Elements_MatchesNaiveLoops(string widthName)
     {
-        Epilogue.VectorWidth width = Enum.Parse<Epilogue.VectorWidth>(widthName);
+        SimdWidth width = Enum.Parse<SimdWidth>(widthName);
         var random = new Random(Seed + (int)width);
         for (int rows = 1; rows <= 4; rows++)
         {
@@ -67,7 +67,7 @@ public sealed class EpilogueTests
     [MemberData(nameof(AllWidths))]
     public void EveryActivation_SelectedShapes_MatchNaiveLoops(string widthName)
     {
-        Epilogue.VectorWidth width = Enum.Parse<Epilogue.VectorWidth>(widthName);
+        SimdWidth width = Enum.Parse<SimdWidth>(widthName);
         var random = new Random(Seed + 10 + (int)width);
         foreach (int rows in new[] { 1, 3 })
         {
@@ -97,7 +97,7 @@ public sealed class EpilogueTests
     [MemberData(nameof(AllWidths))]
     public void LargeBlocks_MatchNaiveLoops(string widthName)
     {
-        Epilogue.VectorWidth width = Enum.Parse<Epilogue.VectorWidth>(widthName);
+        SimdWidth width = Enum.Parse<SimdWidth>(widthName);
         var random = new Random(Seed + 20 + (int)width);
         foreach ((int rows, int columns) in new[] { (64, 200), (5, 1003) })
         {
@@ -197,14 +197,14 @@ public sealed class EpilogueTests
     [Fact]
     public void AutomaticWidth_IsTheHardwareWidth()
     {
-        Epilogue.VectorWidth expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? Epilogue.VectorWidth.Vector512
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? Epilogue.VectorWidth.Vector256
-            : Epilogue.VectorWidth.Scalar;
+        SimdWidth expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? SimdWidth.Vector512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? SimdWidth.Vector256
+            : SimdWidth.Scalar;
         Assert.Equal(expected, Epilogue.HardwareWidth);
     }
 
     /// <summary>Runs one driver on a random block (with special values) and compares with the naive loop, bit for bit.</summary>
-    private static void Check<T>(Random random, Driver driver, Epilogue.VectorWidth width, int rows, int columns, bool bias, bool rbias)
+    private static void Check<T>(Random random, Driver driver, SimdWidth width, int rows, int columns, bool bias, bool rbias)
         where T : IActivation
     {
         int n = rows * columns;

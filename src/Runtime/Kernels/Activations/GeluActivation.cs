@@ -1,84 +1,26 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Landscape.Numerics;
 
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = z Φ(z) (exact erf form, Φ(z) = ½ erfc(−z/√2)); σ′ = Φ(z) + z φ(z); σ″ = φ(z)(2 − z²), φ(z) = e^(−z²/2)/√(2π).</summary>
-/// <remarks>Φ and φ come from <see cref="Landscape.Numerics.SpecialFunctions.NormalCdf(double)"/>'s algorithm and share e^(−z²/2). σ′ crosses zero near z ≈ −0.7518, where it is accurate in absolute (≈ 10^−17), not relative, terms; 2 − z² is formed with one rounding. Below z ≈ −37.5, Φ and φ are subnormal and carry an absolute error of ½·2^−1074, which the factors z and 2 − z² scale (absolute errors below 10^−320). Errors against a 1200-bit reference elsewhere: σ below 2.5 ulp, σ′ below 3 ulp of max(Φ, |zφ|), σ″ below 3 ulp (measured 1.86, 1.59, 1.58). σ(−∞) = −0.</remarks>
-public readonly struct GeluActivation : IActivation
+/// <remarks>
+/// Φ and φ come from <see cref="Landscape.Numerics.SpecialFunctions.NormalCdf(double)"/>'s algorithm and share
+/// e^(−z²/2). σ′ crosses zero near z ≈ −0.7518, where it is accurate in absolute (≈ 10^−17), not relative, terms;
+/// 2 − z² is formed with one rounding. Below z ≈ −37.5, Φ and φ are subnormal and carry an absolute error of
+/// ½·2^−1074, which the factors z and 2 − z² scale (absolute errors below 10^−320). Errors against a 1200-bit
+/// reference elsewhere: σ below 2.5 ulp, σ′ below 3 ulp of max(Φ, |zφ|), σ″ below 3 ulp. σ(−∞) = −0.
+/// </remarks>
+public readonly struct GeluActivation : ILaneActivation<GeluActivation>
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Value(z);
+    static TVector ILaneActivation<GeluActivation>.Evaluate<TLanes, TVector, TMask>(TVector z, out TVector first, out TVector second)
+        => Kernel<TLanes, TVector, TMask>.Evaluate(z, out first, out second);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Derivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out double first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SecondDerivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out double second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Evaluate(double z, out double first, out double second) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Value(z);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Derivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out Vector256<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> SecondDerivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out Vector256<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> first, out Vector256<double> second) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Value(z);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Derivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out Vector512<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> SecondDerivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out Vector512<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Evaluate(Vector512<double> z, out Vector512<double> first, out Vector512<double> second) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out first, out second);
+    static TVector ILaneActivation<GeluActivation>.Value<TLanes, TVector, TMask>(TVector z) => Kernel<TLanes, TVector, TMask>.Value(z);
 
     /// <summary>σ, σ′ and σ″ written once for every lane width.</summary>
     private sealed class Kernel<TLanes, TVector, TMask> : LaneMath<TLanes, TVector, TMask>
@@ -87,9 +29,8 @@ public readonly struct GeluActivation : IActivation
     {
         private const double ArgumentLimit = 40.0;                  // Φ(−40) and φ(±40) are 0, Φ(40) = 1 in double
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z)
         {
@@ -98,9 +39,8 @@ public readonly struct GeluActivation : IActivation
             return Mul(TLanes.Select(TLanes.LessThan(z, C(-ArgumentLimit)), C(-ArgumentLimit), z), phi);
         }
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {

@@ -13,6 +13,9 @@ namespace Landscape.Kernels;
 /// <c>SecondDerivative</c> return; results therefore never depend on the SIMD width or on where a row's tail starts.</para>
 /// <para>Every member returns NaN for a NaN argument. At ±∞ the members return the limits of σ, σ′ and σ″ where those
 /// exist (for example tanh: ±1, 0, 0); where they do not (sin), NaN.</para>
+/// <para>The library's activations implement these members once, in the internal <c>ILaneActivation&lt;TSelf&gt;</c>
+/// adapter, over one kernel per struct written against every lane width; call them through a type parameter
+/// (<c>T.Evaluate(z, out first, out second)</c>), as the epilogue drivers do.</para>
 /// </remarks>
 public interface IActivation
 {

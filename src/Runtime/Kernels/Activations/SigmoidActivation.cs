@@ -1,84 +1,25 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Landscape.Numerics;
 
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = 1/(1 + e^(−z)); σ′ = σ(1 − σ); σ″ = σ(1 − σ)(1 − 2σ).</summary>
-/// <remarks>Evaluated through e = e^(−|z|) ∈ [0, 1], so nothing overflows: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z &lt; 0; the smaller of σ and 1 − σ is always formed without cancellation, and 1 − 2σ = ∓(e − 1)/(1 + e) uses e^(−|z|) − 1 from the same range reduction, so σ″ keeps its relative accuracy near z = 0. Errors against a 1200-bit reference: σ below 1.5 ulp, σ′ below 3 ulp, σ″ below 5 ulp (measured 0.92, 1.78, 2.48).</remarks>
-public readonly struct SigmoidActivation : IActivation
+/// <remarks>
+/// Evaluated through e = e^(−|z|) ∈ [0, 1], so nothing overflows: σ = 1/(1 + e) for z ≥ 0 and e/(1 + e) for
+/// z &lt; 0; the smaller of σ and 1 − σ is always formed without cancellation, and 1 − 2σ = ∓(e − 1)/(1 + e) uses
+/// e^(−|z|) − 1 from the same range reduction, so σ″ keeps its relative accuracy near z = 0. Errors against a
+/// 1200-bit reference: σ below 1.5 ulp, σ′ below 3 ulp, σ″ below 5 ulp.
+/// </remarks>
+public readonly struct SigmoidActivation : ILaneActivation<SigmoidActivation>
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Value(z);
+    static TVector ILaneActivation<SigmoidActivation>.Evaluate<TLanes, TVector, TMask>(TVector z, out TVector first, out TVector second)
+        => Kernel<TLanes, TVector, TMask>.Evaluate(z, out first, out second);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Derivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out double first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SecondDerivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out double second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Evaluate(double z, out double first, out double second) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Value(z);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Derivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out Vector256<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> SecondDerivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out Vector256<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> first, out Vector256<double> second) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Value(z);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Derivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out Vector512<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> SecondDerivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out Vector512<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Evaluate(Vector512<double> z, out Vector512<double> first, out Vector512<double> second) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out first, out second);
+    static TVector ILaneActivation<SigmoidActivation>.Value<TLanes, TVector, TMask>(TVector z) => Kernel<TLanes, TVector, TMask>.Value(z);
 
     /// <summary>σ(z) given e = e^(−|z|) (shared with <see cref="SoftplusActivation"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -99,9 +40,8 @@ public readonly struct SigmoidActivation : IActivation
         where TLanes : struct, ILanes<TVector, TMask>
         where TVector : struct
     {
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Value(TVector z) => Logistic(z, Exp(Neg(TLanes.Abs(z))));
 
@@ -123,9 +63,8 @@ public readonly struct SigmoidActivation : IActivation
             return Fma(residual, inverseW, s0);
         }
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls (bench/PROFILE.md, "Activation kernels").
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {

@@ -1,84 +1,22 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Landscape.Numerics;
 
 namespace Landscape.Kernels;
 
 /// <summary>σ(z) = tanh z; σ′ = 1 − σ² = sech² z; σ″ = −2σσ′.</summary>
-/// <remarks>One path for all |z| ≤ 345: with e = e^(−2|z|) = 2^k(1 + p) from a fitted polynomial p(r) on the reduced argument, N = 1 − e and D = 1 + e are formed as exact double-doubles (no cancellation, N relatively accurate for tiny z), and tanh|z| = N/D and σ′ = 4e/D² (not 1 − σ² with its cancellation as σ saturates) each come from one division's double-double reciprocal and one final rounding. Above 345, σ = ±1 and σ′ = 4e. Errors against a 1200-bit reference: σ below 1 ulp, σ′ below 1.5 ulp, σ″ below 3 ulp (measured on ~10^5 points dense at the reduction boundaries: 0.71, 0.60, 1.82).</remarks>
-public readonly struct TanhActivation : IActivation
+/// <remarks>
+/// One path for all |z| ≤ 345: with e = e^(−2|z|) = 2^k(1 + p) from a fitted polynomial p(r) on the reduced argument,
+/// N = 1 − e and D = 1 + e are formed as exact double-doubles (no cancellation, N relatively accurate for tiny z), and
+/// tanh|z| = N/D and σ′ = 4e/D² (not 1 − σ², which cancels as σ saturates) each come from one division's
+/// double-double reciprocal and one final rounding. Above 345, σ = ±1 and σ′ = 4e. Errors against a 1200-bit
+/// reference: σ below 1 ulp, σ′ below 1.5 ulp, σ″ below 3 ulp.
+/// </remarks>
+public readonly struct TanhActivation : ILaneActivation<TanhActivation>
 {
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Value(double z) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Derivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out double first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double SecondDerivative(double z)
-    {
-        Kernel<ScalarLanes, double, bool>.Evaluate(z, out _, out double second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Evaluate(double z, out double first, out double second) => Kernel<ScalarLanes, double, bool>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Value(Vector256<double> z) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Derivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out Vector256<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> SecondDerivative(Vector256<double> z)
-    {
-        Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out _, out Vector256<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> first, out Vector256<double> second) => Kernel<Vector256Lanes, Vector256<double>, Vector256<double>>.Evaluate(z, out first, out second);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Value(Vector512<double> z) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out _);
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Derivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out Vector512<double> first, out _);
-        return first;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> SecondDerivative(Vector512<double> z)
-    {
-        Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out _, out Vector512<double> second);
-        return second;
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Evaluate(Vector512<double> z, out Vector512<double> first, out Vector512<double> second) => Kernel<Vector512Lanes, Vector512<double>, Vector512<double>>.Evaluate(z, out first, out second);
+    static TVector ILaneActivation<TanhActivation>.Evaluate<TLanes, TVector, TMask>(TVector z, out TVector first, out TVector second)
+        => Kernel<TLanes, TVector, TMask>.Evaluate(z, out first, out second);
 
     /// <summary>σ, σ′ and σ″ written once for every lane width.</summary>
     private sealed class Kernel<TLanes, TVector, TMask> : LaneMath<TLanes, TVector, TMask>
@@ -108,26 +46,21 @@ public readonly struct TanhActivation : IActivation
         // −1077 ln 2: below this, 4e^x < 2^−1075 and σ′ rounds to 0.
         private const double FourExpUnderflow = -1077 * 0.6931471805599453;
 
-        // Not inlined into callers on purpose: this is its own JIT compilation root, so every lane helper inside it is
-        // inlined. Inlined into an epilogue loop, the tree of helpers would exceed the caller's inlining budget and
-        // the JIT would leave the innermost helpers as calls (measured: 13 ns instead of ~2 ns per element).
-        // Re-checked with the current body: marked AggressiveInlining, the JIT still leaves it as a call in
-        // Epilogue.Run (no gain); an AggressiveInlining core shared by a value-only entry and this one is not inlined
-        // either and adds a second call, so the value-only members above call this directly (one call per vector).
-        // Evaluating two vectors per call (a pair lane type) was measured slower: the two interleaved chains need about
-        // 24 live registers of 16 and spill.
+        // NoInlining: compiled as its own root, every lane helper inlines into it; inlined into an epilogue loop, the
+        // helper tree would exceed the caller's inlining budget and leave calls. σ alone is this with σ′ and σ″
+        // discarded (one call per vector). Measurements and the alternatives tried (AggressiveInlining, a shared
+        // core, two vectors per call): bench/PROFILE.md, "Activation kernels".
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal static TVector Evaluate(TVector z, out TVector first, out TVector second)
         {
-            // One path for every |z| ≤ HugeLimit, no range split: the previous polynomial (|z| < 0.625) / exp split
-            // made nearly every vector of pre-activations (spread over [−3, 3]) pay for both branches, and its exp
-            // branch needed a full double-double e^(−2|z|). Here, with a = |z| and e = e^(−2a):
+            // One path for every |z| ≤ HugeLimit, without a range split (pre-activations spread over a few units would
+            // make most vectors pay for both branches). With a = |z| and e = e^(−2a):
             //   tanh a = N/D with N = 1 − e, D = 1 + e,  and  σ′ = 4e/D²,
             // where e = 2^k(1 + p)(1 + rl) is carried unevaluated as eh + el, so N and D come out as exact
-            // double-doubles (no cancellation: for k = 0, 1 − eh is exact and N keeps its relative accuracy for tiny a,
-            // the case the old polynomial branch existed for). One division gives 1/D = yh(1 + ρ) with ρ from the exact
-            // fma residual; tanh a and σ′ are then each one fma that forms the leading product exactly and adds the
-            // small corrections, i.e. each is rounded once. σ″ = −2σσ′ as before.
+            // double-doubles (no cancellation: for k = 0, 1 − eh is exact and N keeps its relative accuracy for tiny a).
+            // One division gives 1/D = yh(1 + ρ) with ρ from the exact fma residual; tanh a and σ′ are then each one fma
+            // that forms the leading product exactly and adds the small corrections, i.e. each is rounded once.
+            // σ″ = −2σσ′.
             TVector a = TLanes.Abs(z);
             TVector x = Sub(Neg(a), a);                         // −2a, exact
             TVector t = Fma(a, -2.0 * InvLn2, Shifter);         // Shifter + k, k = round(x / ln 2) ≤ 0 (−2·InvLn2 is exact)
