@@ -1,8 +1,9 @@
 namespace Landscape.Generators;
 
 /// <summary>
-/// Metadata and fully qualified names of the Runtime types the generator looks for or emits. The generator never
-/// references Landscape.Runtime; a test checks every constant against <c>typeof(...)</c> so the two cannot drift apart.
+/// Metadata and fully qualified names of the Runtime and Harness types the generator looks for or emits (the experiment
+/// types live in Landscape.Harness, everything else in Landscape.Runtime). The generator references neither; a test checks
+/// every constant against <c>typeof(...)</c> and its assembly, so they cannot drift apart.
 /// </summary>
 internal static class KnownTypeNames
 {

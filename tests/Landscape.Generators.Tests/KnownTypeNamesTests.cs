@@ -6,7 +6,7 @@ using Landscape.Generators.Network.Model;
 namespace Landscape.Generators.Tests;
 
 /// <summary>
-/// The generator cannot reference Landscape.Runtime, so it names Runtime types by string and mirrors its enums. These
+/// The generator cannot reference Landscape.Runtime or Landscape.Harness, so it names their types by string and mirrors their enums. These
 /// tests pin every string to <c>typeof(...)</c> and every mirror enum to its Runtime enum, so a rename cannot drift.
 /// </summary>
 public sealed class KnownTypeNamesTests
@@ -51,7 +51,10 @@ public sealed class KnownTypeNamesTests
     public void Constant_IsTheFullNameOfTheRuntimeType(string constant, string value, Type type)
     {
         Assert.True(type.FullName == value, $"KnownTypeNames.{constant} is '{value}', but the Runtime type is '{type.FullName}'.");
-        Assert.Same(typeof(IModel).Assembly, type.Assembly);
+        // Experiments and their settings live in Landscape.Harness; everything networks and objectives use, in Landscape.Runtime.
+        bool harness = type.Namespace == "Landscape.Experiments" || type == typeof(ExperimentAttribute) || type == typeof(SettingAttribute);
+        Assert.Same(harness ? typeof(Experiments.IExperiment).Assembly : typeof(IModel).Assembly, type.Assembly);
+        Assert.Equal(harness ? "Landscape.Harness" : "Landscape.Runtime", type.Assembly.GetName().Name);
         Assert.True(type.IsPublic, $"{type.FullName} must be public: generated code in user assemblies references it.");
     }
 
