@@ -59,15 +59,16 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
         // An "interrupted" run: 40 of 80 steps done, checkpoints on disk (as after a kill once step 40 was checkpointed).
         string interrupted = Path.Combine(_directory, "interrupted");
         string uninterrupted = Path.Combine(_directory, "uninterrupted");
-        var plan = new NetworkPart.Plan(Examples: 200, Width: 16, LearningRates: [0.3, 0.2], Steps: 80, SharpnessEvery: 5, CheckpointEvery: 20);
-        NetworkPart.Run(new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3), plan with { Steps = 40 });
+        var settings = new EdgeOfStability { Examples = 200, Width = 16, LearningRates = [0.3, 0.2], Steps = 80, SharpnessEvery = 5 };
+        EdgeOfStabilityPlan plan = settings.Plan(new ExperimentContext("edge-of-stability", _directory, Profile.Test, seed: 3)) with { CheckpointEvery = 20 };
+        Assert.NotNull(EdgeOfStability.TrainNetworks(new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3), plan with { Steps = 40 }));
 
         var resumed = new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3) { Resume = true, Log = new StringWriter() };
-        NetworkPart.Run(resumed, plan);
+        EdgeOfStability.WriteNetworkTables(resumed, EdgeOfStability.TrainNetworks(resumed, plan)!);
         resumed.Result().WriteTables(resumed);
         Assert.Contains("resuming", resumed.Log.ToString());
         var fresh = new ExperimentContext("edge-of-stability", uninterrupted, Profile.Test, seed: 3);
-        NetworkPart.Run(fresh, plan);
+        EdgeOfStability.WriteNetworkTables(fresh, EdgeOfStability.TrainNetworks(fresh, plan)!);
         fresh.Result().WriteTables(fresh);
 
         foreach (string table in new[] { "network-trajectory.csv", "network-summary.csv" })
@@ -79,11 +80,11 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
     public void Bad_settings_are_refused_with_the_setting_named()
     {
         var context = new ExperimentContext("edge-of-stability", _directory, Profile.Test);
-        var width = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Width = 48 }.NetworkPlan(context));
+        var width = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Width = 48 }.Plan(context));
         Assert.Equal("width", width.ParamName);
-        var eta = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { LearningRates = [0.1, -1] }.NetworkPlan(context));
+        var eta = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { LearningRates = [0.1, -1] }.Plan(context));
         Assert.Equal("LearningRates", eta.ParamName);
-        var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Steps = -5 }.NetworkPlan(context));
+        var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Steps = -5 }.Plan(context));
         Assert.Equal("Steps", steps.ParamName);
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using Landscape.Probes;
+using System.Collections.Generic;
 
 namespace Landscape.Experiments.Studies;
 
@@ -76,12 +76,34 @@ public sealed partial class DataMagnitudes : IExperiment
     [Setting("Adam learning rate of the trained student")]
     public double StudentLearningRate { get; set; } = 1e-3;
 
-    /// <inheritdoc/>
+    /// <summary>Runs the study: plan, then the teacher cases for every seed and the trained student, then tables, figures and claims.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     public ExperimentResult Run(ExperimentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var plan = StudyPlan.From(this, context);
-        new DataMagnitudesRun(context, plan).Execute();
+        DataMagnitudesPlan plan = Plan(context);
+
+        var models = new MagnitudeModels();
+        List<SeedResults>? seeds;
+        StudentResult? student;
+        using (IProgressTask progress = context.Progress("data-magnitudes: growth profiles", plan.Seeds * (4 + 3 * plan.Betas.Length) + 1))
+        {
+            seeds = ProbeTeachers(context, plan, models, progress);
+            if (seeds is null) return context.Result(); // cancelled
+            student = TrainStudent(context, plan, models, seeds[0]);
+            if (student is null) return context.Result();
+            progress.Increment();
+        }
+
+        var results = new DataMagnitudesResults(seeds, student);
+        WriteTables(context, results);
+        DrawFigures(context, results);
+        StateClaims(context, plan, results);
         return context.Result();
     }
 }
+
+/// <summary>What the study measured: every case for every seed, and the trained student (on the first seed's data).</summary>
+/// <param name="Seeds">One entry per seed, in order.</param>
+/// <param name="Student">The trained-student variant.</param>
+internal sealed record DataMagnitudesResults(IReadOnlyList<SeedResults> Seeds, StudentResult Student);

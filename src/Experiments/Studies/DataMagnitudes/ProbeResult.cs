@@ -3,11 +3,13 @@ using Landscape.Probes;
 
 namespace Landscape.Experiments.Studies;
 
-/// <summary>A growth profile and its positive side (t &gt; 0, ascending) with the local exponents.</summary>
+/// <summary>A growth profile of one case and seed, and its positive side (t &gt; 0, ascending) with the local exponents.</summary>
 internal sealed class ProbeResult
 {
-    public ProbeResult(GrowthProfile profile)
+    public ProbeResult(string caseName, int seed, GrowthProfile profile)
     {
+        Case = caseName;
+        Seed = seed;
         Profile = profile;
         int count = 0;
         foreach (double t in profile.T) if (t > 0) count++;
@@ -24,6 +26,12 @@ internal sealed class ProbeResult
             k++;
         }
     }
+
+    /// <summary>The case, as the growth table names it (e.g. "two-groups", "linear-single-scale", "saturated-beta-1.0").</summary>
+    public string Case { get; }
+
+    /// <summary>The seed of the data, the teacher and the direction.</summary>
+    public int Seed { get; }
 
     /// <summary>The full profile (both signs of t).</summary>
     public GrowthProfile Profile { get; }

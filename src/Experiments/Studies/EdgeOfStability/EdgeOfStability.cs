@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using Landscape;
 
 namespace Landscape.Experiments.Studies;
 
@@ -33,47 +33,36 @@ public sealed partial class EdgeOfStability : IExperiment
     [Setting("Steps between Lanczos sharpness measurements (0 = profile default: full 20, quick 10, test 5)")]
     public int SharpnessEvery { get; set; }
 
-    /// <inheritdoc/>
+    /// <summary>Runs the study: plan, then parts (a) to (d), then tables, figures and claims.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (the message names it and the expectation).</exception>
     public ExperimentResult Run(ExperimentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        NetworkPart.Plan plan = NetworkPlan(context);
+        EdgeOfStabilityPlan plan = Plan(context);
 
         context.Log.WriteLine("(a) 2-cycle on the subquadratic well");
-        TwoCyclePart.Run(context, steps: 400);
+        TwoCycleResults twoCycles = RunTwoCycles(plan);
         context.Log.WriteLine("(b) loss level vs η on smoothed |x|^p");
-        LossLevelPart.Run(context, etaCount: context.ByProfile(6, 8, 12), steps: 4000);
+        IReadOnlyList<LossLevelSeries> lossLevels = RunLossLevels(context, plan);
         context.Log.WriteLine("(c) progressive sharpening in a 2-D valley");
-        ValleyPart.Run(context, steps: 4000, every: context.ByProfile(4, 2, 1));
+        IReadOnlyList<ValleyRun> valley = RunValley(plan);
         context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"(d) fc-tanh 784-{plan.Width}-{plan.Width}-10 on {plan.Examples} MNIST examples, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.LearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.Steps} steps"));
-        NetworkPart.Run(context, plan);
+        IReadOnlyList<NetworkEdgeRun>? networks = TrainNetworks(context, plan);
+        if (networks is null) return context.Result(); // cancelled
+
+        var results = new EdgeOfStabilityResults(twoCycles, lossLevels, valley, networks);
+        WriteTables(context, plan, results);
+        DrawFigures(context, plan, results);
+        StateClaims(context, results);
         return context.Result();
     }
-
-    /// <summary>The part (d) plan: the settings, with 0/empty replaced by the profile's values, validated.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (the message names it and the expectation).</exception>
-    internal NetworkPart.Plan NetworkPlan(ExperimentContext context)
-    {
-        double[] etas = LearningRates is { Length: > 0 } ? (double[])LearningRates.Clone() : context.ByProfile<double[]>([0.3, 0.2], [0.2, 0.15], [0.2, 0.1]);
-        foreach (double eta in etas)
-        {
-            if (!(eta > 0 && double.IsFinite(eta)))
-                throw new ArgumentOutOfRangeException(nameof(LearningRates), eta, "Every learning rate must be positive and finite.");
-        }
-        int steps = Positive(Steps, context.ByProfile(400, 800, 1500), nameof(Steps), minimum: 4);
-        int examples = Positive(Examples, context.ByProfile(500, 1000, 5000), nameof(Examples), minimum: 1);
-        int width = Positive(Width, context.ByProfile(16, 32, 64), nameof(Width), minimum: 1);
-        NetworkPart.Network(width); // validates the width
-        int every = Positive(SharpnessEvery, context.ByProfile(5, 10, 20), nameof(SharpnessEvery), minimum: 1);
-        return new NetworkPart.Plan(examples, width, etas, steps, every, CheckpointEvery: 100);
-    }
-
-    private static int Positive(int value, int profileDefault, string name, int minimum)
-    {
-        if (value == 0) return profileDefault;
-        if (value < minimum)
-            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {minimum} (or 0 for the profile default)."));
-        return value;
-    }
 }
+
+/// <summary>What the four parts measured, in the order they ran.</summary>
+/// <param name="TwoCycles">Part (a): the 2-cycles on the subquadratic well and the quadratic runs.</param>
+/// <param name="LossLevels">Part (b): the settled loss levels and their fit, one series per exponent p.</param>
+/// <param name="Valley">Part (c): one run per learning rate in the 2-D valley.</param>
+/// <param name="Networks">Part (d): one run per learning rate on the MNIST network.</param>
+internal sealed record EdgeOfStabilityResults(TwoCycleResults TwoCycles, IReadOnlyList<LossLevelSeries> LossLevels,
+                                              IReadOnlyList<ValleyRun> Valley, IReadOnlyList<NetworkEdgeRun> Networks);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using Landscape.Optimization;
 
@@ -13,7 +12,7 @@ internal sealed record ScheduleRun(string Name, Trajectory Trajectory)
     public double[] Loss => Trajectory.Loss;
 }
 
-/// <summary>Shared pieces of the three-schedule comparison: training with checkpoints, curve tables, figures and window statistics.</summary>
+/// <summary>Shared pieces of the three-schedule comparison: the schedules, training with checkpoints, and window statistics.</summary>
 internal static class ScheduleRuns
 {
     /// <summary>Name of the constant large-η run.</summary>
@@ -82,34 +81,6 @@ internal static class ScheduleRuns
     }
 
     /// <summary>
-    /// Writes every step of every run as rows (step, schedule, learning_rate, loss, then the trajectory columns named
-    /// in <paramref name="extraColumns"/>).
-    /// </summary>
-    public static void WriteCurves(ExperimentContext context, string tableName, IReadOnlyList<ScheduleRun> runs, params string[] extraColumns)
-    {
-        var columns = new List<string> { "step", "schedule", "learning_rate", "loss" };
-        columns.AddRange(extraColumns);
-        ResultTable table = context.Table(tableName, columns.ToArray());
-        var row = new Cell[columns.Count];
-        foreach (ScheduleRun run in runs)
-        {
-            Trajectory t = run.Trajectory;
-            double[] eta = t.LearningRate, loss = t.Loss;
-            var extra = new double[extraColumns.Length][];
-            for (int c = 0; c < extraColumns.Length; c++) extra[c] = t.Column(extraColumns[c]);
-            for (int i = 0; i < t.Count; i++)
-            {
-                row[0] = i;
-                row[1] = run.Name;
-                row[2] = eta[i];
-                row[3] = loss[i];
-                for (int c = 0; c < extra.Length; c++) row[4 + c] = extra[c][i];
-                table.Add(row);
-            }
-        }
-    }
-
-    /// <summary>
     /// The geometric mean of the values in [<paramref name="from"/>, <paramref name="to"/>): the typical level of a loss
     /// that oscillates over orders of magnitude (a few spikes would dominate the arithmetic mean).
     /// </summary>
@@ -121,23 +92,5 @@ internal static class ScheduleRuns
         double sumOfLogs = 0;
         foreach (double v in values[from..to]) sumOfLogs += Math.Log(v);
         return Math.Exp(sumOfLogs / (to - from));
-    }
-
-    /// <summary>
-    /// Loss vs step (log y) of the runs over their first <paramref name="plottedSteps"/> steps (all when null; a longer
-    /// run is cut there so the decay stays readable, its full curve being in the table), with the decay step marked.
-    /// </summary>
-    public static Figure PlotLosses(ExperimentContext context, string name, string title, IReadOnlyList<ScheduleRun> runs, int decayStep, int? plottedSteps = null)
-    {
-        Figure figure = context.Plot(name, title).Axes("step", "loss", AxisScale.Linear, AxisScale.Log);
-        foreach (ScheduleRun run in runs)
-        {
-            int count = Math.Min(run.Trajectory.Count, plottedSteps ?? int.MaxValue);
-            var steps = new double[count];
-            for (int i = 0; i < count; i++) steps[i] = i;
-            figure.Line(run.Name, steps, run.Loss.AsSpan(0, count));
-        }
-        figure.VerticalLine($"decay at step {decayStep.ToString(CultureInfo.InvariantCulture)}", decayStep);
-        return figure;
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-using static Landscape.Experiments.Studies.GrowthText;
+using static Landscape.Experiments.Studies.StudyText;
 
 namespace Landscape.Experiments.Studies;
 

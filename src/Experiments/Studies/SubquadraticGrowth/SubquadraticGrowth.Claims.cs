@@ -26,7 +26,7 @@ public sealed partial class SubquadraticGrowth
     private const double OvershootFloor = 5;
 
     /// <summary>States the study's claims per network, each a measured value against its expectation.</summary>
-    private static void StateClaims(ExperimentContext context, IReadOnlyList<NetworkGrowth> results, GrowthPlan plan)
+    private static void StateClaims(ExperimentContext context, SubquadraticGrowthPlan plan, IReadOnlyList<NetworkGrowth> results)
     {
         foreach (NetworkGrowth r in results)
         {
@@ -38,8 +38,8 @@ public sealed partial class SubquadraticGrowth
 
             context.Measure($"{n}: initial training loss", r.Trained.InitialLoss);
             context.Measure($"{n}: ‖∇L(θ*)‖", r.Trained.FinalGradientNorm);
-            context.Measure($"{n}: λ₁ (top Hessian eigenvalue at θ*)", r.TopEigenvalue);
-            context.Measure($"{n}: relative residual ‖Hv₁ − λ₁v₁‖ / λ₁", r.TopResidual / r.TopEigenvalue);
+            context.Measure($"{n}: λ₁ (top Hessian eigenvalue at θ*)", r.Eigenpairs.Values[0]);
+            context.Measure($"{n}: relative residual ‖Hv₁ − λ₁v₁‖ / λ₁", r.Eigenpairs.Residuals[0] / r.Eigenpairs.Values[0]);
             context.Measure($"{n}: share of v₁ in the readout layer ‖v₁,readout‖²", r.TopReadoutShare);
             context.Measure($"{n}: largest linear-term share 2|g·d| / (dᵀHd·minT) at the smallest |t|", claimed.Max(d => d.LinearShare));
             context.Measure($"{n}: quadratic radius along v₁", top.BothSidesRadius, "|t|");
@@ -76,8 +76,8 @@ public sealed partial class SubquadraticGrowth
                           $"> {ExperimentContext.Format(OvershootFloor)}", hiddenOvershoot > OvershootFloor);
 
             double decades = claimed.Min(d => d.Decades);
-            context.Claim($"{n}: every profile resolves ≥ {ExperimentContext.Format(GrowthPlan.RequiredDecades)} decades of |t| (fewest)", decades,
-                          $"≥ {ExperimentContext.Format(GrowthPlan.RequiredDecades)}", decades >= GrowthPlan.RequiredDecades - 1e-9);
+            context.Claim($"{n}: every profile resolves ≥ {ExperimentContext.Format(SubquadraticGrowthPlan.RequiredDecades)} decades of |t| (fewest)", decades,
+                          $"≥ {ExperimentContext.Format(SubquadraticGrowthPlan.RequiredDecades)}", decades >= SubquadraticGrowthPlan.RequiredDecades - 1e-9);
         }
     }
 }

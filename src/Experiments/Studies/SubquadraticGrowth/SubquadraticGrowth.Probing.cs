@@ -4,7 +4,7 @@ using System.Linq;
 using System.Numerics.Tensors;
 using Landscape.Probes;
 
-using static Landscape.Experiments.Studies.GrowthText;
+using static Landscape.Experiments.Studies.StudyText;
 
 namespace Landscape.Experiments.Studies;
 
@@ -44,8 +44,13 @@ internal sealed record GrowthDirection(string Name, GrowthDirectionKind Kind, Gr
 }
 
 /// <summary>Everything measured on one trained network.</summary>
-internal sealed record NetworkGrowth(TrainedNetwork Trained, double TopEigenvalue, double TopResidual, int HessianVectorProducts,
-                                     bool LanczosConverged, double MinimumNorm, double TopReadoutShare, IReadOnlyList<GrowthDirection> Directions)
+/// <param name="Trained">The network trained to θ*.</param>
+/// <param name="Eigenpairs">The top Hessian eigenpair at θ* (Lanczos): λ₁ = <c>Values[0]</c>, v₁ = <c>Vectors[0]</c>, its residual and HVP count.</param>
+/// <param name="MinimumNorm">‖θ*‖.</param>
+/// <param name="TopReadoutShare">‖v₁,readout‖², the share of v₁ in the readout layer.</param>
+/// <param name="Directions">The growth profiles: v₁ first, then the random directions.</param>
+internal sealed record NetworkGrowth(TrainedNetwork Trained, Eigenpairs Eigenpairs, double MinimumNorm, double TopReadoutShare,
+                                     IReadOnlyList<GrowthDirection> Directions)
 {
     public string Name => Trained.Network.Name;
 
@@ -66,7 +71,7 @@ public sealed partial class SubquadraticGrowth
     internal const double LinearGuard = 200;
 
     /// <summary>The top eigenpair and the growth profiles along it and along the random directions.</summary>
-    private static NetworkGrowth Probe(ExperimentContext context, TrainedNetwork trained, Dataset data, GrowthPlan plan)
+    private static NetworkGrowth Probe(ExperimentContext context, TrainedNetwork trained, Dataset data, SubquadraticGrowthPlan plan)
     {
         IModel model = trained.Model;
         double[] theta = trained.Minimum;
@@ -97,8 +102,7 @@ public sealed partial class SubquadraticGrowth
             }
         }
         double readoutShare = TensorPrimitives.Norm<double>(top.Vectors[0].AsSpan(readout));
-        return new NetworkGrowth(trained, top.Values[0], top.Residuals[0], top.HvpCount, top.Converged,
-                                 TensorPrimitives.Norm<double>(theta), readoutShare * readoutShare, directions);
+        return new NetworkGrowth(trained, top, TensorPrimitives.Norm<double>(theta), readoutShare * readoutShare, directions);
     }
 
     /// <summary>The offset of the readout (last dense) layer: the last weight block and everything after it.</summary>
@@ -116,7 +120,7 @@ public sealed partial class SubquadraticGrowth
     private static int RandomDirectionSeed(int seed, int k) => unchecked(seed * 7919 + 1009 + k);
 
     private static GrowthDirection Profile(IModel model, double[] theta, Dataset data, double[] gradient, double[] direction,
-                                           string name, GrowthDirectionKind kind, double filterNorm, GrowthPlan plan)
+                                           string name, GrowthDirectionKind kind, double filterNorm, SubquadraticGrowthPlan plan)
     {
         var product = new double[model.ParameterCount];
         model.HessianVectorProduct(theta, data, direction, product);

@@ -3,7 +3,7 @@ using System.IO;
 using System.Numerics.Tensors;
 using Landscape.Optimization;
 
-using static Landscape.Experiments.Studies.GrowthText;
+using static Landscape.Experiments.Studies.StudyText;
 
 namespace Landscape.Experiments.Studies;
 
@@ -18,7 +18,7 @@ public sealed partial class SubquadraticGrowth
     /// zero, checkpointing every few hundred steps (and resuming from the checkpoint under <c>--resume</c>). Returns null
     /// when the run was cancelled.
     /// </summary>
-    private static TrainedNetwork? Train(ExperimentContext context, GrowthNetworks.Choice network, Dataset data, GrowthPlan plan)
+    private static TrainedNetwork? Train(ExperimentContext context, GrowthNetworks.Choice network, Dataset data, SubquadraticGrowthPlan plan)
     {
         IModel model = network.Create();
         var theta = new double[model.ParameterCount];

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-using static Landscape.Experiments.Studies.GrowthText;
-
 namespace Landscape.Experiments.Studies;
 
 /// <summary>
@@ -74,12 +72,12 @@ public sealed partial class SubquadraticGrowth : IExperiment
     [Setting("Grid points per decade of |t| (0 = profile default: 5 test, 8 quick, 10 full)")]
     public int PointsPerDecade { get; set; }
 
-    /// <summary>Runs the study: trains, probes, writes tables and figures, and states the claims.</summary>
+    /// <summary>Runs the study: plan, then train and probe each network, then tables, figures and claims.</summary>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     public ExperimentResult Run(ExperimentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        GrowthPlan plan = GrowthPlan.Resolve(this, context);
+        SubquadraticGrowthPlan plan = Plan(context);
         Dataset data = StudyData.Mnist(plan.Examples);
         context.Log.WriteLine($"subquadratic-growth: {plan.Examples} MNIST examples, {plan.Steps} Adam steps, networks {string.Join(", ", plan.Networks.Select(n => n.Name))}");
 
@@ -92,57 +90,8 @@ public sealed partial class SubquadraticGrowth : IExperiment
         }
 
         WriteTables(context, results);
-        DrawFigures(context, results, plan);
-        StateClaims(context, results, plan);
+        DrawFigures(context, plan, results);
+        StateClaims(context, plan, results);
         return context.Result();
-    }
-}
-
-/// <summary>The study's settings resolved against the profile and validated.</summary>
-internal sealed record GrowthPlan(
-    IReadOnlyList<GrowthNetworks.Choice> Networks,
-    int Examples,
-    int Steps,
-    double LearningRate,
-    double LossThreshold,
-    int RandomDirections,
-    double MinT,
-    double Decades,
-    int PointsPerDecade)
-{
-    /// <summary>The decades of |t| a profile must span for the claims to be meaningful.</summary>
-    public const double RequiredDecades = 5;
-
-    /// <summary>Resolves the zero/empty settings to the profile's defaults and checks every value.</summary>
-    /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    public static GrowthPlan Resolve(SubquadraticGrowth settings, ExperimentContext context)
-    {
-        string[] names = settings.Networks is { Length: > 0 } given
-            ? given
-            : context.ByProfile<string[]>(["fc-tanh-32x2"], ["fc-tanh-32x2"], ["fc-tanh-32x2", "fc-tanh-64x3"]);
-        var networks = names.Select(GrowthNetworks.Named).ToArray();
-        if (networks.Select(n => n.Name).Distinct().Count() != networks.Length)
-            throw new ArgumentException(Invariant($"Networks lists a network twice: {string.Join(", ", names)}."), nameof(SubquadraticGrowth.Networks));
-
-        int examples = Positive(settings.Examples, context.ByProfile(256, 512, 1000), nameof(settings.Examples));
-        int steps = Positive(settings.Steps, context.ByProfile(3000, 4000, 8000), nameof(settings.Steps));
-        int directions = Positive(settings.RandomDirections, context.ByProfile(3, 3, 5), nameof(settings.RandomDirections));
-        int perDecade = Positive(settings.PointsPerDecade, context.ByProfile(5, 8, 10), nameof(settings.PointsPerDecade));
-        if (!(settings.LearningRate > 0) || !double.IsFinite(settings.LearningRate))
-            throw new ArgumentException(Invariant($"LearningRate must be positive and finite; got {settings.LearningRate}."), nameof(SubquadraticGrowth.LearningRate));
-        if (!(settings.LossThreshold > 0) || !double.IsFinite(settings.LossThreshold))
-            throw new ArgumentException(Invariant($"LossThreshold must be positive and finite; got {settings.LossThreshold}."), nameof(SubquadraticGrowth.LossThreshold));
-        if (!(settings.MinT > 0) || !double.IsFinite(settings.MinT))
-            throw new ArgumentException(Invariant($"MinT must be positive and finite; got {settings.MinT}."), nameof(SubquadraticGrowth.MinT));
-        if (!(settings.Decades >= 2) || !(settings.Decades <= 12))
-            throw new ArgumentException(Invariant($"Decades must lie in [2, 12] (the first and last decade are summarized separately); got {settings.Decades}."), nameof(SubquadraticGrowth.Decades));
-        return new GrowthPlan(networks, examples, steps, settings.LearningRate, settings.LossThreshold, directions,
-                              settings.MinT, settings.Decades, perDecade);
-    }
-
-    private static int Positive(int value, int profileDefault, string name)
-    {
-        if (value < 0) throw new ArgumentException(Invariant($"{name} must be positive (or 0 for the profile default); got {value}."), name);
-        return value == 0 ? profileDefault : value;
     }
 }

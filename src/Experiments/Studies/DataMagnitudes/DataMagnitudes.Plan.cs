@@ -3,8 +3,26 @@ using System.Globalization;
 
 namespace Landscape.Experiments.Studies;
 
+public sealed partial class DataMagnitudes
+{
+    /// <summary>
+    /// The plan step: resolves the settings against the profile, validates them, and writes the resolved values back to
+    /// the profile-dependent settings, so the manifest and the report record the values the run used (not 0).
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it); no setting is changed.</exception>
+    internal DataMagnitudesPlan Plan(ExperimentContext context)
+    {
+        DataMagnitudesPlan plan = DataMagnitudesPlan.Resolve(this, context);
+        Samples = plan.Samples;
+        Seeds = plan.Seeds;
+        PointsPerDecade = plan.PointsPerDecade;
+        StudentSteps = plan.StudentSteps;
+        return plan;
+    }
+}
+
 /// <summary>The settings of <see cref="DataMagnitudes"/> resolved against the profile and validated.</summary>
-internal sealed record StudyPlan(
+internal sealed record DataMagnitudesPlan(
     int Samples,
     int Seeds,
     int PointsPerDecade,
@@ -19,7 +37,9 @@ internal sealed record StudyPlan(
     int StudentSteps,
     double StudentLearningRate)
 {
-    public static StudyPlan From(DataMagnitudes settings, ExperimentContext context)
+    /// <summary>Resolves the zero settings to the profile's defaults and checks every value.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    public static DataMagnitudesPlan Resolve(DataMagnitudes settings, ExperimentContext context)
     {
         int samples = settings.Samples > 0 ? settings.Samples : context.ByProfile(2000, 4000, 4000);
         int seeds = settings.Seeds > 0 ? settings.Seeds : context.ByProfile(1, 1, 3);
@@ -50,7 +70,7 @@ internal sealed record StudyPlan(
         if (!(settings.StudentLearningRate > 0) || !double.IsFinite(settings.StudentLearningRate))
             throw new ArgumentOutOfRangeException(nameof(settings.StudentLearningRate), settings.StudentLearningRate, "Expected a positive, finite learning rate.");
 
-        return new StudyPlan(samples, seeds, points, settings.MinT, settings.MaxT, (double[])settings.Betas.Clone(), settings.MaxMagnitude, settings.QuantileMagnitudes,
+        return new DataMagnitudesPlan(samples, seeds, points, settings.MinT, settings.MaxT, (double[])settings.Betas.Clone(), settings.MaxMagnitude, settings.QuantileMagnitudes,
                              (double[])settings.GroupMagnitudes.Clone(), settings.TeacherWeightScale, settings.SaturatedWeightScale,
                              studentSteps, settings.StudentLearningRate);
     }

@@ -1,0 +1,70 @@
+using System;
+
+namespace Landscape.Experiments.Studies;
+
+public sealed partial class EdgeOfStability
+{
+    /// <summary>The claims and measurements of the four parts, in order.</summary>
+    private static void StateClaims(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        StateTwoCycleClaims(context, results.TwoCycles);
+        StateLossLevelClaims(context, results);
+        StateValleyClaims(context, results);
+        StateNetworkClaims(context, results);
+    }
+
+    /// <summary>(a) Over every a·η: the secant sharpness and the amplitude of the 2-cycle, f'' below 2/η, and the quadratic diverging.</summary>
+    private static void StateTwoCycleClaims(ExperimentContext context, TwoCycleResults twoCycles)
+    {
+        context.ClaimWithin("(a) √(1+a·x²)−1, a·η ∈ [2.1, 6]: worst relative error of the 2-cycle's secant sharpness f'(x*)/x* vs 2/η", twoCycles.WorstSecant, 0, 0.01);
+        context.ClaimWithin("(a) worst relative error of the 2-cycle amplitude |x*| vs √(((aη/2)² − 1)/a)", twoCycles.WorstAmplitude, 0, 0.01);
+        context.Claim("(a) largest f''(x*)/(2/η) at the 2-cycle (the Hessian at the iterates is below 2/η)", twoCycles.WorstHessianRatio, "< 1", twoCycles.WorstHessianRatio < 1);
+        context.Claim($"(a) quadratic ½·a·x² runs that the trainer stopped as diverged (|loss| > {ExperimentContext.Format(DivergenceBound)}) out of {TwoCycleProducts.Length}",
+            twoCycles.DivergedCount, $"= {TwoCycleProducts.Length}", twoCycles.DivergedCount == TwoCycleProducts.Length);
+    }
+
+    /// <summary>(b) Per p: the fitted slope of loss level vs η against p/(2−p).</summary>
+    private static void StateLossLevelClaims(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        foreach (LossLevelSeries s in results.LossLevels)
+        {
+            context.ClaimWithin($"(b) smoothed |x|^p, p = {ExperimentContext.Format(s.P)}: relative error of the log–log slope of loss level vs η against p/(2−p) = {ExperimentContext.Format(s.PredictedSlope)} (slope {ExperimentContext.Format(s.Fit.Exponent)})",
+                s.RelativeError, 0, 0.05);
+        }
+    }
+
+    /// <summary>(c) Per η: a stable start, progressive sharpening before the late phase, and hovering at 2/η in it.</summary>
+    private static void StateValleyClaims(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        foreach (ValleyRun v in results.Valley)
+        {
+            string label = "η = " + ExperimentContext.Format(v.Eta);
+            context.ClaimWithin($"(c) valley, {label}: initial sharpness / (2/η) (GD starts stable, by a margin)", v.Sharpness[0] / v.Threshold, 0, 0.75);
+            context.Claim($"(c) valley, {label}: step at which sharpness first reaches 0.95·2/η (progressive sharpening, before the late phase from step {v.LateFrom})",
+                v.Onset, $"∈ [1, {v.LateFrom})", v.Onset >= 1 && v.Onset < v.LateFrom);
+            context.ClaimWithin($"(c) valley, {label}: largest |λ_max/(2/η) − 1| over the last {ExperimentContext.Format(ValleyLateFraction * 100)}% of steps (hovering at 2/η)", v.Deviation, 0, 0.05);
+            context.Measure($"(c) valley, {label}: loss increases between consecutive steps", v.Increases, "steps");
+        }
+    }
+
+    /// <summary>(d) Per η: the sharpness reaches 2/η and stays in the band, while the loss keeps falling, non-monotonically.</summary>
+    private static void StateNetworkClaims(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        foreach (NetworkEdgeRun n in results.Networks)
+        {
+            double threshold = n.Threshold;
+            int steps = n.Trajectory.Step.Length;
+            double initialSharpness = n.Trajectory.Sharpness[0];
+            string label = "η = " + ExperimentContext.Format(n.Eta);
+            context.Claim($"(d) fc-tanh MNIST, {label}: first step with sharpness ≥ {ExperimentContext.Format(1 - Band)}·2/η = {ExperimentContext.Format((1 - Band) * threshold)} (sharpness rises to 2/η from {ExperimentContext.Format(initialSharpness)}, within the first half of the run)",
+                n.Onset, $"∈ [1, {steps / 2}]", n.Onset >= 1 && n.Onset <= steps / 2);
+            context.ClaimWithin($"(d) {label}: fraction of the {n.Late.Length} sharpness measurements in the second half after onset within ±{ExperimentContext.Format(Band * 100)}% of 2/η",
+                n.Fraction, RequiredFraction, 1);
+            context.Claim($"(d) {label}: final loss / loss at onset (the loss keeps decreasing at the edge of stability)",
+                n.FinalLoss / n.LossAtOnset, "< 1", n.FinalLoss / n.LossAtOnset < 1);
+            context.Claim($"(d) {label}: loss increases between consecutive steps after onset (non-monotone)", n.Increases, "> 0", n.Increases > 0);
+            context.Measure($"(d) {label}: largest sharpness after onset / (2/η)", n.MaxAfterOnset / threshold);
+            context.Measure($"(d) {label}: mean HVPs per sharpness measurement", n.MeanHvps, "HVPs");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using Landscape.Experiments.Studies.EdgeOfStabilityModels;
+
+namespace Landscape.Experiments.Studies;
+
+public sealed partial class EdgeOfStability
+{
+    /// <summary>The figures of the four parts, in order: (a) two, (b) one, (c) two, (d) two.</summary>
+    private static void DrawFigures(ExperimentContext context, EdgeOfStabilityPlan plan, EdgeOfStabilityResults results)
+    {
+        DrawTwoCycleFigures(context, results.TwoCycles);
+        DrawLossLevelFigure(context, results);
+        DrawValleyFigures(context, results);
+        DrawNetworkFigures(context, plan, results);
+    }
+
+    /// <summary>(a) |x| per step on the well and on the quadratic; the 2-cycles drawn on the well.</summary>
+    private static void DrawTwoCycleFigures(ExperimentContext context, TwoCycleResults twoCycles)
+    {
+        var well = new SqrtWell(TwoCycleCurvature);
+        var amplitudeFigure = context.Plot("two-cycle-amplitude", "GD on √(1+a·x²)−1 vs on ½·a·x² (a = 4)")
+            .Axes("step", "|x|", AxisScale.Linear, AxisScale.Log);
+        amplitudeFigure.Caption = "GD iterates' |x| for a·η > 2: on the subquadratic well they grow from the unstable minimum and lock onto the 2-cycle amplitude x*; on the quadratic with the same curvature they grow geometrically until the run is stopped as diverged.";
+        var wellFigure = context.Plot("two-cycle-on-well", "The 2-cycle ±x* on f(x) = √(1+a·x²)−1 (a = 4)")
+            .Axes("x", "f(x)");
+        wellFigure.Caption = "The last two GD iterates for each η (markers) sit symmetrically at ±x*, where the secant slope f'(x*)/x* equals 2/η; the well itself is the line.";
+
+        foreach (TwoCycleRun c in twoCycles.Runs)
+        {
+            string label = "η = " + ExperimentContext.Format(c.Eta);
+            double[] stepAxis = c.Well.Step.Select(s => (double)s).ToArray();
+            amplitudeFigure.Line("well, " + label, stepAxis, c.Well.Column("x").Select(Math.Abs).ToArray());
+            amplitudeFigure.Line("quadratic, " + label, c.Quadratic.Step.Select(s => (double)s).ToArray(), c.Quadratic.Column("x").Select(Math.Abs).ToArray(), dashed: true);
+            wellFigure.Scatter("2-cycle, " + label, [c.Previous, c.Last], [well.Value([c.Previous]), well.Value([c.Last])]);
+        }
+
+        double extent = 1.25 * twoCycles.LargestAmplitude;
+        var grid = Enumerable.Range(0, 201).Select(i => -extent + 2 * extent * i / 200).ToArray();
+        wellFigure.Line("f(x)", grid, grid.Select(x => well.Value([x])).ToArray());
+    }
+
+    /// <summary>(b) The settled loss level against η per p (log–log) with the predictions dashed.</summary>
+    private static void DrawLossLevelFigure(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        var figure = context.Plot("loss-level-vs-eta", "Settled loss level vs η on smoothed |x|^p")
+            .Axes("learning rate η", "loss level (mean over the 2-cycle)", AxisScale.Log, AxisScale.Log);
+        figure.Caption = "Markers: the loss level GD settles at (averaged over the 2-cycle after transients); dashed: the prediction (pη/2)^{p/(2−p)}. Each p gives a straight line of slope p/(2−p) in log–log: smaller steps settle lower.";
+        foreach (LossLevelSeries s in results.LossLevels)
+        {
+            double[] etas = s.Points.Select(point => point.Eta).ToArray();
+            string label = "p = " + ExperimentContext.Format(s.P);
+            figure.Scatter($"{label} (slope {s.Fit.Exponent.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)})", etas, s.Points.Select(point => point.Settled).ToArray());
+            figure.Line($"{label}: (pη/2)^(p/(2−p))", etas, s.Points.Select(point => point.Predicted).ToArray(), dashed: true);
+        }
+    }
+
+    /// <summary>(c) The exact sharpness with the 2/η lines, and the loss, per step.</summary>
+    private static void DrawValleyFigures(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        var sharpnessFigure = context.Plot("valley-sharpness", "Progressive sharpening and edge of stability in a 2-D valley")
+            .Axes("step", "sharpness λ_max (exact 2×2 Hessian)");
+        sharpnessFigure.Caption = "GD drifts along the valley floor into sharper regions until λ_max reaches 2/η (dashed lines), then hovers there while x oscillates on a 2-cycle; a smaller η climbs to a higher 2/η.";
+        var lossFigure = context.Plot("valley-loss", "Loss along the 2-D valley")
+            .Axes("step", "loss");
+        lossFigure.Caption = "The loss falls steadily during progressive sharpening; at the edge of stability it jumps as the 2-cycle grows and then oscillates step to step around a settled level.";
+        foreach (ValleyRun v in results.Valley)
+        {
+            string label = "η = " + ExperimentContext.Format(v.Eta);
+            double[] stepAxis = v.Trajectory.Step.Select(s => (double)s).ToArray();
+            sharpnessFigure.Line(label, stepAxis, v.Sharpness);
+            sharpnessFigure.HorizontalLine("2/η, " + label, v.Threshold);
+            lossFigure.Line(label, stepAxis, v.Trajectory.Loss);
+        }
+    }
+
+    /// <summary>(d) The measured sharpness with the 2/η lines and the onsets, and the loss, per step.</summary>
+    private static void DrawNetworkFigures(ExperimentContext context, EdgeOfStabilityPlan plan, EdgeOfStabilityResults results)
+    {
+        var sharpnessFigure = context.Plot("network-sharpness", $"Sharpness under full-batch GD: fc-tanh 784-{plan.Width}-{plan.Width}-10, MSE, {plan.Examples} MNIST examples")
+            .Axes("step", "sharpness λ_max (Lanczos)");
+        sharpnessFigure.Caption = "Each η: the sharpness rises (progressive sharpening) until it reaches 2/η (horizontal lines), then hovers around it instead of rising further — the edge of stability.";
+        var lossFigure = context.Plot("network-loss", "Training loss under full-batch GD at the edge of stability")
+            .Axes("step", "training loss (MSE)", AxisScale.Linear, AxisScale.Log);
+        lossFigure.Caption = "The loss keeps decreasing over long times even though the sharpness is pinned at 2/η; after onset it is non-monotone, with small spikes as the iterate oscillates across the valley.";
+        foreach (NetworkEdgeRun n in results.Networks)
+        {
+            long[] step = n.Trajectory.Step;
+            double[] sharpness = n.Trajectory.Sharpness;
+            string label = "η = " + ExperimentContext.Format(n.Eta);
+            double[] measuredSteps = n.Measured.Select(i => (double)step[i]).ToArray();
+            sharpnessFigure.Line(label, measuredSteps, n.Measured.Select(i => sharpness[i]).ToArray());
+            sharpnessFigure.HorizontalLine("2/η, " + label, n.Threshold);
+            if (n.Onset >= 0) sharpnessFigure.VerticalLine("onset, " + label, step[n.Onset]);
+            lossFigure.Line(label, step.Select(s => (double)s).ToArray(), n.Trajectory.Loss);
+        }
+    }
+}
