@@ -5,19 +5,6 @@ using Landscape.Generators.Network.Model;
 
 namespace Landscape.Generators.Network;
 
-/// <summary>A parameter block as the emitter names it: layout name, offset constant, shape.</summary>
-internal sealed record ParameterEntry(string Name, string Constant, int Offset, int Rows, int Columns, bool IsBias);
-
-/// <summary>A layer with its parameter blocks resolved.</summary>
-internal sealed record Layer(int Index, LayerSpec Spec, ParameterEntry Weight, ParameterEntry? Bias)
-{
-    /// <summary>Elements of the weight matrix.</summary>
-    public int WeightLength => Spec.Units * Spec.FanIn;
-
-    /// <summary>"dense1 (200 → 10, tanh)".</summary>
-    public string Describe() => $"dense{Index} ({Spec.FanIn} → {Spec.Units}, {Spec.Activation.ToString().ToLowerInvariant()})";
-}
-
 /// <summary>
 /// Derived facts about a <see cref="NetworkSpec"/> that the emitter needs (offsets, names, descriptions). Computed from
 /// the spec alone, in the emit stage, so the cached spec stays minimal.
