@@ -52,20 +52,12 @@ public sealed partial class NetworkGenerator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, name));
         if (symbol.IsStatic)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, name));
-        for (INamedTypeSymbol? t = symbol; t is not null; t = t.ContainingType)
+        if (SymbolFacts.FirstGeneric(symbol) is not null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, name));
+        foreach (INamedTypeSymbol outer in SymbolFacts.ContainingTypes(symbol))
         {
-            if (t.TypeParameters.Length > 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, name));
-                break;
-            }
-        }
-        var containing = new List<string>();
-        for (INamedTypeSymbol? t = symbol.ContainingType; t is not null; t = t.ContainingType)
-        {
-            if (!SymbolFacts.IsPartial(t, cancellationToken))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, t.Name, name));
-            containing.Insert(0, "partial " + TypeKeyword(t) + " " + EscapeIdentifier(t.Name));
+            if (!SymbolFacts.IsPartial(outer, cancellationToken))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, outer.Name, name));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -192,7 +184,7 @@ public sealed partial class NetworkGenerator
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         // Hint names may not contain '@' (verbatim identifiers such as @class): drop it; the identifier is the same.
         string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + ".g.cs";
-        var spec = new NetworkSpec(ns, containing.ToEquatableArray(), TypeKeyword(symbol), EscapeIdentifier(name), hintName, loss.Value, inputSize, specs.ToEquatableArray());
+        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), hintName, loss.Value, inputSize, specs.ToEquatableArray());
         return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -240,16 +232,4 @@ public sealed partial class NetworkGenerator
         }
         return null;
     }
-
-    /// <summary>A C# identifier for <paramref name="name"/>: verbatim (<c>@class</c>) when it is a reserved keyword.</summary>
-    private static string EscapeIdentifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
-
-    private static string TypeKeyword(INamedTypeSymbol type) => type switch
-    {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
-    };
 }
