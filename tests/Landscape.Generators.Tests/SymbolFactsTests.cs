@@ -95,6 +95,7 @@ public sealed class SymbolFactsTests
             ["partial class Outer", "readonly ref partial struct Middle", "partial record Inner", "partial record struct @class"],
             SymbolFacts.ContainingDeclarations(net));
         Assert.Equal("Outer.Middle.Inner.class.Net", SymbolFacts.NestedName(net));
+        Assert.Equal("Samples.Outer.Middle.Inner.class.Net.g.cs", SymbolFacts.HintName(net));
 
         INamedTypeSymbol outer = TypeOf(compilation, "Samples.Outer");
         Assert.Empty(SymbolFacts.ContainingTypes(outer));
@@ -183,6 +184,31 @@ public sealed class SymbolFactsTests
             """);
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.Contains("\n" + expected + " : global::Landscape.IModel\n", output.SingleSource, System.StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    [Fact]
+    public void ObjectiveInKeywordNamedTypes_HasAHintNameWithoutAt_AndCompiles()
+    {
+        // '@' is not allowed in a hint name: AddSource would throw (CS8785) and drop every generated file.
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            namespace @namespace.@int;
+
+            public partial class @struct
+            {
+                public partial class @class
+                {
+                    [Objective] double Value(double x) => x * x;
+                }
+            }
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        (string hintName, string source) = Assert.Single(output.Sources);
+        Assert.Equal("namespace.int.struct.class.g.cs", hintName);
+        Assert.Contains("\npartial class @struct\n", source, System.StringComparison.Ordinal);
+        Assert.Contains("partial class @class : global::Landscape.IModel", source, System.StringComparison.Ordinal);
         GeneratedCodeAssert.Compiles(output);
     }
 

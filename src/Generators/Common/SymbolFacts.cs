@@ -60,6 +60,14 @@ internal static class SymbolFacts
         return modifiers + "partial " + TypeKeyword(type) + " " + EscapeIdentifier(type.Name);
     }
 
+    /// <summary>
+    /// The name of the file generated for <paramref name="type"/>: its fully qualified name without <c>global::</c> and
+    /// without the <c>@</c> of verbatim identifiers, plus <c>.g.cs</c> (<c>Samples.Outer.Net.g.cs</c>). AddSource rejects
+    /// '@' in a hint name; dropping it keeps the name unique, because <c>@class</c> and <c>class</c> are the same identifier.
+    /// </summary>
+    public static string HintName(INamedTypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + ".g.cs";
+
     /// <summary>The types that contain <paramref name="type"/>, innermost first; empty for a top-level type.</summary>
     public static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
     {

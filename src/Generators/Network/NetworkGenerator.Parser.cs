@@ -182,9 +182,7 @@ public sealed partial class NetworkGenerator
                 $"a layer of width {Literals.Grouped(widest)} needs buffers of {Literals.Grouped(2 * ChunkSize * widest)} values, more than fit in one array"));
 
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        // Hint names may not contain '@' (verbatim identifiers such as @class): drop it; the identifier is the same.
-        string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + ".g.cs";
-        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), hintName, loss.Value, inputSize, specs.ToEquatableArray());
+        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss.Value, inputSize, specs.ToEquatableArray());
         return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -149,14 +149,13 @@ public sealed partial class ObjectiveGenerator
         if (broken || body is null || root < 0) return Failure();
 
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
         var spec = new ObjectiveSpec(
             ns,
             SymbolFacts.ContainingDeclarations(type),
             SymbolFacts.PartialDeclaration(type),
             SymbolFacts.EscapeIdentifier(type.Name),
             type.ToDisplayString(),
-            hintName,
+            SymbolFacts.HintName(type),
             symbol.Name,
             symbol.Parameters.Select(p => p.Name).ToEquatableArray(),
             body.Members.ToEquatableArray(),
