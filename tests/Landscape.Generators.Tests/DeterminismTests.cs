@@ -60,6 +60,7 @@ public sealed class DeterminismTests
         Assert.Contains("InitScale = 12345.678", expected, StringComparison.Ordinal);
         Assert.Contains("InitScale = -0.0", expected, StringComparison.Ordinal);
         Assert.Contains("1,255,642 parameters", expected, StringComparison.Ordinal);
+        Assert.Contains("Architecture = \"1234-1000-20-15-12-10 tanh/sigmoid/identity/elu/sin, softmax cross-entropy, no bias in dense2\";", expected, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -151,7 +151,7 @@ public sealed partial class ExperimentGenerator
             {
                 SettingSpec setting = experiment.Settings[i];
                 string value = "value" + Literals.Int(i);
-                w.WriteLine($"if (values.{TryGetCall(setting, value)}) typed.{Escape(setting.PropertyName)} = {value};");
+                w.WriteLine($"if (values.{TryGetCall(setting, value)}) typed.{SymbolFacts.EscapeIdentifier(setting.PropertyName)} = {value};");
             }
         }
     }
@@ -170,7 +170,7 @@ public sealed partial class ExperimentGenerator
             w.WriteLine("return");
             w.WriteLine("[");
             w.Indentation++;
-            foreach (SettingSpec setting in experiment.Settings) w.WriteLine(FormatExpression(setting, "typed." + Escape(setting.PropertyName)) + ",");
+            foreach (SettingSpec setting in experiment.Settings) w.WriteLine(FormatExpression(setting, "typed." + SymbolFacts.EscapeIdentifier(setting.PropertyName)) + ",");
             w.Indentation--;
             w.WriteLine("];");
         }
@@ -202,7 +202,7 @@ public sealed partial class ExperimentGenerator
         if (setting.Enum is { } enumSpec)
         {
             string names = "[" + string.Join(", ", enumSpec.Members.Select(Literals.String)) + "]";
-            string members = "[" + string.Join(", ", enumSpec.Members.Select(m => enumSpec.TypeName + "." + Escape(m))) + "]";
+            string members = "[" + string.Join(", ", enumSpec.Members.Select(m => enumSpec.TypeName + "." + SymbolFacts.EscapeIdentifier(m))) + "]";
             return $"TryGetEnum{suffix}<{enumSpec.TypeName}>({name}, {names}, {members}, out var {value})";
         }
         return $"TryGet{setting.Kind}{suffix}({name}, out var {value})";
@@ -250,8 +250,4 @@ public sealed partial class ExperimentGenerator
 
     /// <summary>Text escaped for an XML doc comment.</summary>
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    /// <summary>An identifier as C# source: prefixed with @ when it is a reserved keyword.</summary>
-    private static string Escape(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }

@@ -117,9 +117,7 @@ public sealed partial class ExperimentGenerator
     private static EnumSpec ReadEnum(INamedTypeSymbol type)
     {
         var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray();
-        string display = type.Name;
-        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType) display = outer.Name + "." + display;
-        return new EnumSpec(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), display, members);
+        return new EnumSpec(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolFacts.NestedName(type), members);
     }
 
     private static bool ContainsErrorType(ITypeSymbol type) =>

@@ -102,9 +102,8 @@ public sealed partial class ExperimentGenerator
     {
         if (type.IsStatic) return "is static";
         if (type.IsAbstract) return "is abstract";
-        if (type.TypeParameters.Length > 0) return "is generic";
-        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            if (outer.TypeParameters.Length > 0) return $"is nested in the generic type '{outer.ToDisplayString()}'";
+        if (SymbolFacts.FirstGeneric(type) is { } generic)
+            return ReferenceEquals(generic, type) ? "is generic" : $"is nested in the generic type '{generic.ToDisplayString()}'";
         if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
             return "is not visible to the catalog (it is private or protected, or nested in such a type)";
         IMethodSymbol? constructor = type.InstanceConstructors

@@ -86,6 +86,8 @@ public sealed partial class NetworkGenerator
         w.WriteLine($"// Declaration ({network.Spec.TypeName}):");
         foreach (string line in network.DeclarationLines()) w.WriteLine("//   " + line);
         w.WriteLine("//");
+        w.WriteLine($"// Architecture: {network.Architecture}");
+        w.WriteLine("//");
         w.WriteLine($"// Parameters ({Literals.Grouped(network.ParameterCount)}), layer by layer, weight (row-major [units × fan-in]) then bias:");
         foreach (ParameterEntry entry in network.Parameters)
             w.WriteLine($"//   {entry.Name,-14} [{entry.Rows}×{entry.Columns}] at {entry.Offset}");
@@ -107,6 +109,12 @@ public sealed partial class NetworkGenerator
         w.WriteLine();
         w.WriteLine("/// <summary>Outputs per example (the width of the last layer).</summary>");
         w.WriteLine($"public const int OutputSize = {Literals.Int(network.OutputSize)};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// The architecture in one line: the input size and each layer's units joined by '-', each layer's activation joined");
+        w.WriteLine("/// by '/', the loss (MSE or softmax cross-entropy) and, if some layers have no bias, which ones.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine($"public const string Architecture = {Literals.String(network.Architecture)};");
         w.WriteLine();
         w.WriteLine($"private const int TotalParameters = {Literals.Int(network.ParameterCount)};");
         foreach (ParameterEntry entry in network.Parameters)

@@ -37,6 +37,11 @@ public sealed partial class NetworkGenerator
         }
     }
 
+    /// <summary>
+    /// The parse in three steps: the declaration's own shape (partial, static, generic, containing types), one reader per
+    /// attribute in source order, then the shape-validation pass over what the attributes declare. Every step adds to one
+    /// list of diagnostics, in that order.
+    /// </summary>
     private static Result<NetworkSpec> ParseCore(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
         // A half-typed declaration ("partial class" with no name yet): the compiler reports it; generate nothing.
@@ -46,27 +51,7 @@ public sealed partial class NetworkGenerator
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? nameLocation = LocationInfo.From(declaration.Identifier.GetLocation());
         string name = symbol.Name;
-
-        // Declaration shape: partial, not static, not generic, containing types partial.
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, name));
-        if (symbol.IsStatic)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, name));
-        for (INamedTypeSymbol? t = symbol; t is not null; t = t.ContainingType)
-        {
-            if (t.TypeParameters.Length > 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, name));
-                break;
-            }
-        }
-        var containing = new List<string>();
-        for (INamedTypeSymbol? t = symbol.ContainingType; t is not null; t = t.ContainingType)
-        {
-            if (!SymbolFacts.IsPartial(t, cancellationToken))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, t.Name, name));
-            containing.Insert(0, "partial " + TypeKeyword(t) + " " + EscapeIdentifier(t.Name));
-        }
+        CheckDeclaration(declaration, symbol, nameLocation, diagnostics, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -82,11 +67,42 @@ public sealed partial class NetworkGenerator
         if (attributes.Count(a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.NetworkAttribute) > 1)
             return new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty);
 
-        bool broken = false; // an attribute with binding errors: the compiler reports it; we only skip generation
-        LossKind? loss = null;
-        int inputSize = 0, inputCount = 0, denseCount = 0;
-        var layers = new List<(int Units, ActivationKind Activation, bool Bias, InitKind Init, double InitScale, LocationInfo? Location)>();
+        DeclaredNetwork declared = ReadAttributes(attributes, name, diagnostics, cancellationToken);
+        if (!TryValidateShape(declared, name, nameLocation, diagnostics, out LossKind loss, out LayerSpec[] layers))
+            return diagnostics.Count == 0 ? new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty) : Failure(diagnostics.ToArray());
 
+        string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray());
+        return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static Result<NetworkSpec> Failure(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+
+    /// <summary>The declaration's own shape: partial (LSG0001), not static (LSG0004), not generic (LSG0002), containing types partial (LSG0003).</summary>
+    private static void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        string name = symbol.Name;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, name));
+        if (symbol.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, name));
+        if (SymbolFacts.FirstGeneric(symbol) is not null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, name));
+        foreach (INamedTypeSymbol outer in SymbolFacts.ContainingTypes(symbol))
+        {
+            if (!SymbolFacts.IsPartial(outer, cancellationToken))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, outer.Name, name));
+        }
+    }
+
+    /// <summary>
+    /// Runs the reader of each [Network], [Input] and [Dense] attribute in source order; other attributes are ignored. An
+    /// attribute with binding errors (the compiler reports them) is skipped and marks the declaration broken.
+    /// </summary>
+    private static DeclaredNetwork ReadAttributes(List<AttributeData> attributes, string name, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var declared = new DeclaredNetwork();
+        int denseCount = 0;
         foreach (AttributeData attribute in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -100,103 +116,162 @@ public sealed partial class NetworkGenerator
             if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
                 || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error))
             {
-                broken = true;
+                declared.Broken = true;
                 continue;
             }
 
             switch (attributeName)
             {
                 case KnownTypeNames.NetworkAttribute:
-                    loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, attribute, 0, null) ?? location, "LossFunction", diagnostics);
-                    if (loss is null) broken = true;
+                    ReadNetworkAttribute(attribute, syntax, location, declared, diagnostics);
                     break;
-
                 case KnownTypeNames.InputAttribute:
-                    inputCount++;
-                    if (inputCount > 1)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, location, name));
-                        break;
-                    }
-                    inputSize = (int)attribute.ConstructorArguments[0].Value!;
-                    if (inputSize <= 0)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
-                            "The [Input] size", Literals.Int(inputSize)));
+                    ReadInputAttribute(attribute, syntax, location, name, declared, diagnostics);
                     break;
-
                 case KnownTypeNames.DenseAttribute:
-                    int units = (int)attribute.ConstructorArguments[0].Value!;
-                    if (units <= 0)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
-                            $"The units of [Dense] layer {layerIndex}", Literals.Int(units)));
-                    ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, attribute, 1, null) ?? location, "Activation", diagnostics);
-                    bool bias = true;
-                    InitKind? init = InitKind.Default;
-                    double initScale = 1.0;
-                    foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                    {
-                        LocationInfo? namedLocation = ArgumentLocation(syntax, attribute, -1, named.Key) ?? location;
-                        switch (named.Key)
-                        {
-                            case "Bias":
-                                bias = (bool)named.Value.Value!;
-                                break;
-                            case "Init":
-                                init = ReadEnum<InitKind>(named.Value, namedLocation, "Init", diagnostics);
-                                break;
-                            case "InitScale":
-                                initScale = (double)named.Value.Value!;
-                                if (double.IsNaN(initScale) || double.IsInfinity(initScale) || initScale < 0)
-                                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInitScale, namedLocation, Literals.Double(initScale).TrimEnd('d')));
-                                break;
-                        }
-                    }
-                    if (activation is null || init is null) broken = true;
-                    else layers.Add((units, activation.Value, bias, init.Value, initScale, location));
+                    ReadDenseAttribute(attribute, syntax, location, layerIndex, declared, diagnostics);
                     break;
             }
         }
+        return declared;
+    }
 
-        if (broken && diagnostics.Count == 0)
-            return new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty);
-        if (inputCount == 0)
+    /// <summary>[Network(loss)]: the loss function (LSG0105 for an undefined value, which marks the declaration broken).</summary>
+    private static void ReadNetworkAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    {
+        declared.Loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, attribute, 0, null) ?? location, "LossFunction", diagnostics);
+        if (declared.Loss is null) declared.Broken = true;
+    }
+
+    /// <summary>[Input(size)]: the input size (LSG0104 when not positive); a second [Input] is LSG0102 and is not read.</summary>
+    private static void ReadInputAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, string name, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    {
+        declared.InputCount++;
+        if (declared.InputCount > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, location, name));
+            return;
+        }
+        declared.InputSize = (int)attribute.ConstructorArguments[0].Value!;
+        if (declared.InputSize <= 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
+                "The [Input] size", Literals.Int(declared.InputSize)));
+    }
+
+    /// <summary>
+    /// [Dense(units, activation, Bias, Init, InitScale)]: one layer. Non-positive units (LSG0104) and an invalid InitScale
+    /// (LSG0108) are reported and the layer is still added; an undefined enum value (LSG0105) marks the declaration broken.
+    /// </summary>
+    private static void ReadDenseAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, int layerIndex, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    {
+        int units = (int)attribute.ConstructorArguments[0].Value!;
+        if (units <= 0)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
+                $"The units of [Dense] layer {layerIndex}", Literals.Int(units)));
+        ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, attribute, 1, null) ?? location, "Activation", diagnostics);
+        bool bias = true;
+        InitKind? init = InitKind.Default;
+        double initScale = 1.0;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+        {
+            LocationInfo? namedLocation = ArgumentLocation(syntax, attribute, -1, named.Key) ?? location;
+            switch (named.Key)
+            {
+                case "Bias":
+                    bias = (bool)named.Value.Value!;
+                    break;
+                case "Init":
+                    init = ReadEnum<InitKind>(named.Value, namedLocation, "Init", diagnostics);
+                    break;
+                case "InitScale":
+                    initScale = (double)named.Value.Value!;
+                    if (double.IsNaN(initScale) || double.IsInfinity(initScale) || initScale < 0)
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInitScale, namedLocation, Literals.Double(initScale).TrimEnd('d')));
+                    break;
+            }
+        }
+        if (activation is null || init is null) declared.Broken = true;
+        else declared.Layers.Add(new DeclaredLayer(units, activation.Value, bias, init.Value, initScale, location));
+    }
+
+    /// <summary>
+    /// The shape-validation pass over what the attributes declared: an [Input] (LSG0101), at least one layer (LSG0103), two
+    /// or more outputs for cross-entropy (LSG0106), then sizes that fit in one .NET array (LSG0107). Returns false when the
+    /// network cannot be generated; <paramref name="diagnostics"/> then says why (it is empty for a declaration the
+    /// compiler already rejects). On success, gives the loss and the layers with their fan-ins.
+    /// </summary>
+    private static bool TryValidateShape(DeclaredNetwork declared, string name, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, out LossKind loss, out LayerSpec[] layers)
+    {
+        loss = default;
+        layers = [];
+        if (declared.Broken && diagnostics.Count == 0)
+            return false;
+        List<DeclaredLayer> declaredLayers = declared.Layers;
+        if (declared.InputCount == 0)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, name));
-        if (layers.Count == 0 && !broken)
+        if (declaredLayers.Count == 0 && !declared.Broken)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, nameLocation, name));
-        if (loss == LossKind.SoftmaxCrossEntropy && layers.Count > 0 && layers[layers.Count - 1].Units == 1)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsTwoOutputs, layers[layers.Count - 1].Location, name, "1"));
+        if (declared.Loss == LossKind.SoftmaxCrossEntropy && declaredLayers.Count > 0 && declaredLayers[declaredLayers.Count - 1].Units == 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsTwoOutputs, declaredLayers[declaredLayers.Count - 1].Location, name, "1"));
 
-        if (diagnostics.Count > 0 || broken || loss is null)
-            return Failure(diagnostics.ToArray());
+        if (diagnostics.Count > 0 || declared.Broken || declared.Loss is null)
+            return false;
 
         // Sizes: every parameter block and every workspace buffer must fit in one .NET array.
-        var specs = new LayerSpec[layers.Count];
+        var specs = new LayerSpec[declaredLayers.Count];
         long parameterCount = 0;
-        int fanIn = inputSize;
-        long widest = inputSize;
-        for (int i = 0; i < layers.Count; i++)
+        int fanIn = declared.InputSize;
+        long widest = declared.InputSize;
+        for (int i = 0; i < declaredLayers.Count; i++)
         {
-            var layer = layers[i];
+            DeclaredLayer layer = declaredLayers[i];
             parameterCount += (long)layer.Units * fanIn + (layer.Bias ? layer.Units : 0);
             widest = Math.Max(widest, layer.Units);
             specs[i] = new LayerSpec(layer.Units, fanIn, layer.Activation, layer.Bias, layer.Init, layer.InitScale);
             fanIn = layer.Units;
         }
         if (parameterCount > MaxArrayLength)
-            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
                 $"it has {Literals.Grouped(parameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
+            return false;
+        }
         if (2 * ChunkSize * widest > MaxArrayLength)
-            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
                 $"a layer of width {Literals.Grouped(widest)} needs buffers of {Literals.Grouped(2 * ChunkSize * widest)} values, more than fit in one array"));
+            return false;
+        }
 
-        string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        // Hint names may not contain '@' (verbatim identifiers such as @class): drop it; the identifier is the same.
-        string hintName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + ".g.cs";
-        var spec = new NetworkSpec(ns, containing.ToEquatableArray(), TypeKeyword(symbol), EscapeIdentifier(name), hintName, loss.Value, inputSize, specs.ToEquatableArray());
-        return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
+        loss = declared.Loss.Value;
+        layers = specs;
+        return true;
     }
 
-    private static Result<NetworkSpec> Failure(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+    /// <summary>
+    /// What the attribute readers collect from one declaration, for the shape-validation pass. It lives only inside one
+    /// parse (it is never cached, so it need not be equatable) and holds no symbols.
+    /// </summary>
+    private sealed class DeclaredNetwork
+    {
+        /// <summary>An attribute had binding errors (the compiler reports them) or an undefined enum value: generate nothing.</summary>
+        public bool Broken { get; set; }
+
+        /// <summary>The [Network] loss, or null when it is missing or undefined.</summary>
+        public LossKind? Loss { get; set; }
+
+        /// <summary>How many [Input] attributes there are (only the first is read).</summary>
+        public int InputCount { get; set; }
+
+        /// <summary>The first [Input]'s size (0 when there is none).</summary>
+        public int InputSize { get; set; }
+
+        /// <summary>The [Dense] layers that were read, in source order (those with an undefined enum value are left out).</summary>
+        public List<DeclaredLayer> Layers { get; } = [];
+    }
+
+    /// <summary>One [Dense] attribute as written, with its location for diagnostics; the fan-in is known only in the shape pass.</summary>
+    private readonly record struct DeclaredLayer(int Units, ActivationKind Activation, bool Bias, InitKind Init, double InitScale, LocationInfo? Location);
 
     /// <summary>Reads an enum argument, reporting LSG0105 when the value is not one of the defined members.</summary>
     private static TEnum? ReadEnum<TEnum>(TypedConstant constant, LocationInfo? location, string enumName, List<DiagnosticInfo> diagnostics)
@@ -240,16 +315,4 @@ public sealed partial class NetworkGenerator
         }
         return null;
     }
-
-    /// <summary>A C# identifier for <paramref name="name"/>: verbatim (<c>@class</c>) when it is a reserved keyword.</summary>
-    private static string EscapeIdentifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
-
-    private static string TypeKeyword(INamedTypeSymbol type) => type switch
-    {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
-    };
 }

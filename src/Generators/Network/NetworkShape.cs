@@ -1,22 +1,8 @@
 using System.Collections.Generic;
-using System.Globalization;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Model;
 
 namespace Landscape.Generators.Network;
-
-/// <summary>A parameter block as the emitter names it: layout name, offset constant, shape.</summary>
-internal sealed record ParameterEntry(string Name, string Constant, int Offset, int Rows, int Columns, bool IsBias);
-
-/// <summary>A layer with its parameter blocks resolved.</summary>
-internal sealed record Layer(int Index, LayerSpec Spec, ParameterEntry Weight, ParameterEntry? Bias)
-{
-    /// <summary>Elements of the weight matrix.</summary>
-    public int WeightLength => Spec.Units * Spec.FanIn;
-
-    /// <summary>"dense1 (200 → 10, tanh)".</summary>
-    public string Describe() => $"dense{Index} ({Spec.FanIn} → {Spec.Units}, {Spec.Activation.ToString().ToLowerInvariant()})";
-}
 
 /// <summary>
 /// Derived facts about a <see cref="NetworkSpec"/> that the emitter needs (offsets, names, descriptions). Computed from
@@ -24,6 +10,7 @@ internal sealed record Layer(int Index, LayerSpec Spec, ParameterEntry Weight, P
 /// </summary>
 internal sealed class NetworkShape
 {
+    /// <summary>Resolves the layers' parameter blocks (names, offset constants, offsets) and the descriptions of <paramref name="spec"/>.</summary>
     public NetworkShape(NetworkSpec spec)
     {
         Spec = spec;
@@ -33,34 +20,41 @@ internal sealed class NetworkShape
         for (int l = 0; l < spec.Layers.Count; l++)
         {
             LayerSpec layer = spec.Layers[l];
-            var weight = new ParameterEntry($"dense{l}.weight", $"Dense{l}Weight", offset, layer.Units, layer.FanIn, false);
+            string name = "dense" + Literals.Int(l);
+            var weight = new ParameterEntry(name + ".weight", $"Dense{l}Weight", offset, layer.Units, layer.FanIn, false);
             offset += layer.Units * layer.FanIn;
             parameters.Add(weight);
             ParameterEntry? bias = null;
             if (layer.Bias)
             {
-                bias = new ParameterEntry($"dense{l}.bias", $"Dense{l}Bias", offset, layer.Units, 1, true);
+                bias = new ParameterEntry(name + ".bias", $"Dense{l}Bias", offset, layer.Units, 1, true);
                 offset += layer.Units;
                 parameters.Add(bias);
             }
-            layers.Add(new Layer(l, layer, weight, bias));
+            layers.Add(new Layer(l, name, layer, weight, bias));
         }
         Layers = layers;
         Parameters = parameters;
         ParameterCount = offset;
+        Architecture = DescribeArchitecture();
     }
 
+    /// <summary>The spec this shape is derived from.</summary>
     public NetworkSpec Spec { get; }
 
+    /// <summary>The layers in order, with their parameter blocks.</summary>
     public IReadOnlyList<Layer> Layers { get; }
 
+    /// <summary>Every parameter block in layout order: per layer, the weight then the bias.</summary>
     public IReadOnlyList<ParameterEntry> Parameters { get; }
 
+    /// <summary>The length of the parameter vector.</summary>
     public int ParameterCount { get; }
 
     /// <summary>Index of the output layer.</summary>
     public int Last => Layers.Count - 1;
 
+    /// <summary>Outputs per example: the width of the last layer.</summary>
     public int OutputSize => Layers[Last].Spec.Units;
 
     /// <summary>The per-example loss in words.</summary>
@@ -68,18 +62,51 @@ internal sealed class NetworkShape
         ? "½‖f(x) − y‖²"
         : "−Σₖ yₖ log softmax(f(x))ₖ";
 
+    /// <summary>
+    /// The value of the generated <c>Architecture</c> constant: the declaration in one line, e.g.
+    /// "784-200-200-10 tanh/tanh/identity, MSE" or "20-32-16-5 gelu/relu/sigmoid, softmax cross-entropy, no bias in dense1".
+    /// </summary>
+    public string Architecture { get; }
+
     /// <summary>"784-200-200-10 tanh/tanh/identity, mean squared error, 199,210 parameters".</summary>
     public string Describe()
     {
-        var sizes = new List<string> { Spec.InputSize.ToString(CultureInfo.InvariantCulture) };
+        string loss = Spec.Loss == LossKind.MeanSquaredError ? "mean squared error" : "softmax cross-entropy";
+        return $"{WidthsAndActivations()}, {loss}, {Literals.Grouped(ParameterCount)} parameters";
+    }
+
+    /// <summary>An activation as the architecture names it, in lower case: "identity", "tanh", "relu", …, "sin".</summary>
+    public static string ActivationName(ActivationKind activation) => activation.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// <see cref="Architecture"/>: <see cref="WidthsAndActivations"/>, the loss ("MSE" or "softmax cross-entropy"), and the
+    /// layers declared with <c>Bias = false</c>: ", no bias" when no layer has one, else ", no bias in dense1, dense3".
+    /// </summary>
+    private string DescribeArchitecture()
+    {
+        string loss = Spec.Loss == LossKind.MeanSquaredError ? "MSE" : "softmax cross-entropy";
+        var withoutBias = new List<string>();
+        foreach (Layer layer in Layers)
+        {
+            if (layer.Bias is null) withoutBias.Add(layer.Name);
+        }
+        string bias = withoutBias.Count == 0 ? ""
+            : withoutBias.Count == Layers.Count ? ", no bias"
+            : ", no bias in " + string.Join(", ", withoutBias);
+        return $"{WidthsAndActivations()}, {loss}{bias}";
+    }
+
+    /// <summary>"784-200-200-10 tanh/tanh/identity": the input size and each layer's units joined by '-', then each layer's activation joined by '/'.</summary>
+    private string WidthsAndActivations()
+    {
+        var sizes = new List<string> { Literals.Int(Spec.InputSize) };
         var activations = new List<string>();
         foreach (Layer layer in Layers)
         {
-            sizes.Add(layer.Spec.Units.ToString(CultureInfo.InvariantCulture));
-            activations.Add(layer.Spec.Activation.ToString().ToLowerInvariant());
+            sizes.Add(Literals.Int(layer.Spec.Units));
+            activations.Add(ActivationName(layer.Spec.Activation));
         }
-        string loss = Spec.Loss == LossKind.MeanSquaredError ? "mean squared error" : "softmax cross-entropy";
-        return $"{string.Join("-", sizes)} {string.Join("/", activations)}, {loss}, {Literals.Grouped(ParameterCount)} parameters";
+        return $"{string.Join("-", sizes)} {string.Join("/", activations)}";
     }
 
     /// <summary>The declaration restated in canonical attribute form (defaults omitted).</summary>

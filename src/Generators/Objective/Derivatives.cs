@@ -4,35 +4,6 @@ using Landscape.Generators.Objective.Model;
 
 namespace Landscape.Generators.Objective;
 
-/// <summary>The derivatives of an operand list, for a <see cref="DerivativeRule"/>: −1 where an operand is bool.</summary>
-/// <param name="A">Derivative of the first operand.</param>
-/// <param name="B">Derivative of the second operand.</param>
-/// <param name="C">Derivative of the third operand.</param>
-internal readonly record struct OperandDerivatives(int A, int B, int C);
-
-/// <summary>Builds d(self) from the node, its operands' derivatives and the graph's smart constructors.</summary>
-internal delegate int DerivativeRule(ExpressionGraph g, int self, ExprNode node, OperandDerivatives d);
-
-/// <summary>
-/// One primitive of the objective language, with its value and derivative side by side: the name it has in C# source
-/// (<c>Math.Exp</c>), how generated code evaluates it, and its derivative rule (forward mode: d(self) from the operands'
-/// derivatives). Second derivatives are the same rules applied to the first-derivative graph.
-/// </summary>
-/// <param name="Op">The IR operation.</param>
-/// <param name="MathName">The <c>System.Math</c> method that the parser maps to this primitive, or null (operators, internal nodes).</param>
-/// <param name="Arity">Number of double arguments of the Math method.</param>
-/// <param name="Emitted">How generated code writes it: the function called (<c>double.Exp</c>, bit-identical to Math.Exp) or the operator.</param>
-/// <param name="Rule">The derivative rule in math notation, for documentation and the generated header.</param>
-/// <param name="Derivative">The derivative rule.</param>
-internal sealed record Primitive(Op Op, string? MathName, int Arity, string Emitted, string Rule, DerivativeRule? Derivative);
-
-/// <summary>The gradient and lower-triangle Hessian of f, as nodes of one graph shared with f.</summary>
-/// <param name="Graph">The graph: f's nodes first (same indices as in the spec), then the derivative nodes.</param>
-/// <param name="Value">The node of f.</param>
-/// <param name="Gradient">∂f/∂xᵢ, one node per coordinate.</param>
-/// <param name="Hessian">∂²f/∂xᵢ∂xⱼ for j ≤ i, packed row by row: entry (i, j) at i(i+1)/2 + j.</param>
-internal sealed record DerivativeProgram(ExpressionGraph Graph, int Value, int[] Gradient, int[] Hessian);
-
 /// <summary>
 /// Symbolic differentiation of an objective's expression graph, and the table of primitives with each one's value and
 /// derivative rule side by side.

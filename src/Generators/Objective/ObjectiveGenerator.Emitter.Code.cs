@@ -44,7 +44,7 @@ public sealed partial class ObjectiveGenerator
             _reachable = new bool[graph.Count];
             _temporaries = new string?[graph.Count];
             _coordinates = new string[spec.Coordinates.Count];
-            for (int i = 0; i < _coordinates.Length; i++) _coordinates[i] = Escape(spec.Coordinates[i]);
+            for (int i = 0; i < _coordinates.Length; i++) _coordinates[i] = SymbolFacts.EscapeIdentifier(spec.Coordinates[i]);
 
             // Reachability and use counts: one sweep from the highest index down (operands always have lower indices).
             var uses = new int[graph.Count];

@@ -416,7 +416,7 @@ public sealed partial class ObjectiveGenerator
                 case IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                                                      && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _type):
                     // A primary-constructor parameter of a class or struct: in scope, by its bare name, in every part of the type.
-                    return MemberRead(expression, Escape(parameter.Name), parameter.Type, wantBool, isBareName: true);
+                    return MemberRead(expression, SymbolFacts.EscapeIdentifier(parameter.Name), parameter.Type, wantBool, isBareName: true);
                 case IFieldSymbol or IPropertySymbol:
                 {
                     string? read = MemberExpression(expression, symbol, out string? reason);
@@ -445,7 +445,7 @@ public sealed partial class ObjectiveGenerator
         private string? MemberExpression(ExpressionSyntax expression, ISymbol symbol, out string? reason)
         {
             reason = null;
-            string name = Escape(symbol.Name);
+            string name = SymbolFacts.EscapeIdentifier(symbol.Name);
             if (symbol.IsStatic) return symbol.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + name;
             if (expression is IdentifierNameSyntax) return "this." + name;
             if (expression is not MemberAccessExpressionSyntax access)

@@ -68,21 +68,17 @@ public sealed partial class ObjectiveGenerator
         // The type: partial, not generic, every containing type partial (the generated part reopens all of them).
         if (!typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObjectiveNotPartial, typeLocation, type.Name));
-        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        if (SymbolFacts.FirstGeneric(type) is { } generic)
         {
-            if (t.TypeParameters.Length == 0) continue;
-            string what = ReferenceEquals(t, type)
+            string what = ReferenceEquals(generic, type)
                 ? $"Objective type '{type.ToDisplayString()}'"
-                : $"Objective type '{type.Name}', nested in generic type '{t.ToDisplayString()}',";
+                : $"Objective type '{type.Name}', nested in generic type '{generic.ToDisplayString()}',";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObjectiveGeneric, typeLocation, what));
-            break;
         }
-        var containing = new List<string>();
-        for (INamedTypeSymbol? t = type.ContainingType; t is not null; t = t.ContainingType)
+        foreach (INamedTypeSymbol outer in SymbolFacts.ContainingTypes(type))
         {
-            if (!SymbolFacts.IsPartial(t, cancellationToken))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObjectiveContainingTypeNotPartial, typeLocation, t.Name, type.Name));
-            containing.Insert(0, PartialDeclaration(t));
+            if (!SymbolFacts.IsPartial(outer, cancellationToken))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ObjectiveContainingTypeNotPartial, typeLocation, outer.Name, type.Name));
         }
 
         // The method: instance, non-generic, returns double, and every parameter is a by-value double coordinate.
@@ -153,14 +149,13 @@ public sealed partial class ObjectiveGenerator
         if (broken || body is null || root < 0) return Failure();
 
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") + ".g.cs";
         var spec = new ObjectiveSpec(
             ns,
-            containing.ToEquatableArray(),
-            PartialDeclaration(type),
-            Escape(type.Name),
+            SymbolFacts.ContainingDeclarations(type),
+            SymbolFacts.PartialDeclaration(type),
+            SymbolFacts.EscapeIdentifier(type.Name),
             type.ToDisplayString(),
-            hintName,
+            SymbolFacts.HintName(type),
             symbol.Name,
             symbol.Parameters.Select(p => p.Name).ToEquatableArray(),
             body.Members.ToEquatableArray(),
@@ -219,25 +214,6 @@ public sealed partial class ObjectiveGenerator
         }
         return found;
     }
-
-    /// <summary>The header of a generated partial part: "partial record Valley", "ref partial struct Span2", ...</summary>
-    private static string PartialDeclaration(INamedTypeSymbol type)
-    {
-        string keyword = type switch
-        {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "partial record struct",
-            { IsRecord: true } => "partial record",
-            { IsRefLikeType: true } => "ref partial struct",
-            { TypeKind: TypeKind.Struct } => "partial struct",
-            { TypeKind: TypeKind.Interface } => "partial interface",
-            _ => "partial class",
-        };
-        return keyword + " " + Escape(type.Name);
-    }
-
-    /// <summary>An identifier as C# source: prefixed with @ when it is a reserved keyword.</summary>
-    internal static string Escape(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>The type's header and the method as written, for the generated file's header comment.</summary>
     private static List<string> SourceLines(TypeDeclarationSyntax type, MethodDeclarationSyntax method)

@@ -9,6 +9,8 @@
 //   [Dense(5, Activation.Sigmoid)]
 //   partial class Classifier
 //
+// Architecture: 20-32-16-5 gelu/relu/sigmoid, softmax cross-entropy, no bias in dense1
+//
 // Parameters (1,269), layer by layer, weight (row-major [units × fan-in]) then bias:
 //   dense0.weight  [32×20] at 0
 //   dense0.bias    [32×1] at 640
@@ -37,6 +39,12 @@ partial class Models
 
         /// <summary>Outputs per example (the width of the last layer).</summary>
         public const int OutputSize = 5;
+
+        /// <summary>
+        /// The architecture in one line: the input size and each layer's units joined by '-', each layer's activation joined
+        /// by '/', the loss (MSE or softmax cross-entropy) and, if some layers have no bias, which ones.
+        /// </summary>
+        public const string Architecture = "20-32-16-5 gelu/relu/sigmoid, softmax cross-entropy, no bias in dense1";
 
         private const int TotalParameters = 1269;
         private const int Dense0Weight = 0; // dense0.weight [32×20]

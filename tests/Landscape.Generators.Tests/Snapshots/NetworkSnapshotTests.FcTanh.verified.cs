@@ -9,6 +9,8 @@
 //   [Dense(10)]
 //   partial class FcTanh
 //
+// Architecture: 784-200-200-10 tanh/tanh/identity, MSE
+//
 // Parameters (199,210), layer by layer, weight (row-major [units × fan-in]) then bias:
 //   dense0.weight  [200×784] at 0
 //   dense0.bias    [200×1] at 156800
@@ -36,6 +38,12 @@ partial class FcTanh : global::Landscape.IModel
 
     /// <summary>Outputs per example (the width of the last layer).</summary>
     public const int OutputSize = 10;
+
+    /// <summary>
+    /// The architecture in one line: the input size and each layer's units joined by '-', each layer's activation joined
+    /// by '/', the loss (MSE or softmax cross-entropy) and, if some layers have no bias, which ones.
+    /// </summary>
+    public const string Architecture = "784-200-200-10 tanh/tanh/identity, MSE";
 
     private const int TotalParameters = 199210;
     private const int Dense0Weight = 0; // dense0.weight [200×784]

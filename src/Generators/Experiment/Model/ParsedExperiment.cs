@@ -10,9 +10,3 @@ namespace Landscape.Generators.Experiment.Model;
 /// <param name="Result">The spec and the diagnostics of this declaration.</param>
 /// <param name="Claim">The name the class claims, or null when the attribute has no usable name.</param>
 internal sealed record ParsedExperiment(Result<ExperimentSpec> Result, ExperimentNameClaim? Claim);
-
-/// <summary>An experiment name as written, by which type, and where (the attribute's name argument).</summary>
-/// <param name="Name">The name as written.</param>
-/// <param name="TypeName">The type's display name, e.g. <c>Samples.EdgeOfStability</c>.</param>
-/// <param name="Location">The name argument.</param>
-internal sealed record ExperimentNameClaim(string Name, string TypeName, LocationInfo? Location);
