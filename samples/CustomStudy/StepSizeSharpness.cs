@@ -39,7 +39,7 @@ public sealed partial class StepSizeSharpness : IExperiment
 
         var network = new RegressionNet();
         Dataset data = RegressionData.Create(count: 64, seed: context.Seed);
-        context.Log.WriteLine($"{"2-16-1 tanh/identity, MSE"} on {data.Count} examples, {Steps} GD steps per η");
+        context.Log.WriteLine($"{RegressionNet.Architecture} on {data.Count} examples, {Steps} GD steps per η");
 
         // Run: one GD trajectory per η from the same initialization.
         var trajectories = context.Table("trajectories", "eta", "step", "loss", "sharpness");

@@ -48,7 +48,21 @@ public sealed class ContextTests : IDisposable
         var table = context.Table("ok", "x", "y");
         Assert.Contains("has 2 columns", Assert.Throws<ArgumentException>(() => table.Add(1.0)).Message);
         Assert.Contains("already exists", Assert.Throws<ArgumentException>(() => context.Table("ok", "z")).Message);
-        Assert.Contains("contains a comma", Assert.Throws<ArgumentException>(() => table.Add("a,b", 1.0)).Message);
+        Assert.Contains("contains a line break", Assert.Throws<ArgumentException>(() => table.Add("a\nb", 1.0)).Message);
+    }
+
+    [Fact]
+    public void Texts_with_commas_and_quotes_are_quoted_in_csv_and_plain_in_json()
+    {
+        var context = new ExperimentContext("demo", _directory);
+        var table = context.Table("networks", "name", "architecture", "parameters");
+        table.Add("fc", "784-32-32-10 tanh/tanh/identity, MSE", 26506);
+        table.Add("q", "say \"hi\"", 1);
+
+        Assert.Equal("name,architecture,parameters\nfc,\"784-32-32-10 tanh/tanh/identity, MSE\",26506\nq,\"say \"\"hi\"\"\",1\n", table.ToCsv());
+        using var json = System.Text.Json.JsonDocument.Parse(table.ToJson());
+        Assert.Equal("784-32-32-10 tanh/tanh/identity, MSE", json.RootElement.GetProperty("rows")[0][1].GetString());
+        Assert.Equal("say \"hi\"", json.RootElement.GetProperty("rows")[1][1].GetString());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public readonly struct Cell : IEquatable<Cell>
         Number = number;
     }
 
-    /// <summary>The cell as written to CSV.</summary>
+    /// <summary>The cell's text: a number in invariant round-trip form, or the text itself (CSV quotes it where needed).</summary>
     public string Text { get; }
 
     /// <summary>Whether the cell is numeric (JSON writes it as a number when finite).</summary>
@@ -37,14 +37,20 @@ public readonly struct Cell : IEquatable<Cell>
     /// <summary>A boolean cell, written <c>true</c>/<c>false</c>.</summary>
     public static implicit operator Cell(bool value) => new(value ? "true" : "false", false, double.NaN);
 
-    /// <summary>A text cell. It must not contain a comma, a quote or a line break.</summary>
+    /// <summary>
+    /// A text cell. It must not contain a line break (a table row is one line); a text with a comma or a quote is written
+    /// to CSV quoted, as RFC 4180 says (<c>"784-32-10 tanh/identity, MSE"</c>, inner quotes doubled).
+    /// </summary>
     public static implicit operator Cell(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            throw new ArgumentException($"Table text '{value}' contains a comma, quote or line break.", nameof(value));
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            throw new ArgumentException($"Table text '{value}' contains a line break.", nameof(value));
         return new(value, false, double.NaN);
     }
+
+    /// <summary>The cell as a CSV field: the text, quoted (inner quotes doubled) when it holds a comma or a quote.</summary>
+    public string CsvField => !IsNumber && Text.AsSpan().IndexOfAny(',', '"') >= 0 ? "\"" + Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : Text;
 
     /// <inheritdoc/>
     public bool Equals(Cell other) => Text == other.Text && IsNumber == other.IsNumber;

@@ -61,7 +61,7 @@ public sealed class ResultTable
         throw new ArgumentException($"Table '{Name}' has no column '{name}'; it has {string.Join(", ", Columns)}.", nameof(name));
     }
 
-    /// <summary>The CSV text: a header line, then one line per row, '\n' line endings.</summary>
+    /// <summary>The CSV text: a header line, then one line per row, '\n' line endings; texts with a comma or quote are quoted (RFC 4180).</summary>
     public string ToCsv()
     {
         var builder = new StringBuilder();
@@ -71,7 +71,7 @@ public sealed class ResultTable
             for (int c = 0; c < row.Length; c++)
             {
                 if (c > 0) builder.Append(',');
-                builder.Append(row[c].Text);
+                builder.Append(row[c].CsvField);
             }
             builder.Append('\n');
         }

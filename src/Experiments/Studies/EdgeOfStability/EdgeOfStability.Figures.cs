@@ -77,7 +77,7 @@ public sealed partial class EdgeOfStability
     /// <summary>(d) The measured sharpness with the 2/η lines and the onsets, and the loss, per step.</summary>
     private static void DrawNetworkFigures(ExperimentContext context, EdgeOfStabilityPlan plan, EdgeOfStabilityResults results)
     {
-        var sharpnessFigure = context.Plot("network-sharpness", $"Sharpness under full-batch GD: fc-tanh 784-{plan.Width}-{plan.Width}-10, MSE, {plan.Examples} MNIST examples")
+        var sharpnessFigure = context.Plot("network-sharpness", $"Sharpness under full-batch GD: fc-tanh {Architecture(plan.Width)}, {plan.Examples} MNIST examples")
             .Axes("step", "sharpness λ_max (Lanczos)");
         sharpnessFigure.Caption = "Each η: the sharpness rises (progressive sharpening) until it reaches 2/η (horizontal lines), then hovers around it instead of rising further — the edge of stability.";
         var lossFigure = context.Plot("network-loss", "Training loss under full-batch GD at the edge of stability")

@@ -45,6 +45,17 @@ public sealed partial class EdgeOfStability
     /// <summary>Lanczos' relative residual tolerance: ample for a ±10% band, and about half the HVPs of the default.</summary>
     private const double LanczosTolerance = 1e-6;
 
+    /// <summary>The generated architecture description of the fc-tanh network of the given hidden width.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No network of that width is declared.</exception>
+    internal static string Architecture(int width) => width switch
+    {
+        16 => FcTanh16.Architecture,
+        32 => FcTanh32.Architecture,
+        64 => FcTanh64.Architecture,
+        200 => FcTanh200.Architecture,
+        _ => throw new ArgumentOutOfRangeException(nameof(width), width, "The network width must be one of the declared fc-tanh widths: 16, 32, 64 or 200."),
+    };
+
     /// <summary>The fc-tanh network of the given hidden width.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No network of that width is declared.</exception>
     internal static IModel Network(int width) => width switch

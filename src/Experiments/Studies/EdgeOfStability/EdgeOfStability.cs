@@ -47,7 +47,7 @@ public sealed partial class EdgeOfStability : IExperiment
         context.Log.WriteLine("(c) progressive sharpening in a 2-D valley");
         IReadOnlyList<ValleyRun> valley = RunValley(plan);
         context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"(d) fc-tanh 784-{plan.Width}-{plan.Width}-10 on {plan.Examples} MNIST examples, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.LearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.Steps} steps"));
+            $"(d) fc-tanh {Architecture(plan.Width)} on {plan.Examples} MNIST examples, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.LearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.Steps} steps"));
         IReadOnlyList<NetworkEdgeRun>? networks = TrainNetworks(context, plan);
         if (networks is null) return context.Result(); // cancelled
 

@@ -36,7 +36,7 @@ public sealed partial class LearningRateDecay
         int steps = plan.NetworkSteps, decayStep = plan.NetworkDecayStep;
         Figure loss = PlotLosses(context, "network-loss", "Two-magnitude network: loss under three schedules", runs, decayStep, plottedSteps: steps);
         loss.HorizontalLine($"target (step decay, {NetworkDropWindow} steps after the decay)", o.TargetLoss);
-        loss.Caption = $"Full-batch GD on a 10-20-1 tanh MLP fitting a teacher on inputs of norm 1 and {f(plan.LargeMagnitude)}. Constant η_big = {f(o.EtaBig)} " +
+        loss.Caption = $"Full-batch GD on an MLP ({TwoMagnitudeMlp.Architecture}) fitting a teacher on inputs of norm 1 and {f(plan.LargeMagnitude)}. Constant η_big = {f(o.EtaBig)} " +
             $"stalls at the edge of stability of the large-magnitude scale; constant η_small = {f(o.EtaSmall)} keeps descending slowly; the step decay " +
             $"(vertical line) drops the loss at once and stays below both." +
             (runs[1].Trajectory.Count > steps ? $" The constant-η_small run continues to step {runs[1].Trajectory.Count.ToString(CultureInfo.InvariantCulture)} in the table (cut here)." : "");

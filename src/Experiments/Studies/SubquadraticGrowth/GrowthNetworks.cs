@@ -26,14 +26,14 @@ internal sealed partial class FcTanh64x3;
 /// <summary>The networks the subquadratic-growth study can train, by the name its <c>Networks</c> setting uses.</summary>
 internal static class GrowthNetworks
 {
-    /// <summary>A named network: its setting name, its architecture for tables, and a factory.</summary>
+    /// <summary>A named network: its setting name, its generated architecture description (for tables), and a factory.</summary>
     internal sealed record Choice(string Name, string Architecture, Func<IModel> Create);
 
     /// <summary>Every available network, in a fixed order.</summary>
     public static IReadOnlyList<Choice> All { get; } =
     [
-        new("fc-tanh-32x2", "784-32-32-10 tanh", () => new FcTanh32x2()),
-        new("fc-tanh-64x3", "784-64-64-64-10 tanh", () => new FcTanh64x3()),
+        new("fc-tanh-32x2", FcTanh32x2.Architecture, () => new FcTanh32x2()),
+        new("fc-tanh-64x3", FcTanh64x3.Architecture, () => new FcTanh64x3()),
     ];
 
     /// <summary>The network called <paramref name="name"/>.</summary>
