@@ -86,7 +86,12 @@ public static class ExperimentRunner
                 run.Finish(ExperimentStatus.Failed, context.Claims, context.Measurements, [], [], [], e.GetType().Name + ": " + e.Message);
                 throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, e);
             }
-            ArgumentNullException.ThrowIfNull(result, "the experiment's Run result");
+            if (result is null)
+            {
+                var error = new InvalidOperationException($"{descriptor.TypeName}.Run returned null; it must return context.Result().");
+                run.Finish(ExperimentStatus.Failed, context.Claims, context.Measurements, [], [], [], error.GetType().Name + ": " + error.Message);
+                throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, error);
+            }
             if (result.Status is ExperimentStatus.Cancelled or ExperimentStatus.Failed)
                 return run.Finish(result, result.Status, [], [], [], null);
 

@@ -137,6 +137,37 @@ public sealed class ExperimentRunnerTests : IDisposable
         XDocument.Parse(File.ReadAllText(e.ReportPath));
     }
 
+    private sealed class NullResult : IExperiment
+    {
+        public ExperimentResult Run(ExperimentContext context) => null!;
+    }
+
+    [Fact]
+    public void An_experiment_returning_null_fails_with_a_manifest_that_says_so()
+    {
+        var descriptor = new ExperimentDescriptor("null-result", "", "NullResult", [], () => new NullResult(), (_, _) => { }, _ => []);
+        var e = Assert.Throws<ExperimentRunFailedException>(() => Run(descriptor, descriptor.Create()));
+
+        Assert.IsType<InvalidOperationException>(e.InnerException);
+        var manifest = Manifest.Read(Path.Combine(e.Directory, "manifest.json"));
+        Assert.Equal(ExperimentStatus.Failed, manifest.Status);
+        Assert.Contains("Run returned null", manifest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_manifest_records_the_settings_as_the_experiment_holds_them_when_it_returns()
+    {
+        // Points = 0 means "the default" to the sample, which resolves it to 7 and writes the value back, as a study's plan step does.
+        var descriptor = SampleExperiment.Descriptor();
+        var experiment = (SampleExperiment)descriptor.Create();
+        experiment.Points = 0;
+        var run = Run(descriptor, experiment);
+
+        Assert.Equal("7", run.Manifest.Settings["points"]);
+        Assert.Equal("7", Manifest.Read(run.ManifestPath).Settings["points"]);
+        Assert.Contains("<code>--points</code></td><td><code>7</code>", File.ReadAllText(run.ReportPath), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Cancellation_ends_the_run_with_a_cancelled_manifest_and_no_tables()
     {

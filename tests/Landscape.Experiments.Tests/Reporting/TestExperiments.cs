@@ -40,6 +40,7 @@ public sealed class SampleExperiment : IExperiment
     public ExperimentResult Run(ExperimentContext context)
     {
         ThreadsSeen = Parallelism.MaxThreads;
+        if (Points == 0) Points = 7; // 0 = "the default": resolved and written back, so the manifest records the value used
         var table = context.Table("curve", "t", "rate", "value");
         var figure = context.Plot("curve", "Power <laws> & lines").Axes("t", "value", AxisScale.Log, AxisScale.Log);
         figure.Caption = "Lines with slope \"rate\" on log–log axes; the <zero> point is left out.";
