@@ -196,6 +196,35 @@ public sealed class NetworkDiagnosticTests
             """, "[Input] size", "must be positive", "but is " + expected);
     }
 
+    [Theory]
+    [InlineData("{|LSG0104:0|}, 28, 28", "[Input] channels", "0")]
+    [InlineData("1, {|LSG0104:-2|}, 28", "[Input] height", "-2")]
+    [InlineData("3, 5, {|LSG0104:0|}", "[Input] width", "0")]
+    public void LSG0104_NonPositiveImageExtent_IsReportedAtThatArgument(string arguments, string what, string value)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input({{arguments}})]
+            [Dense(2)]
+            public partial class Net;
+            """, what, "must be positive", "but is " + value);
+    }
+
+    [Fact]
+    public void LSG0107_ImageInputTooLarge_IsReportedAtTheInput()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [{|LSG0107:Input(2000, 2000, 1000)|}]
+            [Dense(2)]
+            public partial class Net;
+            """, "'Net'", "too large", "2000×2000×1000", "4,000,000,000 values per example");
+    }
+
     [Fact]
     public void LSG0104_ZeroUnits_IsReportedAtTheArgument()
     {

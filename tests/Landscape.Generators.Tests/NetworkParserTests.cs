@@ -44,6 +44,29 @@ public sealed class NetworkParserTests
     }
 
     [Fact]
+    public void Input_WithThreeArguments_IsAnImage_FlattenedInChwOrder()
+    {
+        // Told apart by the constructor's arity: [Input(1, 28, 28)] is 784 values per example, not one feature.
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(channels: 1, height: 28, width: 28)]
+            [Dense(32, Activation.Tanh)]
+            [Dense(10)]
+            public partial class Digits;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        string source = output.SingleSource;
+        Assert.Equal(["[Network(LossFunction.SoftmaxCrossEntropy)]", "[Input(1, 28, 28)]", "[Dense(32, Activation.Tanh)]", "[Dense(10)]", "partial class Digits"],
+            GeneratedCodeAssert.DeclarationComment(source));
+        Assert.Contains("public const int InputSize = 784;", source, StringComparison.Ordinal);
+        Assert.Contains("public const string Architecture = \"1×28×28-32-10 tanh/identity, softmax cross-entropy\";", source, StringComparison.Ordinal);
+        Assert.Contains("// Input: a 1×28×28 image per example, 784 values in (c, h, w) order", source, StringComparison.Ordinal);
+        Assert.Contains("dense0.weight  [32×784]", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Layers_FollowSourceOrder_AcrossAttributeLists_AndInputPosition()
     {
         // [Input] may appear anywhere; [Dense] order is source order, also inside one attribute list.

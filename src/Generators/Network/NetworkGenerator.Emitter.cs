@@ -88,6 +88,12 @@ public sealed partial class NetworkGenerator
         w.WriteLine("//");
         w.WriteLine($"// Architecture: {network.Architecture}");
         w.WriteLine("//");
+        if (network.Spec.InputImage is { } image)
+        {
+            w.WriteLine($"// Input: a {image} image per example, {Literals.Grouped(network.Spec.InputSize)} values in (c, h, w) order; the first [Dense]");
+            w.WriteLine("// layer flattens it in that order (torch.flatten(x, 1)), so its weight columns follow (c, h, w).");
+            w.WriteLine("//");
+        }
         w.WriteLine($"// Parameters ({Literals.Grouped(network.ParameterCount)}), layer by layer, weight (row-major [units × fan-in]) then bias:");
         foreach (ParameterEntry entry in network.Parameters)
             w.WriteLine($"//   {entry.Name,-14} [{entry.Rows}×{entry.Columns}] at {entry.Offset}");

@@ -72,7 +72,7 @@ public sealed partial class NetworkGenerator
             return diagnostics.Count == 0 ? new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty) : Failure(diagnostics.ToArray());
 
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray());
+        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray(), declared.InputImage);
         return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -143,13 +143,47 @@ public sealed partial class NetworkGenerator
         if (declared.Loss is null) declared.Broken = true;
     }
 
-    /// <summary>[Input(size)]: the input size (LSG0104 when not positive); a second [Input] is LSG0102 and is not read.</summary>
+    /// <summary>
+    /// [Input(size)] or [Input(channels, height, width)], told apart by the constructor's arity: the input size, and for an
+    /// image its shape (LSG0104 at the argument that is not positive; LSG0107 when C·H·W does not fit in an int). A second
+    /// [Input] is LSG0102 and is not read.
+    /// </summary>
     private static void ReadInputAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, string name, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
     {
         declared.InputCount++;
         if (declared.InputCount > 1)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, location, name));
+            return;
+        }
+        if (attribute.ConstructorArguments.Length == 3)
+        {
+            string[] names = ["channels", "height", "width"];
+            var extents = new int[3];
+            bool positive = true;
+            for (int i = 0; i < 3; i++)
+            {
+                extents[i] = (int)attribute.ConstructorArguments[i].Value!;
+                if (extents[i] > 0) continue;
+                positive = false;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, i, null) ?? location,
+                    $"The [Input] {names[i]}", Literals.Int(extents[i])));
+            }
+            if (!positive)
+            {
+                declared.InputSize = 0;
+                return;
+            }
+            long size = (long)extents[0] * extents[1] * extents[2];
+            if (size > MaxArrayLength)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, location, name,
+                    $"its input of {extents[0]}×{extents[1]}×{extents[2]} has {Literals.Grouped(size)} values per example, more than fit in one array"));
+                declared.InputSize = 0;
+                return;
+            }
+            declared.InputSize = (int)size;
+            declared.InputImage = new ImageShape(extents[0], extents[1], extents[2]);
             return;
         }
         declared.InputSize = (int)attribute.ConstructorArguments[0].Value!;
@@ -265,6 +299,9 @@ public sealed partial class NetworkGenerator
 
         /// <summary>The first [Input]'s size (0 when there is none).</summary>
         public int InputSize { get; set; }
+
+        /// <summary>The first [Input]'s image shape, or null for a flat input.</summary>
+        public ImageShape? InputImage { get; set; }
 
         /// <summary>The [Dense] layers that were read, in source order (those with an undefined enum value are left out).</summary>
         public List<DeclaredLayer> Layers { get; } = [];

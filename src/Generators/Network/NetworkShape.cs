@@ -96,10 +96,13 @@ internal sealed class NetworkShape
         return $"{WidthsAndActivations()}, {loss}{bias}";
     }
 
-    /// <summary>"784-200-200-10 tanh/tanh/identity": the input size and each layer's units joined by '-', then each layer's activation joined by '/'.</summary>
+    /// <summary>
+    /// "784-200-200-10 tanh/tanh/identity": the input size (an image input as "1×28×28") and each layer's units joined by
+    /// '-', then each layer's activation joined by '/'.
+    /// </summary>
     private string WidthsAndActivations()
     {
-        var sizes = new List<string> { Literals.Int(Spec.InputSize) };
+        var sizes = new List<string> { Spec.InputImage?.ToString() ?? Literals.Int(Spec.InputSize) };
         var activations = new List<string>();
         foreach (Layer layer in Layers)
         {
@@ -113,7 +116,9 @@ internal sealed class NetworkShape
     public IEnumerable<string> DeclarationLines()
     {
         yield return $"[Network(LossFunction.{Spec.Loss})]";
-        yield return $"[Input({Literals.Int(Spec.InputSize)})]";
+        yield return Spec.InputImage is { } image
+            ? $"[Input({Literals.Int(image.Channels)}, {Literals.Int(image.Height)}, {Literals.Int(image.Width)})]"
+            : $"[Input({Literals.Int(Spec.InputSize)})]";
         foreach (Layer layer in Layers)
         {
             var arguments = new List<string> { Literals.Int(layer.Spec.Units) };

@@ -16,8 +16,9 @@ namespace Landscape.Generators.Network.Model;
 /// <param name="TypeName">The network class name (escaped with @ if it is a keyword).</param>
 /// <param name="HintName">The file name of the generated source.</param>
 /// <param name="Loss">The loss function.</param>
-/// <param name="InputSize">Input features.</param>
+/// <param name="InputSize">Input values per example (C·H·W for an image input).</param>
 /// <param name="Layers">The dense layers in order.</param>
+/// <param name="InputImage">For <c>[Input(channels, height, width)]</c>, the image's shape; null for a flat <c>[Input(size)]</c>.</param>
 internal sealed record NetworkSpec(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
@@ -26,4 +27,5 @@ internal sealed record NetworkSpec(
     string HintName,
     LossKind Loss,
     int InputSize,
-    EquatableArray<LayerSpec> Layers);
+    EquatableArray<LayerSpec> Layers,
+    ImageShape? InputImage = null);
