@@ -84,12 +84,12 @@ internal static class SpatialTestData
 
     /// <summary>
     /// Pooling geometries: windows 1, 2, 3, 5, strides 1, 2, 3 and the window size (PyTorch's default), padding 0 to
-    /// ⌊K/2⌋, non-square inputs up to 37 wide (so 8-lane interior runs occur at every stride), channels 1–4, one and
-    /// three examples.
+    /// ⌊K/2⌋, non-square inputs up to 37 wide (so 8-lane interior runs occur at every stride) and one 150 wide (output
+    /// rows longer than the kernels' 64-output chunks), channels 1–4, one and three examples.
     /// </summary>
     public static IEnumerable<Geometry> Poolings()
     {
-        (int H, int W)[] inputs = [(1, 1), (2, 3), (5, 7), (6, 4), (9, 20), (7, 37)];
+        (int H, int W)[] inputs = [(1, 1), (2, 3), (5, 7), (6, 4), (9, 20), (7, 37), (3, 150)];
         foreach ((int h, int w) in inputs)
         {
             foreach (int k in new[] { 1, 2, 3, 5 })
