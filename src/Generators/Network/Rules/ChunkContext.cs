@@ -1,0 +1,51 @@
+using Landscape.Generators.Common;
+using Landscape.Generators.Network.Graph;
+
+namespace Landscape.Generators.Network.Rules;
+
+/// <summary>
+/// What the rules see while the chunk loop writes a chunk's weight terms, after every block of the chunk ran: the chunk has
+/// <c>rows</c> examples, <c>x</c> is its inputs, and the sums go into <c>gradient</c> (∇L) and <c>product</c> (H·v).
+/// </summary>
+internal sealed class ChunkContext
+{
+    /// <summary>The span receiving ∇L.</summary>
+    public const string GradientTarget = "gradient";
+
+    /// <summary>The span receiving H·v.</summary>
+    public const string ProductTarget = "product";
+
+    /// <summary>A context for the chunk loop of <paramref name="pass"/>.</summary>
+    public ChunkContext(SourceWriter writer, BufferPlan plan, Pass pass)
+    {
+        Writer = writer;
+        Plan = plan;
+        Pass = pass;
+    }
+
+    /// <summary>Where the chunk's code goes.</summary>
+    public SourceWriter Writer { get; }
+
+    /// <summary>The buffers.</summary>
+    public BufferPlan Plan { get; }
+
+    /// <summary>The pass whose blocks filled the buffers (it decides where g is).</summary>
+    public Pass Pass { get; }
+
+    /// <summary>The value of op <paramref name="id"/>.</summary>
+    public ValueBuffers Value(int id) => Plan.Value(id);
+
+    /// <summary>Writes one line of code.</summary>
+    public void Line(string text) => Writer.WriteLine(text);
+
+    /// <summary>The chunk's rows of a value: <c>x</c>, or the whole value buffer (a, then R a when stacked).</summary>
+    public static string Rows(ValueBuffers value) => value.Values is null ? value.Local : "ws." + value.Values.Name;
+
+    /// <summary>The chunk's rows of g in this pass: the delta buffer, or its second half in the HVP pass.</summary>
+    public string Deltas(ValueBuffers value) => BufferPlan.DeltaHalf(Pass) == 0
+        ? "ws." + value.Deltas!.Name
+        : $"ws.{value.Deltas!.Name}.AsSpan(rows * {Literals.Int(value.Width)})";
+
+    /// <summary>The whole delta buffer: [R g; g] over 2·rows in the HVP pass (its first <c>rows</c> are R g).</summary>
+    public static string StackedDeltas(ValueBuffers value) => "ws." + value.Deltas!.Name;
+}
