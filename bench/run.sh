@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite — ours against libtorch (TorchSharp-cpu) in ONE process, each operation timed in alternating
 # blocks of calls after a pause, plus the machine's FMA peak — and writes BENCHMARKS.md at the repo root.
-#   bench/run.sh           full run: 11 alternating rounds per operation (~15 minutes on 2 idle cores)
-#   bench/run.sh --quick   3 rounds per operation (a few minutes)
+#   bench/run.sh           full run: 11 alternating rounds per operation (roughly 10 minutes on 2 idle cores)
+#   bench/run.sh --quick   3 rounds per operation (a few minutes; 6.4 min with the build at load average 20 → 4)
 # Both sides use 2 threads and float64. Intermediate files go to bench/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -69,7 +69,7 @@ public static class BlockTimer
         {
             result[s] = new SideTiming(sides[s].Name, calls[s], first[s], firstValue[s], blocks[s]);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"  {sides[s].Name,-10} median {Format(result[s].MedianSecondsPerCall)} per call (blocks {Format(result[s].MinSecondsPerCall)}–{Format(result[s].MaxSecondsPerCall)}), {calls[s]} calls × {settings.Rounds} blocks, {result[s].MedianAllocatedBytesPerCall:F0} B/call"));
+                $"  {sides[s].Name,-10} median {Format(result[s].MedianSecondsPerCall)} per call (blocks {Format(result[s].MinSecondsPerCall)}–{Format(result[s].MaxSecondsPerCall)}), {calls[s]} calls × {settings.Rounds} blocks, {result[s].MedianCoresUsed:F2} cores used, {result[s].MedianAllocatedBytesPerCall:F0} B/call"));
         }
         return result;
     }
@@ -194,6 +194,12 @@ public sealed record SideTiming(string Name, int CallsPerBlock, double FirstCall
 
     /// <summary>The slowest block's mean time per call.</summary>
     public double MaxSecondsPerCall => Blocks.Max(b => b.SecondsPerCall);
+
+    /// <summary>
+    /// The median over blocks of process CPU time over wall time: the cores the process actually got (at most the
+    /// threads; well below them means the machine was contended while this side ran).
+    /// </summary>
+    public double MedianCoresUsed => BlockTimer.Median(Blocks.Select(b => b.CpuSeconds / b.Seconds));
 
     /// <summary>The median over blocks of the managed bytes allocated per call (all threads).</summary>
     public double MedianAllocatedBytesPerCall => BlockTimer.Median(Blocks.Select(b => (double)b.AllocatedBytes / b.Calls));

@@ -69,8 +69,8 @@ public static class Report
         {
             md.AppendLine(Invariant($"## {problem.Name}: {problem.Description}"));
             md.AppendLine();
-            md.AppendLine("| Operation | Ours (median) | TorchSharp (median) | Ratio TorchSharp/ours (range over rounds) | FLOPs | Ours GFLOP/s | Ours % of peak | TorchSharp GFLOP/s | Ours allocated/call | Spread ours / TorchSharp (slowest/fastest block) | Calls per block ours / TorchSharp |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| Operation | Ours (median) | TorchSharp (median) | Ratio TorchSharp/ours (range over rounds) | FLOPs | Ours GFLOP/s | Ours % of peak | TorchSharp GFLOP/s | Ours allocated/call | Spread ours / TorchSharp (slowest/fastest block) | Cores used ours / TorchSharp (CPU/wall) | Calls per block ours / TorchSharp |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (OperationComparison op in problem.Operations)
             {
                 double ours = op.Ours.MedianSecondsPerCall, theirs = op.Torch.MedianSecondsPerCall;
@@ -83,7 +83,7 @@ public static class Report
                     _ => op.Operation,
                 };
                 md.AppendLine(Invariant(
-                    $"| {label} | {BlockTimer.Format(ours)} | {BlockTimer.Format(theirs)} | {op.MedianRatio:F2}× ({ratios.Min():F2}–{ratios.Max():F2}) | {Count(op.Flops)} | {op.Flops / ours / 1e9:F1} | {100 * op.Flops / ours / fmaPeak:F0} | {op.Flops / theirs / 1e9:F1} | {Bytes(op.Ours.MedianAllocatedBytesPerCall)} | {op.Ours.MaxSecondsPerCall / op.Ours.MinSecondsPerCall:F2} / {op.Torch.MaxSecondsPerCall / op.Torch.MinSecondsPerCall:F2} | {op.Ours.CallsPerBlock} / {op.Torch.CallsPerBlock} |"));
+                    $"| {label} | {BlockTimer.Format(ours)} | {BlockTimer.Format(theirs)} | {op.MedianRatio:F2}× ({ratios.Min():F2}–{ratios.Max():F2}) | {Count(op.Flops)} | {op.Flops / ours / 1e9:F1} | {100 * op.Flops / ours / fmaPeak:F0} | {op.Flops / theirs / 1e9:F1} | {Bytes(op.Ours.MedianAllocatedBytesPerCall)} | {op.Ours.MaxSecondsPerCall / op.Ours.MinSecondsPerCall:F2} / {op.Torch.MaxSecondsPerCall / op.Torch.MinSecondsPerCall:F2} | {op.Ours.MedianCoresUsed:F2} / {op.Torch.MedianCoresUsed:F2} | {op.Ours.CallsPerBlock} / {op.Torch.CallsPerBlock} |"));
             }
             md.AppendLine();
             md.AppendLine(Invariant($"TorchSharp side: {problem.TorchDescription}."));
@@ -136,7 +136,10 @@ public static class Report
         md.AppendLine("  sizes the blocks, each round times one block per side; a block's time per call is its wall time over its calls;");
         md.AppendLine("  a side's figure is the median over its blocks; Ratio = the median over rounds of TorchSharp's time per call over");
         md.AppendLine("  ours in the same round (> 1: ours is faster), with the smallest and largest round in parentheses. Spread = the");
-        md.AppendLine("  slowest block's time per call over the fastest's, per side.");
+        md.AppendLine("  slowest block's time per call over the fastest's, per side. Cores used = the process's CPU time over wall time");
+        md.AppendLine(Invariant($"  during a side's blocks (median over blocks; `Environment.CpuUsage`): about {run.Threads} when a side got its {run.Threads} cores, well"));
+        md.AppendLine("  below when other jobs held them — a row where either side is far below is a measurement of the machine's load more");
+        md.AppendLine("  than of the code, and libtorch, which waits for both threads at every parallel region, suffers more from it.");
         foreach (ProblemComparison problem in run.Problems.DistinctBy(p => p.FlopsFormula))
             md.AppendLine(Invariant($"- FLOPs ({string.Join(", ", run.Problems.Where(p => p.FlopsFormula == problem.FlopsFormula).Select(p => p.Name))}) are analytic — {problem.FlopsFormula}."));
         md.AppendLine(Invariant($"  Lanczos = {Problem.LanczosHvps} HVPs (reorthogonalization not counted); plane slice = grid² losses. The same count is credited to both sides."));
