@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Landscape.Data;
 using Landscape.Numerics;
 using Landscape.Probes;
@@ -8,31 +9,50 @@ using Landscape.Probes;
 namespace Landscape.Benchmarks;
 
 /// <summary>
-/// One benchmark problem, fully materialized: the model, its data, the initialized parameters θ, the HVP direction v
-/// and the two plane-slice directions. Everything is seeded, so the benchmark and the exported peer file agree.
+/// One benchmark problem, fully materialized: our model, its data, the initialized parameters θ, the HVP direction v,
+/// the two plane-slice directions, the analytic FLOP counts, and how to build the same network in libtorch from the
+/// same θ. Everything is seeded, so both sides see exactly the same numbers. A new problem is one more entry in
+/// <see cref="All"/>: a factory that builds its model and data and passes them here with its FLOP counts and its
+/// libtorch twin (see <see cref="Dense"/> for the dense networks).
 /// </summary>
 public sealed class Problem
 {
     /// <summary>The seed of every random quantity of the problems (data, θ, directions).</summary>
     public const int Seed = 7;
 
-    private Problem(string name, string description, IModel model, int[] widths, Dataset data, int grid)
+    /// <summary>
+    /// Materializes a problem. θ is <paramref name="model"/>'s seeded initialization; v, d₁ and d₂ are filter-normalized
+    /// Gaussian directions (seeds <see cref="Seed"/> + 1, 2, 3); the plane grid spans [−1, 1] on both axes.
+    /// </summary>
+    /// <param name="name">Short name ("P1").</param>
+    /// <param name="description">Architecture, loss and data in words.</param>
+    /// <param name="model">Our generated network.</param>
+    /// <param name="data">The examples.</param>
+    /// <param name="planeGrid">Points per axis of the plane slice.</param>
+    /// <param name="flops">Analytic FLOPs of one loss, loss + gradient and HVP call (both sides are credited with these).</param>
+    /// <param name="torch">Builds the libtorch twin of <paramref name="model"/> (same architecture, loss and parameter order).</param>
+    public Problem(string name, string description, IModel model, Dataset data, int planeGrid, OperationFlops flops,
+                   Func<TorchNetwork> torch)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(torch);
         Name = name;
         Description = description;
         Model = model;
-        Widths = widths;
         Data = data;
-        PlaneGrid = grid;
+        PlaneGrid = planeGrid;
+        Flops = flops;
+        Torch = torch;
         Parameters = new double[model.ParameterCount];
         model.Initialize(Parameters, Seed);
         Direction = Directions.Random(model, Seed + 1, Normalization.Filter, Parameters);
         PlaneX = Directions.Random(model, Seed + 2, Normalization.Filter, Parameters);
         PlaneY = Directions.Random(model, Seed + 3, Normalization.Filter, Parameters);
-        GridValues = Linspace(-1.0, 1.0, grid);
+        GridValues = Linspace(-1.0, 1.0, planeGrid);
     }
 
-    /// <summary>"P1" or "P2".</summary>
+    /// <summary>"P1", "P2", ….</summary>
     public string Name { get; }
 
     /// <summary>Architecture, loss and data in words.</summary>
@@ -41,11 +61,14 @@ public sealed class Problem
     /// <summary>The generated network.</summary>
     public IModel Model { get; }
 
-    /// <summary>Layer widths: input, then the units of every dense layer (every hidden layer is tanh, the last is linear).</summary>
-    public int[] Widths { get; }
-
     /// <summary>The examples.</summary>
     public Dataset Data { get; }
+
+    /// <summary>Analytic FLOP counts of one call of each basic operation.</summary>
+    public OperationFlops Flops { get; }
+
+    /// <summary>Builds the libtorch twin of <see cref="Model"/>.</summary>
+    public Func<TorchNetwork> Torch { get; }
 
     /// <summary>θ: the model's seeded initialization.</summary>
     public double[] Parameters { get; }
@@ -92,8 +115,8 @@ public sealed class Problem
             for (int j = 0; j < d; j++) s += teacher[j] * inputs[i * d + j];
             targets[i] = Math.Sin(s);
         }
-        return new Problem("P1", "20-100-1 tanh, MSE, n = 1,000 synthetic (seeded)", new P1Network(), [20, 100, 1],
-                           new Dataset(inputs, targets, n), grid: 51);
+        return Dense("P1", "20-100-1 tanh, MSE, n = 1,000 synthetic (seeded)", new P1Network(), [20, 100, 1],
+                     new Dataset(inputs, targets, n), planeGrid: 51);
     }
 
     /// <summary>P2: 784-200-200-10 tanh, MSE on one-hot targets, the first 5,000 MNIST test images (standardized).</summary>
@@ -105,16 +128,37 @@ public sealed class Problem
         if (!File.Exists(images))
             throw new FileNotFoundException($"MNIST images not found at '{images}'; the build copies them there from data/mnist/.", images);
         Dataset data = Mnist.Load(images, labels, new MnistOptions { Count = 5000, Standardize = true });
-        return new Problem("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), [784, 200, 200, 10], data, grid: 11);
+        return Dense("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), [784, 200, 200, 10], data, planeGrid: 11);
     }
 
-    /// <summary>The problem called <paramref name="name"/> ("P1" or "P2").</summary>
-    public static Problem ByName(string name) => name switch
+    /// <summary>
+    /// Every problem of the suite, in report order: name and factory (a factory builds the data, so it may take a few
+    /// seconds). P3 (LeNet-5) and P4 (ResNet8) plug in here once their layers exist.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Func<Problem> Create)> All { get; } =
+    [
+        ("P1", P1),
+        ("P2", P2),
+    ];
+
+    /// <summary>The problem called <paramref name="name"/> (one of <see cref="All"/>).</summary>
+    public static Problem ByName(string name)
     {
-        "P1" => P1(),
-        "P2" => P2(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Expected P1 or P2."),
-    };
+        foreach ((string n, Func<Problem> create) in All)
+            if (n == name) return create();
+        throw new ArgumentOutOfRangeException(nameof(name), name, $"Expected one of {string.Join(", ", All.Select(p => p.Name))}.");
+    }
+
+    /// <summary>
+    /// A dense tanh network (every hidden layer tanh, the last linear) with mean squared error: FLOPs from
+    /// <see cref="Benchmarks.Flops.Dense"/> and the libtorch twin <see cref="TorchMlp"/> of the same widths.
+    /// </summary>
+    public static Problem Dense(string name, string description, IModel model, int[] widths, Dataset data, int planeGrid)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        return new Problem(name, description, model, data, planeGrid, Benchmarks.Flops.Dense(widths, data.Count),
+                           () => new TorchMlp(widths, TorchMlp.Hidden.Tanh, TorchMlp.LossHead.MeanSquaredError));
+    }
 
     private static double[] Linspace(double from, double to, int count)
     {

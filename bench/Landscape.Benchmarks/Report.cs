@@ -11,22 +11,18 @@ using System.Text;
 namespace Landscape.Benchmarks;
 
 /// <summary>
-/// Writes BENCHMARKS.md from ours.json and torchsharp.json: the machine line, the peak, one table per problem (ours,
-/// TorchSharp, ratio, analytic FLOPs, GFLOP/s, % of the measured FMA peak, bytes allocated per call), the targets of
-/// issue 7 with computed verdicts, the peer's correctness checks, the FLOP formulas, and bench/PROFILE.md.
+/// Writes BENCHMARKS.md from comparison.json: the machine line, the peak, one table per problem (ours, TorchSharp, the
+/// ratio from the same alternating rounds with its spread, analytic FLOPs, GFLOP/s, % of the measured FMA peak, bytes
+/// allocated per call), the targets of issue 7 with computed verdicts, the correctness checks, how the columns are
+/// computed, and bench/PROFILE.md.
 /// </summary>
 public static class Report
 {
-    private static readonly string[] s_operations = ["Loss", "Gradient", "HVP", "Lanczos", "Plane"];
-
-    /// <summary>Combines the results in <paramref name="directory"/> into <paramref name="output"/>.</summary>
+    /// <summary>Renders the results in <paramref name="directory"/> into <paramref name="output"/>.</summary>
     public static void Write(string directory, string output, string command)
     {
-        SideResults ours = SideResults.Load(Path.Combine(directory, "ours.json"));
-        SideResults peer = SideResults.Load(Path.Combine(directory, "torchsharp.json"));
-        Problem[] problems = [Problem.P1(), Problem.P2()];
-        double fmaPeak = Peak.FmaFlops / Seconds(Find(ours, "Peak", "Fma"));
-        double gemmRate = Peak.GemmFlops / Seconds(Find(ours, "Peak", "Gemm"));
+        ComparisonResults run = ComparisonResults.Load(Path.Combine(directory, ComparisonResults.FileName));
+        double fmaPeak = run.FmaPeak;
         string startLoad = File.Exists(Path.Combine(directory, "load-start.txt"))
             ? File.ReadAllText(Path.Combine(directory, "load-start.txt")).Trim()
             : "n/a";
@@ -34,57 +30,63 @@ public static class Report
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
         md.AppendLine();
-        md.AppendLine(Invariant($"Machine: {CpuModel()}, {Environment.ProcessorCount} cores, SIMD {Simd()}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}."));
-        md.AppendLine(Invariant($"Load average (1/5/15 min): {startLoad} at the start of the run, {ours.LoadAverage} when our suite started, {peer.LoadAverage} when the peer started."));
-        md.AppendLine(Invariant($"Threads: ours {ours.Threads} (`Parallelism.MaxThreads`), TorchSharp {peer.Threads} (`torch.set_num_threads`); float64 everywhere."));
-        md.AppendLine(Invariant($"Peer: {peer.Version}."));
+        md.AppendLine(Invariant($"Machine: {CpuModel()}, {Environment.ProcessorCount} cores, SIMD {Simd()}, {run.Runtime}, {RuntimeInformation.OSDescription}."));
+        md.AppendLine(Invariant($"Load average (1/5/15 min): {startLoad} before the build, {run.LoadAtStart} when the measurements started, {run.LoadAtEnd} when they ended."));
+        md.AppendLine(Invariant($"Threads: ours {run.Threads} (`Parallelism.MaxThreads`), TorchSharp {run.TorchThreads} (`torch.set_num_threads`); float64 everywhere."));
+        md.AppendLine(Invariant($"Peer: {run.TorchVersion}, in the same process as ours."));
         md.AppendLine();
         md.AppendLine(Invariant($"Command: `{command}`  "));
-        // The time our measurements were written (ours.json), not the time of rendering, so re-rendering keeps it.
-        md.AppendLine(Invariant($"Date: {File.GetLastWriteTimeUtc(Path.Combine(directory, "ours.json")):yyyy-MM-dd HH:mm} UTC (measured)"));
+        md.AppendLine(Invariant($"Date: {run.MeasuredUtc:yyyy-MM-dd HH:mm} UTC (measured)"));
         md.AppendLine();
-        md.AppendLine("> These numbers come from a 2-core machine shared with other jobs while they were taken, so absolute times are");
-        md.AppendLine("> noisy (see the load averages above). Ratios are taken between medians of the same run. Regenerate the");
-        md.AppendLine("> table on a quiet machine with the command above before quoting absolute times. Load hurts the two sides");
-        md.AppendLine("> unequally: libtorch enters an OpenMP parallel region for nearly every tensor operation (several per layer),");
+        md.AppendLine("> Ours and TorchSharp run in one process, timed in alternating blocks of calls: for each operation, a block of");
+        md.AppendLine(Invariant($"> ours, a {run.PauseMilliseconds:F0} ms pause, a block of TorchSharp, a pause, … for {run.Rounds} rounds (the order flips every other round),"));
+        md.AppendLine(Invariant($"> each block at least {run.BlockTargetMilliseconds:F0} ms of back-to-back calls (one call when a call is longer). The pause lets"));
+        md.AppendLine("> libtorch's OpenMP workers stop spinning before our block starts (they would otherwise steal the cores), and");
+        md.AppendLine("> garbage is collected in it. Each ratio is the median of the per-round ratios, with their range; a ratio is");
+        md.AppendLine("> therefore taken between blocks seconds apart, under the same machine conditions. The machine is a 2-core");
+        md.AppendLine("> guest shared with other jobs (see the load averages): absolute times are noisy, and load hurts the two sides");
+        md.AppendLine("> unequally — libtorch enters an OpenMP parallel region for nearly every tensor operation (several per layer)");
         md.AppendLine("> and on an oversubscribed machine each region waits until both of its threads are scheduled, while one of");
-        md.AppendLine("> our calls forks and joins a handful of times. Under load the ratios therefore overstate our advantage,");
-        md.AppendLine("> most of all on P1. `--quick` also times the peer's Lanczos and plane slice once (and P2's other operations");
-        md.AppendLine("> five times) and ours with 3 measured iterations; the full run uses ≥ 20 repetitions on both sides.");
+        md.AppendLine("> our calls forks and joins a handful of times — so under load the ratios overstate our advantage, most of all");
+        md.AppendLine(Invariant($"> on P1. Regenerate on a quiet machine before quoting absolute times.{(run.Quick ? " This is a `--quick` run (3 rounds; the full run has 11)." : "")}"));
         md.AppendLine();
         md.AppendLine("## Peak (measured in this run)");
         md.AppendLine();
-        md.AppendLine("| Probe | Median | FLOPs | GFLOP/s | % of FMA peak |");
+        md.AppendLine("| Probe | Median per call (range of blocks) | FLOPs | GFLOP/s | % of FMA peak |");
         md.AppendLine("|---|---:|---:|---:|---:|");
-        md.AppendLine(Invariant($"| FMA throughput ({ours.Threads} threads × 12 independent Vector256 FMA chains) | {Time(Find(ours, "Peak", "Fma").MedianNanoseconds)} | {Count(Peak.FmaFlops)} | {fmaPeak / 1e9:F1} | 100 |"));
-        md.AppendLine(Invariant($"| GEMM {Peak.GemmSize}³ (`Landscape.Kernels.Gemm.NNParallel`) | {Time(Find(ours, "Peak", "Gemm").MedianNanoseconds)} | {Count(Peak.GemmFlops)} | {gemmRate / 1e9:F1} | {100 * gemmRate / fmaPeak:F0} |"));
+        foreach ((PeakProbe probe, string when) in run.PeakAtStart.Select(p => (p, "before the problems")).Concat(run.PeakAtEnd.Select(p => (p, "after the problems"))))
+        {
+            string label = probe.Name == "FMA"
+                ? Invariant($"FMA throughput ({run.Threads} threads × 12 independent Vector256 FMA chains), {when}")
+                : Invariant($"GEMM {Peak.GemmSize}³ (`Landscape.Kernels.Gemm.NNParallel`), {when}");
+            md.AppendLine(Invariant($"| {label} | {TimeRange(probe.Timing)} | {Count(probe.Flops)} | {probe.Rate / 1e9:F1} | {100 * probe.Rate / fmaPeak:F0} |"));
+        }
+        md.AppendLine();
+        md.AppendLine(Invariant($"The % of peak columns below are taken against the larger FMA measurement, {fmaPeak / 1e9:F1} GFLOP/s."));
         md.AppendLine();
 
-        foreach (Problem problem in problems)
+        foreach (ProblemComparison problem in run.Problems)
         {
             md.AppendLine(Invariant($"## {problem.Name}: {problem.Description}"));
             md.AppendLine();
-            md.AppendLine("| Operation | Ours (median) | TorchSharp (median) | Ratio peer/ours | FLOPs | Ours GFLOP/s | Ours % of peak | TorchSharp GFLOP/s | Ours allocated/call (BenchmarkDotNet) | Ours allocated/call (steady state, precise) | Samples ours/peer |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (string operation in s_operations)
+            md.AppendLine("| Operation | Ours (median) | TorchSharp (median) | Ratio TorchSharp/ours (range over rounds) | FLOPs | Ours GFLOP/s | Ours % of peak | TorchSharp GFLOP/s | Ours allocated/call | Spread ours / TorchSharp (slowest/fastest block) | Cores used ours / TorchSharp (CPU/wall) | Calls per block ours / TorchSharp |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (OperationComparison op in problem.Operations)
             {
-                OperationResult mine = Find(ours, problem.Name, operation);
-                OperationResult? theirs = peer.Operations.FirstOrDefault(o => o.Problem == problem.Name && o.Operation == operation);
-                double flops = Flops.Of(problem, operation);
-                double rate = flops / Seconds(mine);
-                string label = operation switch
+                double ours = op.Ours.MedianSecondsPerCall, theirs = op.Torch.MedianSecondsPerCall;
+                double[] ratios = op.Ratios;
+                string label = op.Operation switch
                 {
                     "Gradient" => "Loss + gradient",
                     "Lanczos" => Invariant($"Lanczos top-1 ({Problem.LanczosHvps} HVPs)"),
                     "Plane" => Invariant($"Plane slice {problem.PlaneGrid}×{problem.PlaneGrid}"),
-                    _ => operation,
+                    _ => op.Operation,
                 };
-                string peerTime = theirs is null ? "n/a" : Time(theirs.MedianNanoseconds);
-                string ratio = theirs is null ? "n/a" : Invariant($"{theirs.MedianNanoseconds / mine.MedianNanoseconds:F2}×");
-                string peerRate = theirs is null ? "n/a" : Invariant($"{flops / Seconds(theirs) / 1e9:F1}");
-                string samples = Invariant($"{mine.Samples}/{(theirs is null ? "-" : theirs.Samples.ToString(CultureInfo.InvariantCulture))}");
-                md.AppendLine(Invariant($"| {label} | {Time(mine.MedianNanoseconds)} | {peerTime} | {ratio} | {Count(flops)} | {rate / 1e9:F1} | {100 * rate / fmaPeak:F0} | {peerRate} | {Bytes(mine.AllocatedBytes)} | {SteadyBytes(mine.SteadyAllocatedBytes)} | {samples} |"));
+                md.AppendLine(Invariant(
+                    $"| {label} | {BlockTimer.Format(ours)} | {BlockTimer.Format(theirs)} | {op.MedianRatio:F2}× ({ratios.Min():F2}–{ratios.Max():F2}) | {Count(op.Flops)} | {op.Flops / ours / 1e9:F1} | {100 * op.Flops / ours / fmaPeak:F0} | {op.Flops / theirs / 1e9:F1} | {Bytes(op.Ours.MedianAllocatedBytesPerCall)} | {op.Ours.MaxSecondsPerCall / op.Ours.MinSecondsPerCall:F2} / {op.Torch.MaxSecondsPerCall / op.Torch.MinSecondsPerCall:F2} | {op.Ours.MedianCoresUsed:F2} / {op.Torch.MedianCoresUsed:F2} | {op.Ours.CallsPerBlock} / {op.Torch.CallsPerBlock} |"));
             }
+            md.AppendLine();
+            md.AppendLine(Invariant($"TorchSharp side: {problem.TorchDescription}."));
             md.AppendLine();
         }
 
@@ -92,42 +94,62 @@ public static class Report
         md.AppendLine();
         md.AppendLine("| Target | Measured | Verdict |");
         md.AppendLine("|---|---:|---|");
-        Target(md, "P2 HVP ≥ 2× faster than TorchSharp", Ratio(peer, ours, "P2", "HVP"), 2.0, higherIsBetter: true, "×");
-        Target(md, "P2 loss + gradient ≥ 2× faster than TorchSharp", Ratio(peer, ours, "P2", "Gradient"), 2.0, higherIsBetter: true, "×");
-        Target(md, "P1 HVP ≥ 10× faster than TorchSharp", Ratio(peer, ours, "P1", "HVP"), 10.0, higherIsBetter: true, "×");
-        Target(md, "P1 HVP ≤ 0.5 ms", Find(ours, "P1", "HVP").MedianNanoseconds / 1e6, 0.5, higherIsBetter: false, " ms");
-        Target(md, "P2 HVP ≤ 2.5× loss + gradient (ours)", Find(ours, "P2", "HVP").MedianNanoseconds / Find(ours, "P2", "Gradient").MedianNanoseconds, 2.5, higherIsBetter: false, "×");
-        Target(md, "P2 HVP ≥ 70% of the measured FMA peak", 100 * Flops.Of(problems[1], "HVP") / Seconds(Find(ours, "P2", "HVP")) / fmaPeak, 70, higherIsBetter: true, "%");
-        double maxSteady = ours.Operations.Where(o => o.Problem is "P1" or "P2" && o.Operation is "Loss" or "Gradient" or "HVP").Max(o => o.SteadyAllocatedBytes);
-        Target(md, "0 B allocated per Loss / Gradient / HVP call in steady state (largest of the six, all threads, precise count)", maxSteady, 0, higherIsBetter: false, " B");
+        OperationComparison? Find(string problem, string operation) =>
+            run.Problems.FirstOrDefault(p => p.Name == problem)?.Operations.FirstOrDefault(o => o.Operation == operation);
+        if (Find("P2", "HVP") is { } p2Hvp && Find("P2", "Gradient") is { } p2Gradient)
+        {
+            Target(md, "P2 HVP ≥ 2× faster than TorchSharp", p2Hvp.MedianRatio, 2.0, higherIsBetter: true, "×");
+            Target(md, "P2 loss + gradient ≥ 2× faster than TorchSharp", p2Gradient.MedianRatio, 2.0, higherIsBetter: true, "×");
+        }
+        if (Find("P1", "HVP") is { } p1Hvp)
+        {
+            Target(md, "P1 HVP ≥ 10× faster than TorchSharp", p1Hvp.MedianRatio, 10.0, higherIsBetter: true, "×");
+            Target(md, "P1 HVP ≤ 0.5 ms", p1Hvp.Ours.MedianSecondsPerCall * 1e3, 0.5, higherIsBetter: false, " ms");
+        }
+        if (Find("P2", "HVP") is { } hvp && Find("P2", "Gradient") is { } gradient)
+        {
+            Target(md, "P2 HVP ≤ 2.5× loss + gradient (ours)", hvp.Ours.MedianSecondsPerCall / gradient.Ours.MedianSecondsPerCall, 2.5, higherIsBetter: false, "×");
+            Target(md, "P2 HVP ≥ 70% of the measured FMA peak", 100 * hvp.Flops / hvp.Ours.MedianSecondsPerCall / fmaPeak, 70, higherIsBetter: true, "%");
+        }
+        double maxAllocation = run.Problems.SelectMany(p => p.Operations)
+            .Where(o => o.Operation is "Loss" or "Gradient" or "HVP")
+            .Select(o => o.Ours.MaxAllocatedBytesPerCall).DefaultIfEmpty(double.NaN).Max();
+        Target(md, "0 B allocated per Loss / Gradient / HVP call (largest over every timed block of ours, all threads, precise count)", maxAllocation, 0, higherIsBetter: false, " B");
         md.AppendLine();
 
-        md.AppendLine("## Correctness oracle (TorchSharp autograd vs ours, before timing)");
+        md.AppendLine("## Correctness (TorchSharp autograd vs ours, in the same process)");
         md.AppendLine();
-        md.AppendLine("The peer recomputes loss, gradient (autograd) and H·v (double backward) from the exported θ and v and fails the run");
-        md.AppendLine("unless every one equals ours to 1e-10 relative (‖peer − ours‖∞ / ‖ours‖∞; |Δ| / |L| for the loss).");
+        md.AppendLine("Before anything is timed, the run computes loss, gradient (autograd) and H·v (double backward) on both sides from");
+        md.AppendLine(Invariant($"the same θ and v and fails unless every one agrees to {Exponent(Compare.Tolerance)} relative (‖TorchSharp − ours‖∞ / ‖ours‖∞; |Δ| / |L|"));
+        md.AppendLine("for the loss: the largest over the loss, gradient and HVP calls). After timing, the top Ritz value and the sum of");
+        md.AppendLine("the plane's losses that each side's first timed call returned are held to the same tolerance.");
         md.AppendLine();
-        md.AppendLine("| Check | Relative error |");
-        md.AppendLine("|---|---:|");
-        foreach ((string name, double error) in peer.Checks ?? new Dictionary<string, double>())
-            md.AppendLine(Invariant($"| {name} | {error:E2} |"));
+        md.AppendLine("| Check | Relative error | Tolerance |");
+        md.AppendLine("|---|---:|---:|");
+        foreach (Check check in run.Problems.SelectMany(p => p.Checks))
+            md.AppendLine(Invariant($"| {check.Name} | {check.RelativeError:E2} | {Exponent(check.Tolerance)} |"));
         md.AppendLine();
 
         md.AppendLine("## How the columns are computed");
         md.AppendLine();
-        md.AppendLine("- Ours: BenchmarkDotNet 0.15.8 (in-process, MemoryDiagnoser), median per call; TorchSharp: `Stopwatch` median per call");
-        md.AppendLine("  after warm-up (bench/TorchPeer). Ratio = TorchSharp median / ours median (> 1: ours is faster).");
-        md.AppendLine("- FLOPs are analytic and count GEMMs only. With G_l = 2·n·u_l·f_l the GEMM of dense layer l (n examples, u_l units,");
-        md.AppendLine("  f_l fan-in), G₁ the first layer and S = Σ_{l≥2} G_l: loss = G₁ + S; loss + gradient = forward + backward to the");
-        md.AppendLine("  deltas + weight gradients = 2G₁ + 3S; HVP = forward (G₁ + S) + R-forward (G₁ + 2S) + backward (S) + R-backward (2S)");
-        md.AppendLine("  + H·v weight terms (G₁ + 2S) = 3G₁ + 8S; Lanczos = 20 HVPs; plane slice = grid² losses. Activations, the loss");
-        md.AppendLine("  head and Lanczos reorthogonalization are not counted. The same count is used for both sides.");
-        md.AppendLine("- % of peak = GFLOP/s / the FMA throughput measured in the same run.");
-        md.AppendLine("- Allocation: BenchmarkDotNet's MemoryDiagnoser figure divides the bytes allocated during an iteration (its own");
-        md.AppendLine("  bookkeeping included) by the calls in that iteration — one call for the 50–250 ms P2 operations, so a constant");
-        md.AppendLine("  per-iteration amount shows up as bytes per call. The steady-state column counts every thread's allocations with");
-        md.AppendLine("  the precise `GC.GetTotalAllocatedBytes(true)` over 200 (P1) or 10 (P2) back-to-back calls after 3 warm-up calls;");
-        md.AppendLine("  the allocation target is judged on it. Lanczos and the plane slice allocate their results (basis, grid) by design.");
+        md.AppendLine("- Both sides are timed by the same helper (`bench/Landscape.Benchmarks/BlockTimer.cs`): after a warm-up that");
+        md.AppendLine("  sizes the blocks, each round times one block per side; a block's time per call is its wall time over its calls;");
+        md.AppendLine("  a side's figure is the median over its blocks; Ratio = the median over rounds of TorchSharp's time per call over");
+        md.AppendLine("  ours in the same round (> 1: ours is faster), with the smallest and largest round in parentheses. Spread = the");
+        md.AppendLine("  slowest block's time per call over the fastest's, per side. Cores used = the process's CPU time over wall time");
+        md.AppendLine(Invariant($"  during a side's blocks (median over blocks; `Environment.CpuUsage`): about {run.Threads} when a side got its {run.Threads} cores, well"));
+        md.AppendLine("  below when other jobs held them — a row where either side is far below is a measurement of the machine's load more");
+        md.AppendLine("  than of the code, and libtorch, which waits for both threads at every parallel region, suffers more from it.");
+        foreach (ProblemComparison problem in run.Problems.DistinctBy(p => p.FlopsFormula))
+            md.AppendLine(Invariant($"- FLOPs ({string.Join(", ", run.Problems.Where(p => p.FlopsFormula == problem.FlopsFormula).Select(p => p.Name))}) are analytic — {problem.FlopsFormula}."));
+        md.AppendLine(Invariant($"  Lanczos = {Problem.LanczosHvps} HVPs (reorthogonalization not counted); plane slice = grid² losses. The same count is credited to both sides."));
+        md.AppendLine("- % of peak = our GFLOP/s / the FMA throughput measured in the same run (the larger of the measurements before and");
+        md.AppendLine("  after the problems).");
+        md.AppendLine("- Allocated/call: managed bytes allocated on every thread during our timed blocks (precise");
+        md.AppendLine("  `GC.GetTotalAllocatedBytes(true)` around each block; garbage from the other side is collected in the pause before");
+        md.AppendLine("  the block), over the calls of the block, median over blocks. Lanczos and the plane slice allocate their results");
+        md.AppendLine("  (basis, grid) by design. BenchmarkDotNet is no longer part of this table; `Landscape.Benchmarks bdn` still runs");
+        md.AppendLine("  our side alone through it for diagnosis.");
         md.AppendLine();
 
         string profile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".", "bench", "PROFILE.md");
@@ -149,30 +171,14 @@ public static class Report
         md.AppendLine(Invariant($"| {text} | {measured:F2}{unit} | {verdict} |"));
     }
 
-    private static double Ratio(SideResults peer, SideResults ours, string problem, string operation)
-    {
-        OperationResult? theirs = peer.Operations.FirstOrDefault(o => o.Problem == problem && o.Operation == operation);
-        return theirs is null ? double.NaN : theirs.MedianNanoseconds / Find(ours, problem, operation).MedianNanoseconds;
-    }
+    private static string Exponent(double value) => value.ToString("0.##E+0", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
-    private static OperationResult Find(SideResults side, string problem, string operation) =>
-        side.Operations.FirstOrDefault(o => o.Problem == problem && o.Operation == operation)
-        ?? throw new InvalidDataException($"The {side.Side} results have no {problem}.{operation}.");
-
-    private static double Seconds(OperationResult result) => result.MedianNanoseconds * 1e-9;
-
-    private static string Time(double nanoseconds) => nanoseconds switch
-    {
-        >= 1e9 => Invariant($"{nanoseconds / 1e9:F2} s"),
-        >= 1e6 => Invariant($"{nanoseconds / 1e6:F2} ms"),
-        _ => Invariant($"{nanoseconds / 1e3:F1} µs"),
-    };
+    private static string TimeRange(SideTiming timing) =>
+        Invariant($"{BlockTimer.Format(timing.MedianSecondsPerCall)} ({BlockTimer.Format(timing.MinSecondsPerCall)}–{BlockTimer.Format(timing.MaxSecondsPerCall)})");
 
     private static string Count(double flops) => flops >= 1e9 ? Invariant($"{flops / 1e9:F2} G") : Invariant($"{flops / 1e6:F2} M");
 
-    private static string Bytes(long bytes) => bytes < 0 ? "n/a" : Invariant($"{bytes:N0} B");
-
-    private static string SteadyBytes(double bytes) => bytes < 0 ? "—" : Invariant($"{bytes:N1} B");
+    private static string Bytes(double bytes) => bytes >= 100 ? Invariant($"{bytes:N0} B") : Invariant($"{bytes:N1} B");
 
     private static string Simd()
     {

@@ -1,14 +1,13 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using Landscape.Kernels;
 
 namespace Landscape.Benchmarks;
 
 /// <summary>
-/// <c>time</c> mode: a Stopwatch loop over one operation, for profiling between BenchmarkDotNet runs. Prints the
-/// minimum and median wall time per call, the process CPU time per call (robust to preemption on a shared machine
-/// when one thread runs) and the bytes allocated per call on the calling thread and in total.
+/// <c>time</c> mode: one block of back-to-back calls of one operation (<see cref="BlockTimer"/>), for profiling between
+/// comparison runs. Prints the minimum and median wall time per call, the process CPU time per call (robust to
+/// preemption on a shared machine when one thread runs) and the bytes allocated per call on every thread.
 /// </summary>
 internal static class Timing
 {
@@ -107,28 +106,14 @@ internal static class Timing
             }
         }
 
-        for (int i = 0; i < Math.Min(calls, 5); i++) call();
         // LANDSCAPE_BENCH_ALLOCATIONS=1: print the runtime's allocation samples (one per ~100 KB, with the type) to find
-        // what allocates in steady state.
+        // what allocates in steady state (the three warm-up calls included).
         using AllocationSampler? sampler = Environment.GetEnvironmentVariable("LANDSCAPE_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
-        var times = new double[calls];
-        // The CPU-time reads allocate (a Process object each), so they bracket the allocation counts, not the reverse.
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        long allocatedThread = GC.GetAllocatedBytesForCurrentThread();
-        long allocatedTotal = GC.GetTotalAllocatedBytes(precise: true);
-        for (int i = 0; i < calls; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            call();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        allocatedThread = GC.GetAllocatedBytesForCurrentThread() - allocatedThread;
-        allocatedTotal = GC.GetTotalAllocatedBytes(precise: true) - allocatedTotal;
-        double cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / calls;
-        Array.Sort(times);
-        double median = times[calls / 2];
+        // One block of CALLS back-to-back calls after three warm-up calls, through the suite's one timing helper.
+        var settings = new BlockTimer.Settings(Rounds: 1, Pause: TimeSpan.Zero, BlockTarget: TimeSpan.Zero, Warmup: TimeSpan.Zero, CallsPerBlock: calls);
+        BlockSample block = BlockTimer.Run([new BlockTimer.Side(what, () => { call(); return 0; })], settings)[0].Blocks[0];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: threads {Program.Threads}, min {times[0]:F4} ms, median {median:F4} ms, CPU {cpuPerCall:F3} ms/call (all threads), {flops / (times[0] * 1e6):F1} GFLOP/s at min, allocated/call {allocatedThread / (double)calls:F0} B (thread), {allocatedTotal / (double)calls:F0} B (total)"));
+            $"{what}: threads {Program.Threads}, min {block.MinCallSeconds * 1e3:F4} ms, median {block.MedianCallSeconds * 1e3:F4} ms, CPU {block.CpuSeconds * 1e3 / calls:F3} ms/call (all threads), {flops / (block.MinCallSeconds * 1e9):F1} GFLOP/s at min, allocated/call {block.AllocatedBytes / (double)calls:F0} B (all threads, precise)"));
         return 0;
     }
 }
