@@ -61,6 +61,9 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Models.ExampleBlocks</c>.</summary>
     public const string ExampleBlocks = "Landscape.Models.ExampleBlocks";
 
+    /// <summary>Metadata name of <c>Landscape.Models.ChunkTree</c>.</summary>
+    public const string ChunkTree = "Landscape.Models.ChunkTree";
+
     /// <summary>Metadata name of <c>Landscape.Models.WorkspacePool`1</c>.</summary>
     public const string WorkspacePool = "Landscape.Models.WorkspacePool`1";
 

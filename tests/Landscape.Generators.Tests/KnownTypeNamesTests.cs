@@ -31,6 +31,7 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.LossHeads), KnownTypeNames.LossHeads, typeof(Kernels.LossHeads) },
         { nameof(KnownTypeNames.Reductions), KnownTypeNames.Reductions, typeof(Kernels.Reductions) },
         { nameof(KnownTypeNames.ExampleBlocks), KnownTypeNames.ExampleBlocks, typeof(Models.ExampleBlocks) },
+        { nameof(KnownTypeNames.ChunkTree), KnownTypeNames.ChunkTree, typeof(Models.ChunkTree) },
         { nameof(KnownTypeNames.WorkspacePool), KnownTypeNames.WorkspacePool, typeof(Models.WorkspacePool<>) },
         { nameof(KnownTypeNames.Initializers), KnownTypeNames.Initializers, typeof(Models.Initializers) },
         { nameof(KnownTypeNames.Check), KnownTypeNames.Check, typeof(Models.Check) },
@@ -99,6 +100,13 @@ public sealed class KnownTypeNamesTests
     public void Global_PrefixesGlobalAlias()
     {
         Assert.Equal("global::Landscape.IModel", KnownTypeNames.Global(KnownTypeNames.IModel));
+    }
+
+    [Fact]
+    public void Summation_MirrorsExampleBlocks()
+    {
+        Assert.Equal(Models.ExampleBlocks.ChunkSize, Network.Summation.ChunkSize);
+        Assert.Equal(Models.ExampleBlocks.BlockSize, Network.Summation.BlockSize);
     }
 
     [Fact]

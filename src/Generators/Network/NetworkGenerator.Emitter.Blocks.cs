@@ -114,6 +114,10 @@ public sealed partial class NetworkGenerator
                 public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
                 public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
                 public readonly double[] Losses = new double[Chunk];
+                // The pairwise trees over chunk indices that combine the chunks' partial sums (their partials are kept for reuse).
+                public readonly {{ChunkTree}} LossTree = new(1);
+                public readonly {{ChunkTree}} GradientTree = new(TotalParameters);
+                public readonly {{ChunkTree}} ProductTree = new(TotalParameters);
                 """);
             foreach (WorkspaceBuffer buffer in network.Plan.Buffers)
                 w.WriteLine($"public readonly double[] {buffer.Name} = new double[{buffer.LengthText}];" + (buffer.Comment is null ? "" : " // " + buffer.Comment));

@@ -74,11 +74,38 @@ public sealed partial class NetworkGenerator
         w.WriteLine("// Loss, gradient and the exact Hessian-vector product come from one fused pass per block of examples:");
         w.WriteLine("// forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over");
         w.WriteLine("// each chunk of examples. The SIMD loops live in Landscape.Runtime (Kernels); this file only composes them.");
+        w.WriteLine("//");
+        EmitSummationNote(w, network);
         w.WriteLine("#nullable enable");
         w.WriteLine("#pragma warning disable CS1591 // every public member is documented; this guards members added later");
         w.WriteLine();
         w.WriteLine("using global::System; // only for the MemoryExtensions.AsSpan extension; every type below is global::-qualified");
         w.WriteLine();
+    }
+
+    /// <summary>
+    /// The header's account of how sums over examples are formed (DESIGN §2), and what one workspace holds: the planned
+    /// chunk buffers, θ, v and the chunk's losses are fixed; the packed weights and the trees' partials come on top.
+    /// </summary>
+    private static void EmitSummationNote(SourceWriter w, LoweredNetwork network)
+    {
+        long parameters = network.Graph.ParameterCount;
+        long planned = 0;
+        foreach (WorkspaceBuffer buffer in network.Plan.Buffers) planned += buffer.Length(Summation.ChunkSize);
+        long fixedValues = planned + 2 * parameters + Summation.ChunkSize;
+        w.WriteLine($$"""
+            // Summation: examples are split into chunks of {{Summation.ChunkSize}} (ExampleBlocks.ChunkSize), each run as blocks of {{Summation.BlockSize}}
+            // (ExampleBlocks.BlockSize) on the worker threads. Each chunk's partial sums are computed alone: its loss sum in
+            // example order, and its weight gradients, bias sums and H·v weight terms by GEMMs and column sums that start
+            // from +0 in a fresh partial. The chunks' partials are then combined by the fixed pairwise tree over chunk
+            // indices (ChunkTree: [lo, hi) = [lo, lo + m) + [lo + m, hi), m the largest power of two below hi − lo), and
+            // the loss sum is divided by n at the end (the deltas carry 1/n). The tree depends only on the number of
+            // chunks, so every result is the same bits for any thread count.
+            //
+            // One workspace: {{Literals.Grouped(fixedValues * sizeof(double))}} bytes of arrays (the planned chunk buffers, {{Literals.Grouped(planned)}} doubles; θ and v,
+            // 2 × {{Literals.Grouped(parameters)}}; the chunk's losses, {{Summation.ChunkSize}}), plus the packed weight copies and the trees' partials
+            // (at most ⌈log₂ N⌉ + 1 vectors of {{Literals.Grouped(parameters)}} doubles per tree for N chunks).
+            """);
     }
 
     private static void EmitConstants(SourceWriter w, LoweredNetwork network)
@@ -198,7 +225,10 @@ public sealed partial class NetworkGenerator
             EmitChunkLoop(w, network, Pass.Gradient, chunkBody: static (writer, lowered) =>
             {
                 var chunk = new ChunkContext(writer, lowered.Plan, Pass.Gradient);
-                foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
+                EmitChunkPartial(writer, "GradientTree", ChunkContext.GradientTarget, () =>
+                {
+                    foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
+                });
             }, perChunkLosses: null);
         }
         w.WriteLine();
@@ -221,10 +251,16 @@ public sealed partial class NetworkGenerator
             EmitChunkLoop(w, network, Pass.Hessian, chunkBody: static (writer, lowered) =>
             {
                 var chunk = new ChunkContext(writer, lowered.Plan, Pass.Hessian);
-                foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightHessian(chunk, node);
+                EmitChunkPartial(writer, "ProductTree", ChunkContext.ProductTarget, () =>
+                {
+                    foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightHessian(chunk, node);
+                });
                 using (writer.Block("if (!gradient.IsEmpty)"))
                 {
-                    foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
+                    EmitChunkPartial(writer, "GradientTree", ChunkContext.GradientTarget, () =>
+                    {
+                        foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
+                    });
                 }
             }, perChunkLosses: null);
         }
@@ -233,13 +269,13 @@ public sealed partial class NetworkGenerator
 
     /// <summary>
     /// The driver shared by Loss, ExampleLosses, Gradient and HessianVectorProduct: copy θ (and v) into the workspace, then per
-    /// chunk run the block pass on the worker threads, accumulate the chunk's weight terms and fold its losses in order.
+    /// chunk run the block pass on the worker threads and compute the chunk's partial sums alone (its loss sum in example
+    /// order, its weight terms by GEMMs starting from +0 in a buffer of the workspace's chunk trees); the trees combine the
+    /// chunks' partials pairwise over chunk indices (see <see cref="EmitSummationNote"/>).
     /// </summary>
     private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses)
     {
         w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data));");
-        if (pass == Pass.Gradient) w.WriteLine("gradient.Clear(); // accumulated chunk by chunk below");
-        if (pass == Pass.Hessian) w.WriteLine("product.Clear(); // accumulated chunk by chunk below\ngradient.Clear();");
         w.WriteLine("Workspace ws = s_workspaces.Rent();");
         using (w.Block("try"))
         {
@@ -253,7 +289,9 @@ public sealed partial class NetworkGenerator
                 ws.Scale = 1.0 / data.Count;
                 """);
             if (pass != Pass.Values) w.WriteLine($"{ReadOnlySpan} inputs = data.Inputs;");
-            if (perChunkLosses is null) w.WriteLine("double lossSum = 0;");
+            if (perChunkLosses is null) w.WriteLine("ws.LossTree.Reset();");
+            if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Reset();");
+            if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Reset();\nws.GradientTree.Reset();");
             using (w.Block($"for (int chunkStart = 0; chunkStart < data.Count; chunkStart += {ExampleBlocks}.ChunkSize)"))
             {
                 w.WriteLine($$"""
@@ -266,9 +304,15 @@ public sealed partial class NetworkGenerator
                     w.WriteLine($"{ReadOnlySpan} x = inputs.Slice(chunkStart * InputSize, rows * InputSize);");
                 chunkBody(w, network);
                 if (perChunkLosses is not null) w.WriteLine(perChunkLosses);
-                if (perChunkLosses is null) w.WriteLine($"lossSum = {ExampleBlocks}.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);");
+                if (perChunkLosses is null)
+                {
+                    w.WriteLine($"ws.LossTree.Next()[0] = {ExampleBlocks}.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order");
+                    w.WriteLine("ws.LossTree.Add();");
+                }
             }
-            if (perChunkLosses is null) w.WriteLine("return lossSum / data.Count;");
+            if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Total(gradient);");
+            if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Total(product);\nif (!gradient.IsEmpty) ws.GradientTree.Total(gradient);");
+            if (perChunkLosses is null) w.WriteLine("return ws.LossTree.Total() / data.Count;");
         }
         using (w.Block("finally"))
         {
@@ -276,6 +320,17 @@ public sealed partial class NetworkGenerator
             w.WriteLine("ws.Targets = default;");
             w.WriteLine("s_workspaces.Return(ws);");
         }
+    }
+
+    /// <summary>
+    /// The weight terms of one chunk into a fresh partial of <paramref name="tree"/> (cleared to +0 by Next), added to the tree
+    /// as the chunk's partial once the rules wrote it.
+    /// </summary>
+    private static void EmitChunkPartial(SourceWriter w, string tree, string target, System.Action write)
+    {
+        w.WriteLine($"{Span} {target} = ws.{tree}.Next(); // this chunk's partial, from +0");
+        write();
+        w.WriteLine($"ws.{tree}.Add();");
     }
 
     /// <summary>The block method (and workspace delegate) of <paramref name="pass"/>.</summary>

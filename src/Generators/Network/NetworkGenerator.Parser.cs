@@ -16,7 +16,7 @@ public sealed partial class NetworkGenerator
     private const long MaxArrayLength = 0x7FFFFFC7;
 
     /// <summary>Examples per chunk in Runtime's ExampleBlocks; buffers hold 2 × ChunkSize rows of the widest layer.</summary>
-    private const long ChunkSize = 512;
+    private const long ChunkSize = Summation.ChunkSize;
 
     /// <summary>
     /// Builds the spec of one [Network] class, or the diagnostics that explain why it cannot be generated.

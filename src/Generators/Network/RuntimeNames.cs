@@ -30,8 +30,11 @@ internal static class RuntimeNames
     /// <summary>Column sums (bias gradients).</summary>
     public const string Reductions = "global::" + KnownTypeNames.Reductions;
 
-    /// <summary>Block and chunk sizes and the in-order loss sum.</summary>
+    /// <summary>Block and chunk sizes and the in-order loss sum of a chunk.</summary>
     public const string ExampleBlocks = "global::" + KnownTypeNames.ExampleBlocks;
+
+    /// <summary>The pairwise tree over chunk indices that combines the chunks' partial sums.</summary>
+    public const string ChunkTree = "global::" + KnownTypeNames.ChunkTree;
 
     /// <summary>Argument checks.</summary>
     public const string Check = "global::" + KnownTypeNames.Check;

@@ -5,9 +5,11 @@ namespace Landscape.Models;
 /// <summary>
 /// How generated networks split a dataset: chunks of at most <see cref="ChunkSize"/> examples are processed one after
 /// another; inside a chunk, blocks of <see cref="BlockSize"/> examples run their forward and backward passes in parallel
-/// (per-example results do not depend on the split), then the weight gradients of the chunk are accumulated by GEMMs
-/// whose every output element sums over examples in a fixed order. Both sizes are constants, never derived from the
-/// thread count, which is why results are bit-identical for any <see cref="Parallelism.MaxThreads"/>.
+/// (per-example results do not depend on the split), then the chunk's partial sums are formed alone (its loss sum in
+/// example order, its weight gradients by GEMMs from +0 whose every output element sums over the chunk's examples in a
+/// fixed order), and the chunks' partials are combined by the pairwise tree of <see cref="ChunkTree"/>. Both sizes are
+/// constants, never derived from the thread count, which is why results are bit-identical for any
+/// <see cref="Parallelism.MaxThreads"/>.
 /// </summary>
 public static class ExampleBlocks
 {
@@ -20,7 +22,7 @@ public static class ExampleBlocks
     /// <summary>The number of blocks that cover <paramref name="rows"/> examples.</summary>
     public static int BlockCount(int rows) => (rows + BlockSize - 1) / BlockSize;
 
-    /// <summary><paramref name="initial"/> + Σ values[i], added in index order (a deterministic reduction of per-example losses).</summary>
+    /// <summary><paramref name="initial"/> + Σ values[i], added in index order (a deterministic reduction of one chunk's per-example losses).</summary>
     public static double SumInOrder(ReadOnlySpan<double> values, double initial = 0)
     {
         double sum = initial;

@@ -15,7 +15,12 @@ public sealed partial class Trainer
     private static ReadOnlySpan<byte> CheckpointMagic => "LSCHKPT\0"u8;
 
     /// <summary>The checkpoint format version written by this code (and the only one it reads).</summary>
-    public const int CheckpointVersion = 1;
+    /// <remarks>
+    /// Version 2: the byte layout is that of version 1, but generated networks now combine their chunks' partial sums by a
+    /// pairwise tree over chunk indices (DESIGN §2) instead of one running sum, so losses, gradients and H·v differ in the
+    /// last bits and a version-1 run resumed here would not reproduce its uninterrupted continuation.
+    /// </remarks>
+    public const int CheckpointVersion = 2;
 
     /// <summary>Magic (8) + version (4) + payload length (8).</summary>
     private const int CheckpointHeaderSize = 20;
@@ -145,6 +150,11 @@ public sealed partial class Trainer
         if (bytes.Length < CheckpointHeaderSize)
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"The checkpoint '{path}' is truncated: {bytes.Length} bytes, shorter than the {CheckpointHeaderSize}-byte header."));
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        if (version == 1)
+            throw new InvalidDataException($"The checkpoint '{path}' has format version 1; this build reads version {CheckpointVersion.ToString(CultureInfo.InvariantCulture)}. " +
+                "Results changed with the summation structure: generated networks now sum over examples chunk by chunk and combine the chunks " +
+                "by a pairwise tree (DESIGN §2), so losses, gradients and Hessian-vector products differ in the last bits from the build that " +
+                "wrote it, and resuming would not reproduce the original run. Start the run again from step 0.");
         if (version != CheckpointVersion)
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"The checkpoint '{path}' has format version {version}; this build reads version {CheckpointVersion}."));
         long length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(12));

@@ -22,6 +22,18 @@
 // Loss, gradient and the exact Hessian-vector product come from one fused pass per block of examples:
 // forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over
 // each chunk of examples. The SIMD loops live in Landscape.Runtime (Kernels); this file only composes them.
+//
+// Summation: examples are split into chunks of 512 (ExampleBlocks.ChunkSize), each run as blocks of 64
+// (ExampleBlocks.BlockSize) on the worker threads. Each chunk's partial sums are computed alone: its loss sum in
+// example order, and its weight gradients, bias sums and H·v weight terms by GEMMs and column sums that start
+// from +0 in a fresh partial. The chunks' partials are then combined by the fixed pairwise tree over chunk
+// indices (ChunkTree: [lo, hi) = [lo, lo + m) + [lo + m, hi), m the largest power of two below hi − lo), and
+// the loss sum is divided by n at the end (the deltas carry 1/n). The tree depends only on the number of
+// chunks, so every result is the same bits for any thread count.
+//
+// One workspace: 13,185,696 bytes of arrays (the planned chunk buffers, 1,249,280 doubles; θ and v,
+// 2 × 199,210; the chunk's losses, 512), plus the packed weight copies and the trees' partials
+// (at most ⌈log₂ N⌉ + 1 vectors of 199,210 doubles per tree for N chunks).
 #nullable enable
 #pragma warning disable CS1591 // every public member is documented; this guards members added later
 
@@ -121,16 +133,17 @@ partial class FcTanh : global::Landscape.IModel
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
-            double lossSum = 0;
+            ws.LossTree.Reset();
             for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
             {
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
                 ws.ChunkStart = chunkStart;
                 ws.Rows = rows;
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
-                lossSum = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
             }
-            return lossSum / data.Count;
+            return ws.LossTree.Total() / data.Count;
         }
         finally
         {
@@ -178,7 +191,6 @@ partial class FcTanh : global::Landscape.IModel
         global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
         global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
         global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
-        gradient.Clear(); // accumulated chunk by chunk below
         Workspace ws = s_workspaces.Rent();
         try
         {
@@ -189,7 +201,8 @@ partial class FcTanh : global::Landscape.IModel
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
             global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            double lossSum = 0;
+            ws.LossTree.Reset();
+            ws.GradientTree.Reset();
             for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
             {
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
@@ -197,18 +210,22 @@ partial class FcTanh : global::Landscape.IModel
                 ws.Rows = rows;
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
                 // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
-                global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, gradient.Slice(Dense0Weight, 156800), 784, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 200, 200, gradient.Slice(Dense0Bias, 200), accumulate: true);
+                global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, gradientPart.Slice(Dense0Weight, 156800), 784, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 200, 200, gradientPart.Slice(Dense0Bias, 200), accumulate: true);
                 // ∇ dense1.weight += g1ᵀ a0; ∇ dense1.bias += Σ g1
-                global::Landscape.Kernels.Gemm.TNParallel(200, 200, rows, ws.Deltas1, 200, ws.Activations0, 200, gradient.Slice(Dense1Weight, 40000), 200, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1, rows, 200, 200, gradient.Slice(Dense1Bias, 200), accumulate: true);
+                global::Landscape.Kernels.Gemm.TNParallel(200, 200, rows, ws.Deltas1, 200, ws.Activations0, 200, gradientPart.Slice(Dense1Weight, 40000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1, rows, 200, 200, gradientPart.Slice(Dense1Bias, 200), accumulate: true);
                 // ∇ dense2.weight += g2ᵀ a1; ∇ dense2.bias += Σ g2
-                global::Landscape.Kernels.Gemm.TNParallel(10, 200, rows, ws.Deltas2, 10, ws.Activations1, 200, gradient.Slice(Dense2Weight, 2000), 200, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 10, 10, gradient.Slice(Dense2Bias, 10), accumulate: true);
-                lossSum = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);
+                global::Landscape.Kernels.Gemm.TNParallel(10, 200, rows, ws.Deltas2, 10, ws.Activations1, 200, gradientPart.Slice(Dense2Weight, 2000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 10, 10, gradientPart.Slice(Dense2Bias, 10), accumulate: true);
+                ws.GradientTree.Add();
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
             }
-            return lossSum / data.Count;
+            ws.GradientTree.Total(gradient);
+            return ws.LossTree.Total() / data.Count;
         }
         finally
         {
@@ -229,8 +246,6 @@ partial class FcTanh : global::Landscape.IModel
         global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
         if (!gradient.IsEmpty) global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
         global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
-        product.Clear(); // accumulated chunk by chunk below
-        gradient.Clear();
         Workspace ws = s_workspaces.Rent();
         try
         {
@@ -243,7 +258,9 @@ partial class FcTanh : global::Landscape.IModel
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
             global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            double lossSum = 0;
+            ws.LossTree.Reset();
+            ws.ProductTree.Reset();
+            ws.GradientTree.Reset();
             for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
             {
                 int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
@@ -251,30 +268,37 @@ partial class FcTanh : global::Landscape.IModel
                 ws.Rows = rows;
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
                 // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
-                global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, product.Slice(Dense0Weight, 156800), 784, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 200, 200, product.Slice(Dense0Bias, 200), accumulate: true);
+                global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0, 200, x, 784, productPart.Slice(Dense0Weight, 156800), 784, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 200, 200, productPart.Slice(Dense0Bias, 200), accumulate: true);
                 // (H·v) dense1.weight += R g1ᵀ a0 + g1ᵀ R a0: the stacked [R g1; g1]ᵀ [a0; R a0] over 2·rows; (H·v) dense1.bias += Σ R g1
-                global::Landscape.Kernels.Gemm.TNParallel(200, 200, 2 * rows, ws.Deltas1, 200, ws.Activations0, 200, product.Slice(Dense1Weight, 40000), 200, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1, rows, 200, 200, product.Slice(Dense1Bias, 200), accumulate: true);
+                global::Landscape.Kernels.Gemm.TNParallel(200, 200, 2 * rows, ws.Deltas1, 200, ws.Activations0, 200, productPart.Slice(Dense1Weight, 40000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1, rows, 200, 200, productPart.Slice(Dense1Bias, 200), accumulate: true);
                 // (H·v) dense2.weight += R g2ᵀ a1 + g2ᵀ R a1: the stacked [R g2; g2]ᵀ [a1; R a1] over 2·rows; (H·v) dense2.bias += Σ R g2
-                global::Landscape.Kernels.Gemm.TNParallel(10, 200, 2 * rows, ws.Deltas2, 10, ws.Activations1, 200, product.Slice(Dense2Weight, 2000), 200, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 10, 10, product.Slice(Dense2Bias, 10), accumulate: true);
+                global::Landscape.Kernels.Gemm.TNParallel(10, 200, 2 * rows, ws.Deltas2, 10, ws.Activations1, 200, productPart.Slice(Dense2Weight, 2000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 10, 10, productPart.Slice(Dense2Bias, 10), accumulate: true);
+                ws.ProductTree.Add();
                 if (!gradient.IsEmpty)
                 {
+                    global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
                     // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
-                    global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0.AsSpan(rows * 200), 200, x, 784, gradient.Slice(Dense0Weight, 156800), 784, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0.AsSpan(rows * 200), rows, 200, 200, gradient.Slice(Dense0Bias, 200), accumulate: true);
+                    global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, ws.Deltas0.AsSpan(rows * 200), 200, x, 784, gradientPart.Slice(Dense0Weight, 156800), 784, accumulate: true);
+                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0.AsSpan(rows * 200), rows, 200, 200, gradientPart.Slice(Dense0Bias, 200), accumulate: true);
                     // ∇ dense1.weight += g1ᵀ a0; ∇ dense1.bias += Σ g1
-                    global::Landscape.Kernels.Gemm.TNParallel(200, 200, rows, ws.Deltas1.AsSpan(rows * 200), 200, ws.Activations0, 200, gradient.Slice(Dense1Weight, 40000), 200, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1.AsSpan(rows * 200), rows, 200, 200, gradient.Slice(Dense1Bias, 200), accumulate: true);
+                    global::Landscape.Kernels.Gemm.TNParallel(200, 200, rows, ws.Deltas1.AsSpan(rows * 200), 200, ws.Activations0, 200, gradientPart.Slice(Dense1Weight, 40000), 200, accumulate: true);
+                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas1.AsSpan(rows * 200), rows, 200, 200, gradientPart.Slice(Dense1Bias, 200), accumulate: true);
                     // ∇ dense2.weight += g2ᵀ a1; ∇ dense2.bias += Σ g2
-                    global::Landscape.Kernels.Gemm.TNParallel(10, 200, rows, ws.Deltas2.AsSpan(rows * 10), 10, ws.Activations1, 200, gradient.Slice(Dense2Weight, 2000), 200, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2.AsSpan(rows * 10), rows, 10, 10, gradient.Slice(Dense2Bias, 10), accumulate: true);
+                    global::Landscape.Kernels.Gemm.TNParallel(10, 200, rows, ws.Deltas2.AsSpan(rows * 10), 10, ws.Activations1, 200, gradientPart.Slice(Dense2Weight, 2000), 200, accumulate: true);
+                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2.AsSpan(rows * 10), rows, 10, 10, gradientPart.Slice(Dense2Bias, 10), accumulate: true);
+                    ws.GradientTree.Add();
                 }
-                lossSum = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows), lossSum);
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
             }
-            return lossSum / data.Count;
+            ws.ProductTree.Total(product);
+            if (!gradient.IsEmpty) ws.GradientTree.Total(gradient);
+            return ws.LossTree.Total() / data.Count;
         }
         finally
         {
@@ -437,6 +461,10 @@ partial class FcTanh : global::Landscape.IModel
         public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
         public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
         public readonly double[] Losses = new double[Chunk];
+        // The pairwise trees over chunk indices that combine the chunks' partial sums (their partials are kept for reuse).
+        public readonly global::Landscape.Models.ChunkTree LossTree = new(1);
+        public readonly global::Landscape.Models.ChunkTree GradientTree = new(TotalParameters);
+        public readonly global::Landscape.Models.ChunkTree ProductTree = new(TotalParameters);
         public readonly double[] Activations0 = new double[2 * Chunk * 200]; // [a0; R a0]
         public readonly double[] First0 = new double[Chunk * 200]; // σ'(z0)
         public readonly double[] RFirst0 = new double[Chunk * 200]; // R σ'(z0) = σ''(z0) ⊙ R z0

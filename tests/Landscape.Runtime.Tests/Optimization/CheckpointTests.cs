@@ -167,11 +167,26 @@ public sealed class CheckpointTests : IDisposable
         byte[] version = (byte[])bytes.Clone();
         version[8] ^= 0x04;
         File.WriteAllBytes(PathOf("version.ckpt"), version);
-        Assert.Contains("version 5", Assert.Throws<InvalidDataException>(() => MakeTrainer().Resume(PathOf("version.ckpt"), Start(), 100)).Message);
+        Assert.Contains("version 6", Assert.Throws<InvalidDataException>(() => MakeTrainer().Resume(PathOf("version.ckpt"), Start(), 100)).Message);
 
         byte[] longer = bytes.Concat(new byte[] { 0 }).ToArray();
         File.WriteAllBytes(PathOf("longer.ckpt"), longer);
         Assert.Contains("corrupt", Assert.Throws<InvalidDataException>(() => MakeTrainer().Resume(PathOf("longer.ckpt"), Start(), 100)).Message);
+    }
+
+    [Fact]
+    public void VersionOneCheckpoint_IsRefused_BecauseTheSummationChanged()
+    {
+        Assert.Equal(2, Trainer.CheckpointVersion);
+        string path = WriteCheckpoint("v1.ckpt");
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[8] = 1; // the version field, little-endian int32 after the 8 magic bytes
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<InvalidDataException>(() => MakeTrainer().Resume(path, Start(), 100));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("format version 1; this build reads version 2", e.Message);
+        Assert.Contains("Results changed with the summation structure", e.Message);
+        Assert.Contains("pairwise tree", e.Message);
     }
 
     [Fact]

@@ -5,15 +5,16 @@ namespace Landscape.Generators.Network.Rules;
 
 /// <summary>
 /// What the rules see while the chunk loop writes a chunk's weight terms, after every block of the chunk ran: the chunk has
-/// <c>rows</c> examples, <c>x</c> is its inputs, and the sums go into <c>gradient</c> (∇L) and <c>product</c> (H·v).
+/// <c>rows</c> examples, <c>x</c> is its inputs, and the chunk's sums go into its partials <c>gradientPart</c> (∇L) and
+/// <c>productPart</c> (H·v), which start at +0 and which the chunk trees then combine over chunks.
 /// </summary>
 internal sealed class ChunkContext
 {
-    /// <summary>The span receiving ∇L.</summary>
-    public const string GradientTarget = "gradient";
+    /// <summary>The span receiving the chunk's part of ∇L.</summary>
+    public const string GradientTarget = "gradientPart";
 
-    /// <summary>The span receiving H·v.</summary>
-    public const string ProductTarget = "product";
+    /// <summary>The span receiving the chunk's part of H·v.</summary>
+    public const string ProductTarget = "productPart";
 
     /// <summary>A context for the chunk loop of <paramref name="pass"/>.</summary>
     public ChunkContext(SourceWriter writer, BufferPlan plan, Pass pass)

@@ -113,7 +113,7 @@ internal sealed class DenseRules : OpRules
     /// <summary>The backward comment names σ′(z_j), so the input's σ′ step needs no comment of its own.</summary>
     public override bool BackwardNotesInputActivation => true;
 
-    /// <summary>∇W_l += g_kᵀ a_j and ∇b_l += Σ g_k over the chunk.</summary>
+    /// <summary>∇W_l += g_kᵀ a_j and ∇b_l += Σ g_k over the chunk, into the chunk's partial (which starts at +0).</summary>
     public override void WeightGradient(ChunkContext c, OpNode node)
     {
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
@@ -129,7 +129,7 @@ internal sealed class DenseRules : OpRules
 
     /// <summary>
     /// (H·v) for W_l: R g_kᵀ a_j + g_kᵀ R a_j, one product over the stacked [R g_k; g_k]ᵀ [a_j; R a_j] (R g_kᵀ x alone when
-    /// the input is x); Σ R g_k for b_l.
+    /// the input is x); Σ R g_k for b_l; into the chunk's partial (which starts at +0).
     /// </summary>
     public override void WeightHessian(ChunkContext c, OpNode node)
     {
