@@ -99,7 +99,17 @@ public static class ExperimentRunner
             var files = new List<string>();
             foreach (var table in result.Tables)
             {
-                table.Write(context.OutputDirectory);
+                try
+                {
+                    table.Write(context.OutputDirectory);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A full disk or a read-only directory: record how far the run got rather than leave no manifest.
+                    run.Finish(ExperimentStatus.Failed, result.Claims, result.Measurements, files, [], [],
+                        $"Table '{table.Name}': {e.GetType().Name}: {e.Message}");
+                    throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, e);
+                }
                 files.Add(table.Name + ".csv");
                 files.Add(table.Name + ".json");
             }

@@ -123,6 +123,32 @@ public sealed class ExperimentRunnerTests : IDisposable
         }
     }
 
+    private sealed class OneTable : IExperiment
+    {
+        public ExperimentResult Run(ExperimentContext context)
+        {
+            context.Table("t", "x").Add(1.0);
+            context.ClaimWithin("one", 1, 0, 2);
+            return context.Result();
+        }
+    }
+
+    [Fact]
+    public void A_table_that_cannot_be_written_fails_the_run_with_a_manifest_that_names_it()
+    {
+        var descriptor = new ExperimentDescriptor("unwritable", "", "U", [], () => new OneTable(), (_, _) => { }, _ => []);
+        string directory = Path.Combine(_temp.Path, "unwritable");
+        Directory.CreateDirectory(Path.Combine(directory, "t.csv")); // a directory where the table's file must go
+        var e = Assert.Throws<ExperimentRunFailedException>(() => ExperimentRunner.Run(descriptor, descriptor.Create(),
+            new ExperimentRunOptions { OutputDirectory = directory, Profile = Profile.Test }));
+
+        var manifest = Manifest.Read(Path.Combine(e.Directory, "manifest.json"));
+        Assert.Equal(ExperimentStatus.Failed, manifest.Status);
+        Assert.StartsWith("Table 't': ", manifest.Error, StringComparison.Ordinal);
+        Assert.Equal(["report.html"], manifest.Files);
+        Assert.True(e.InnerException is IOException or UnauthorizedAccessException, e.InnerException?.GetType().Name);
+    }
+
     [Fact]
     public void A_figure_that_cannot_be_drawn_fails_the_run_with_its_name_and_keeps_the_tables()
     {
