@@ -10,7 +10,8 @@ namespace Landscape.Reporting;
 /// <summary>
 /// Draws an <see cref="Figure"/> with ScottPlot as PNG and SVG. Log axes are drawn the way ScottPlot 5 expects them:
 /// the data are plotted as log10 values, and the axis gets integer-decade major ticks labelled 10^k with minor ticks
-/// at 2…9 × 10^k. Points whose coordinate on a log axis is not positive are left out of the drawing (never out of the
+/// at 2…9 × 10^k; an axis whose data span less than two decades (where decade ticks would leave it with one label or
+/// none) labels 1, 2 and 5 × 10^k instead, or every m × 10^k when fewer than three of those fall inside the data. Points whose coordinate on a log axis is not positive are left out of the drawing (never out of the
 /// tables); NaN and infinite points are left out on any axis.
 /// </summary>
 /// <remarks>
@@ -83,6 +84,8 @@ public static class FigureRenderer
         bool logX = figure.XScale == AxisScale.Log;
         bool logY = figure.YScale == AxisScale.Log;
         bool anyLegend = false;
+        var xRange = new LogRange();
+        var yRange = new LogRange();
 
         if (figure.Heatmap is { } heatmap)
             anyLegend |= AddHeatmap(plot, heatmap, logX, logY);
@@ -94,6 +97,8 @@ public static class FigureRenderer
             var (xs, ys) = Visible(series.X, series.Y, logX, logY);
             var color = palette.GetColor(colorIndex++);
             if (xs.Length == 0) continue;
+            xRange.Include(xs);
+            yRange.Include(ys);
             var scatter = plot.Add.Scatter(xs, ys, color);
             scatter.LegendText = series.Label;
             if (series.Kind == SeriesKind.Line)
@@ -115,6 +120,7 @@ public static class FigureRenderer
             bool log = reference.Vertical ? logX : logY;
             if (!double.IsFinite(reference.Value) || (log && reference.Value <= 0)) continue;
             double at = log ? Math.Log10(reference.Value) : reference.Value;
+            (reference.Vertical ? xRange : yRange).Include([at]);
             var color = Colors.Black.WithAlpha(0.7);
             if (reference.Vertical)
             {
@@ -129,8 +135,8 @@ public static class FigureRenderer
             anyLegend |= reference.Label.Length > 0;
         }
 
-        if (logX) UseLogTicks(plot.Axes.Bottom);
-        if (logY) UseLogTicks(plot.Axes.Left);
+        if (logX) UseLogTicks(plot.Axes.Bottom, xRange);
+        if (logY) UseLogTicks(plot.Axes.Left, yRange);
         if (anyLegend) plot.ShowLegend(Edge.Right);
         return plot;
     }
@@ -196,15 +202,74 @@ public static class FigureRenderer
         return (xs.ToArray(), ys.ToArray());
     }
 
-    /// <summary>Integer decades as major ticks labelled 10^k, minor ticks at 2…9 × 10^k, for log10-transformed data.</summary>
-    private static void UseLogTicks(IAxis axis)
+    /// <summary>
+    /// Integer decades as major ticks labelled 10^k, minor ticks at 2…9 × 10^k, for log10-transformed data; when the data
+    /// (<paramref name="range"/>, in log10 units) span less than two decades, labelled ticks at 1, 2, 5 × 10^k (every
+    /// m × 10^k if fewer than three of those lie inside the data), so a narrow log axis is never left without numbers.
+    /// </summary>
+    private static void UseLogTicks(IAxis axis, LogRange range)
     {
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        if (range.IsEmpty || range.Max - range.Min >= 2)
         {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = DecadeLabel,
-        };
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = DecadeLabel,
+            };
+            return;
+        }
+        // Ticks are placed over the data's range plus a quarter decade on each side (ScottPlot's auto-scaling margin shows
+        // part of it; ticks outside the visible limits are simply not drawn). The 1-2-5 mantissas are used when at least
+        // three of them fall inside the data's own range; otherwise every mantissa 1…9.
+        double low = range.Min - 0.25, high = range.Max + 0.25;
+        var manual = new ScottPlot.TickGenerators.NumericManual();
+        int[] mantissas = CountInside([1, 2, 5], range) >= 3 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        for (int k = (int)Math.Floor(low); k <= (int)Math.Ceiling(high); k++)
+        {
+            foreach (int m in mantissas)
+            {
+                double at = k + Math.Log10(m);
+                if (at >= low && at <= high) manual.AddMajor(at, TickLabel(Math.Pow(10, at)));
+            }
+        }
+        axis.TickGenerator = manual;
+    }
+
+    /// <summary>How many of the values m × 10^k (m in <paramref name="mantissas"/>, any k) lie inside <paramref name="range"/>.</summary>
+    private static int CountInside(int[] mantissas, LogRange range)
+    {
+        int count = 0;
+        for (int k = (int)Math.Floor(range.Min); k <= (int)Math.Ceiling(range.Max); k++)
+            foreach (int m in mantissas)
+            {
+                double at = k + Math.Log10(m);
+                if (at >= range.Min && at <= range.Max) count++;
+            }
+        return count;
+    }
+
+    /// <summary>A tick value on a narrow log axis: 3 significant digits, invariant culture (0.02, 5, 300, 2e+06).</summary>
+    private static string TickLabel(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+
+    /// <summary>The extent of the drawn values along one log axis, in log10 units.</summary>
+    private sealed class LogRange
+    {
+        public double Min { get; private set; } = double.PositiveInfinity;
+
+        public double Max { get; private set; } = double.NegativeInfinity;
+
+        public bool IsEmpty => Min > Max;
+
+        public void Include(ReadOnlySpan<double> values)
+        {
+            foreach (double v in values)
+            {
+                if (!double.IsFinite(v)) continue;
+                Min = Math.Min(Min, v);
+                Max = Math.Max(Max, v);
+            }
+        }
     }
 
     private static string DecadeLabel(double exponent)

@@ -39,6 +39,20 @@ public sealed class FigureRendererTests : IDisposable
     }
 
     [Fact]
+    public void A_log_axis_spanning_less_than_two_decades_still_has_labelled_ticks()
+    {
+        // Sharpness between 2 and 8: decade ticks would leave the y axis without a single number.
+        var figure = NewFigure().Axes("step", "sharpness", yScale: AxisScale.Log);
+        figure.Line("η = 0.5", [0.0, 100, 200], [2.7, 3.3, 3.5]).HorizontalLine("2/η", 4).HorizontalLine("2/η, η = 1", 2);
+
+        var document = XDocument.Parse(FigureRenderer.RenderSvg(figure));
+        string[] labels = document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToArray();
+        foreach (string tick in new[] { "2", "3", "4" }) // every mantissa: 1-2-5 would put only "2" inside 2…4
+            Assert.True(labels.Contains(tick), $"no tick '{tick}' among: {string.Join(" | ", labels)}");
+        Assert.DoesNotContain(labels, l => l.StartsWith("1e", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Png_and_svg_files_are_written_for_lines_scatter_and_heat_maps()
     {
         var lines = NewFigure("lines").Axes("x", "y");
