@@ -105,8 +105,8 @@ public sealed class KnownTypeNamesTests
     [Fact]
     public void Summation_MirrorsExampleBlocks()
     {
-        Assert.Equal(Models.ExampleBlocks.ChunkSize, Network.Summation.ChunkSize);
-        Assert.Equal(Models.ExampleBlocks.BlockSize, Network.Summation.BlockSize);
+        Assert.Equal(Models.ExampleBlocks.ChunkSize, Network.Summation.MaxChunkSize);
+        Assert.Equal(Models.ExampleBlocks.BlockSize, Network.Summation.MaxBlockSize);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ internal static class Literals
     /// <summary>A C# int literal in invariant culture.</summary>
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A long literal (invariant culture, with the L suffix).</summary>
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
     /// <summary>An int with thousands separators for comments ("199,210"), invariant culture.</summary>
     public static string Grouped(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

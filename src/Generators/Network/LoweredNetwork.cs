@@ -19,7 +19,25 @@ internal sealed class LoweredNetwork
         Graph = NetworkLowering.Lower(spec);
         Plan = BufferPlanner.Plan(Graph, node => OpRuleTable.For(node).Scratch(node, Graph));
         Architecture = DescribeArchitecture();
+        ChunkSize = Summation.ChunkSize(Plan);
+        BlockSize = Summation.BlockSize(ChunkSize);
+        long planned = 0;
+        foreach (WorkspaceBuffer buffer in Plan.Buffers) planned += buffer.Length(ChunkSize);
+        PlannedValues = planned;
+        WorkspaceBytes = (planned + 2L * Graph.ParameterCount + ChunkSize) * sizeof(double);
     }
+
+    /// <summary>The doubles of the planned chunk buffers at <see cref="ChunkSize"/>.</summary>
+    public long PlannedValues { get; }
+
+    /// <summary>The bytes of one workspace's arrays: the planned chunk buffers, θ and v, and the chunk's losses.</summary>
+    public long WorkspaceBytes { get; }
+
+    /// <summary>Examples per chunk (<see cref="Summation.ChunkSize"/>).</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Examples per parallel block inside a chunk (<see cref="Summation.BlockSize"/>).</summary>
+    public int BlockSize { get; }
 
     /// <summary>The spec this network is lowered from.</summary>
     public NetworkSpec Spec { get; }

@@ -37,8 +37,8 @@ public sealed partial class NetworkGenerator
         using (w.Block($"private static void {BlockName(pass)}(Workspace ws, int block)"))
         {
             w.WriteLine($$"""
-                int start = block * {{ExampleBlocks}}.BlockSize; // first example of the block, relative to the chunk
-                int r = {{MathType}}.Min({{ExampleBlocks}}.BlockSize, ws.Rows - start);
+                int start = block * BlockSize; // first example of the block, relative to the chunk
+                int r = {{MathType}}.Min(BlockSize, ws.Rows - start);
                 {{ReadOnlySpan}} p = ws.Parameters;
                 {{ReadOnlySpan}} x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
                 {{ReadOnlySpan}} y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
@@ -109,7 +109,7 @@ public sealed partial class NetworkGenerator
         using (w.Block("private sealed class Workspace"))
         {
             w.WriteLine($$"""
-                private const int Chunk = {{ExampleBlocks}}.ChunkSize;
+                private const int Chunk = ChunkSize;
                 // θ and v are pinned: the packed weight operands below remember the address they were packed from.
                 public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
                 public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
@@ -152,9 +152,9 @@ public sealed partial class NetworkGenerator
     {
         var operands = new List<PackedWeight>();
         foreach (OpNode node in network.Graph.Nodes) operands.AddRange(OpRuleTable.For(node).PackedWeights(node, network.Plan));
-        w.WriteLine($"// Weights packed once per call for the {ExampleBlocks}.BlockSize-row block products (null: that product is not packed).");
+        w.WriteLine($"// Weights packed once per call for the BlockSize-row block products (null: that product is not packed).");
         foreach (PackedWeight operand in operands)
-            w.WriteLine($"public readonly {PackedOperand}? {operand.Field} = {PackedOperand}.ForProducts({ExampleBlocks}.BlockSize, {operand.Inner}, {operand.Outer}, transposed: {(operand.Transposed ? "true" : "false")}); // {operand.Comment}");
+            w.WriteLine($"public readonly {PackedOperand}? {operand.Field} = {PackedOperand}.ForProducts(BlockSize, {operand.Inner}, {operand.Outer}, transposed: {(operand.Transposed ? "true" : "false")}); // {operand.Comment}");
         w.WriteLine();
         EmitPackMethod(w, "PackForward", "Packs the forward operands W_lᵀ from θ.", "Parameters", operands.Where(o => !o.FromDirection && !o.Backward));
         EmitPackMethod(w, "PackBackward", "Packs the backward operands W_l from θ.", "Parameters", operands.Where(o => !o.FromDirection && o.Backward));

@@ -90,20 +90,22 @@ public sealed partial class NetworkGenerator
     private static void EmitSummationNote(SourceWriter w, LoweredNetwork network)
     {
         long parameters = network.Graph.ParameterCount;
-        long planned = 0;
-        foreach (WorkspaceBuffer buffer in network.Plan.Buffers) planned += buffer.Length(Summation.ChunkSize);
-        long fixedValues = planned + 2 * parameters + Summation.ChunkSize;
+        long planned = network.PlannedValues;
+        long chunkBytes = Summation.ChunkBytes(network.Plan, network.ChunkSize);
         w.WriteLine($$"""
-            // Summation: examples are split into chunks of {{Summation.ChunkSize}} (ExampleBlocks.ChunkSize), each run as blocks of {{Summation.BlockSize}}
-            // (ExampleBlocks.BlockSize) on the worker threads. Each chunk's partial sums are computed alone: its loss sum in
-            // example order, and its weight gradients, bias sums and H·v weight terms by GEMMs and column sums that start
-            // from +0 in a fresh partial. The chunks' partials are then combined by the fixed pairwise tree over chunk
-            // indices (ChunkTree: [lo, hi) = [lo, lo + m) + [lo + m, hi), m the largest power of two below hi − lo), and
-            // the loss sum is divided by n at the end (the deltas carry 1/n). The tree depends only on the number of
-            // chunks, so every result is the same bits for any thread count.
+            // Summation: examples are split into chunks of {{network.ChunkSize}} (ChunkSize), each run as blocks of {{network.BlockSize}} (BlockSize) on the worker
+            // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
+            // bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
+            // partials are then combined by the fixed pairwise tree over chunk indices (ChunkTree: [lo, hi) = [lo, lo + m) +
+            // [lo + m, hi), m the largest power of two below hi − lo), and the loss sum is divided by n at the end (the deltas
+            // carry 1/n). The tree depends only on the number of chunks, so every result is the same bits for any thread count.
             //
-            // One workspace: {{Literals.Grouped(fixedValues * sizeof(double))}} bytes of arrays (the planned chunk buffers, {{Literals.Grouped(planned)}} doubles; θ and v,
-            // 2 × {{Literals.Grouped(parameters)}}; the chunk's losses, {{Summation.ChunkSize}}), plus the packed weight copies and the trees' partials
+            // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
+            // chunk size is the largest power of two ≤ {{Summation.MaxChunkSize}} whose chunk buffers and losses fit in {{Literals.Grouped(Summation.ChunkBudgetBytes)}} bytes
+            // (here {{Literals.Grouped(chunkBytes)}} bytes), the block size min({{Summation.MaxBlockSize}}, chunk size).
+            //
+            // One workspace: {{Literals.Grouped(network.WorkspaceBytes)}} bytes of arrays (the planned chunk buffers, {{Literals.Grouped(planned)}} doubles; θ and v,
+            // 2 × {{Literals.Grouped(parameters)}}; the chunk's losses, {{network.ChunkSize}}), plus the packed weight copies and the trees' partials
             // (at most ⌈log₂ N⌉ + 1 vectors of {{Literals.Grouped(parameters)}} doubles per tree for N chunks).
             """);
     }
@@ -126,7 +128,13 @@ public sealed partial class NetworkGenerator
         foreach (ParameterEntry entry in network.Graph.Parameters)
             w.WriteLine($"private const int {entry.Constant} = {Literals.Int(entry.Offset)}; // {entry.Name} [{entry.Rows}×{entry.Columns}]");
         w.WriteLine();
-        w.WriteLine($"private static readonly {WorkspacePool} s_workspaces = new(static () => new Workspace());");
+        w.WriteLine("/// <summary>Examples per chunk and per parallel block, chosen from the declaration (see the header).</summary>");
+        w.WriteLine($"private const int ChunkSize = {network.ChunkSize}, BlockSize = {network.BlockSize};");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>");
+        w.WriteLine($"private const long WorkspaceBytes = {Literals.Long(network.WorkspaceBytes)};");
+        w.WriteLine();
+        w.WriteLine($"private static readonly {WorkspacePool} s_workspaces = new(static () => new Workspace(), WorkspaceBytes);");
         w.WriteLine();
         w.WriteLine("/// <summary>The length of the parameter vector.</summary>");
         w.WriteLine("public int ParameterCount => TotalParameters;");
@@ -179,9 +187,9 @@ public sealed partial class NetworkGenerator
                 w.WriteLine("parameters.CopyTo(ws.Parameters);");
                 w.WriteLine("ws.PackForward();");
                 w.WriteLine("// Blocks run one after another here: the caller's spans cannot be shared with worker threads.");
-                using (w.Block($"for (int start = 0; start < count; start += {ExampleBlocks}.BlockSize)"))
+                using (w.Block($"for (int start = 0; start < count; start += BlockSize)"))
                 {
-                    w.WriteLine($"int r = {MathType}.Min({ExampleBlocks}.BlockSize, count - start);");
+                    w.WriteLine($"int r = {MathType}.Min(BlockSize, count - start);");
                     w.WriteLine("Forward(ws, ws.Parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);");
                     w.WriteLine($"ws.{network.Plan.Value(network.Graph.Output.Id).Values!.Name}.AsSpan(0, r * OutputSize).CopyTo(outputs.Slice(start * OutputSize, r * OutputSize));");
                 }
@@ -292,13 +300,13 @@ public sealed partial class NetworkGenerator
             if (perChunkLosses is null) w.WriteLine("ws.LossTree.Reset();");
             if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Reset();");
             if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Reset();\nws.GradientTree.Reset();");
-            using (w.Block($"for (int chunkStart = 0; chunkStart < data.Count; chunkStart += {ExampleBlocks}.ChunkSize)"))
+            using (w.Block($"for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)"))
             {
                 w.WriteLine($$"""
-                    int rows = {{MathType}}.Min({{ExampleBlocks}}.ChunkSize, data.Count - chunkStart);
+                    int rows = {{MathType}}.Min(ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    {{WorkerPool}}.For({{ExampleBlocks}}.BlockCount(rows), ws.{{BlockName(pass)}});
+                    {{WorkerPool}}.For({{ExampleBlocks}}.BlockCount(rows, BlockSize), ws.{{BlockName(pass)}});
                     """);
                 if (pass != Pass.Values)
                     w.WriteLine($"{ReadOnlySpan} x = inputs.Slice(chunkStart * InputSize, rows * InputSize);");

@@ -15,9 +15,6 @@ public sealed partial class NetworkGenerator
     /// <summary>The largest array .NET allows (Array.MaxLength), which bounds the parameter vector and every buffer.</summary>
     private const long MaxArrayLength = 0x7FFFFFC7;
 
-    /// <summary>Examples per chunk in Runtime's ExampleBlocks; buffers hold 2 × ChunkSize rows of the widest layer.</summary>
-    private const long ChunkSize = Summation.ChunkSize;
-
     /// <summary>
     /// Builds the spec of one [Network] class, or the diagnostics that explain why it cannot be generated.
     /// Never throws for user errors; an unexpected exception becomes LSG0999.
@@ -73,7 +70,22 @@ public sealed partial class NetworkGenerator
 
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray(), declared.InputImage);
+
+        // The chunk workspace at the smallest chunk (one example) must fit the budget of the chunk-size policy (Summation).
+        if (TooLargeForOneChunk(spec) is { } message)
+            return Failure(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name, message));
         return new Result<NetworkSpec>(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// The LSG0107 message when even a chunk of one example needs more workspace bytes than <see cref="Summation.ChunkBudgetBytes"/>
+    /// (the same policy that chooses the chunk size), else null.
+    /// </summary>
+    internal static string? TooLargeForOneChunk(NetworkSpec spec)
+    {
+        var network = new LoweredNetwork(spec);
+        if (!Summation.ExceedsBudget(network.Plan)) return null;
+        return $"one example needs {Literals.Grouped(Summation.ChunkBytes(network.Plan, 1))} bytes of workspace buffers, more than the chunk budget of {Literals.Grouped(Summation.ChunkBudgetBytes)} bytes even at chunk size 1";
     }
 
     private static Result<NetworkSpec> Failure(params DiagnosticInfo[] diagnostics) => new(null, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -255,12 +267,10 @@ public sealed partial class NetworkGenerator
         var specs = new LayerSpec[declaredLayers.Count];
         long parameterCount = 0;
         int fanIn = declared.InputSize;
-        long widest = declared.InputSize;
         for (int i = 0; i < declaredLayers.Count; i++)
         {
             DeclaredLayer layer = declaredLayers[i];
             parameterCount += (long)layer.Units * fanIn + (layer.Bias ? layer.Units : 0);
-            widest = Math.Max(widest, layer.Units);
             specs[i] = new LayerSpec(layer.Units, fanIn, layer.Activation, layer.Bias, layer.Init, layer.InitScale);
             fanIn = layer.Units;
         }
@@ -270,13 +280,6 @@ public sealed partial class NetworkGenerator
                 $"it has {Literals.Grouped(parameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
             return false;
         }
-        if (2 * ChunkSize * widest > MaxArrayLength)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
-                $"a layer of width {Literals.Grouped(widest)} needs buffers of {Literals.Grouped(2 * ChunkSize * widest)} values, more than fit in one array"));
-            return false;
-        }
-
         loss = declared.Loss.Value;
         layers = specs;
         return true;

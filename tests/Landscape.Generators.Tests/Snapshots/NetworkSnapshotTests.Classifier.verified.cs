@@ -22,13 +22,16 @@
 // forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over
 // each chunk of examples. The SIMD loops live in Landscape.Runtime (Kernels); this file only composes them.
 //
-// Summation: examples are split into chunks of 512 (ExampleBlocks.ChunkSize), each run as blocks of 64
-// (ExampleBlocks.BlockSize) on the worker threads. Each chunk's partial sums are computed alone: its loss sum in
-// example order, and its weight gradients, bias sums and H·v weight terms by GEMMs and column sums that start
-// from +0 in a fresh partial. The chunks' partials are then combined by the fixed pairwise tree over chunk
-// indices (ChunkTree: [lo, hi) = [lo, lo + m) + [lo + m, hi), m the largest power of two below hi − lo), and
-// the loss sum is divided by n at the end (the deltas carry 1/n). The tree depends only on the number of
-// chunks, so every result is the same bits for any thread count.
+// Summation: examples are split into chunks of 512 (ChunkSize), each run as blocks of 64 (BlockSize) on the worker
+// threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
+// bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
+// partials are then combined by the fixed pairwise tree over chunk indices (ChunkTree: [lo, hi) = [lo, lo + m) +
+// [lo + m, hi), m the largest power of two below hi − lo), and the loss sum is divided by n at the end (the deltas
+// carry 1/n). The tree depends only on the number of chunks, so every result is the same bits for any thread count.
+//
+// Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
+// chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
+// (here 1,327,104 bytes), the block size min(64, chunk size).
 //
 // One workspace: 1,347,408 bytes of arrays (the planned chunk buffers, 165,376 doubles; θ and v,
 // 2 × 1,269; the chunk's losses, 512), plus the packed weight copies and the trees' partials
@@ -65,7 +68,13 @@ partial class Models
         private const int Dense2Weight = 1184; // dense2.weight [5×16]
         private const int Dense2Bias = 1264; // dense2.bias [5×1]
 
-        private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace());
+        /// <summary>Examples per chunk and per parallel block, chosen from the declaration (see the header).</summary>
+        private const int ChunkSize = 512, BlockSize = 64;
+
+        /// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>
+        private const long WorkspaceBytes = 1347408L;
+
+        private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace(), WorkspaceBytes);
 
         /// <summary>The length of the parameter vector.</summary>
         public int ParameterCount => TotalParameters;
@@ -105,9 +114,9 @@ partial class Models
                 parameters.CopyTo(ws.Parameters);
                 ws.PackForward();
                 // Blocks run one after another here: the caller's spans cannot be shared with worker threads.
-                for (int start = 0; start < count; start += global::Landscape.Models.ExampleBlocks.BlockSize)
+                for (int start = 0; start < count; start += BlockSize)
                 {
-                    int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, count - start);
+                    int r = global::System.Math.Min(BlockSize, count - start);
                     Forward(ws, ws.Parameters, inputs.Slice(start * InputSize, r * InputSize), 0, r);
                     ws.Activations2.AsSpan(0, r * OutputSize).CopyTo(outputs.Slice(start * OutputSize, r * OutputSize));
                 }
@@ -132,12 +141,12 @@ partial class Models
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
                 ws.LossTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
+                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
                 {
-                    int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
+                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.LossBlock);
                     ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
                     ws.LossTree.Add();
                 }
@@ -166,12 +175,12 @@ partial class Models
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
                 ws.Scale = 1.0 / data.Count;
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
+                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
                 {
-                    int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
+                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.LossBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.LossBlock);
                     ws.Losses.AsSpan(0, rows).CopyTo(losses.Slice(chunkStart, rows));
                 }
             }
@@ -201,12 +210,12 @@ partial class Models
                 global::System.ReadOnlySpan<double> inputs = data.Inputs;
                 ws.LossTree.Reset();
                 ws.GradientTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
+                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
                 {
-                    int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
+                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.GradientBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
                     global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                     global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
                     // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
@@ -258,12 +267,12 @@ partial class Models
                 ws.LossTree.Reset();
                 ws.ProductTree.Reset();
                 ws.GradientTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += global::Landscape.Models.ExampleBlocks.ChunkSize)
+                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
                 {
-                    int rows = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.ChunkSize, data.Count - chunkStart);
+                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
                     ws.ChunkStart = chunkStart;
                     ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows), ws.HessianBlock);
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
                     global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                     global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
                     // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
@@ -325,8 +334,8 @@ partial class Models
         /// <summary>Loss pass of one block: forward, then per-example losses.</summary>
         private static void LossBlock(Workspace ws, int block)
         {
-            int start = block * global::Landscape.Models.ExampleBlocks.BlockSize; // first example of the block, relative to the chunk
-            int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, ws.Rows - start);
+            int start = block * BlockSize; // first example of the block, relative to the chunk
+            int r = global::System.Math.Min(BlockSize, ws.Rows - start);
             global::System.ReadOnlySpan<double> p = ws.Parameters;
             global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
             global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
@@ -341,8 +350,8 @@ partial class Models
         /// <summary>Gradient pass of one block: forward with σ', losses and output deltas, backward to every layer's deltas g = ∂L/∂z.</summary>
         private static void GradientBlock(Workspace ws, int block)
         {
-            int start = block * global::Landscape.Models.ExampleBlocks.BlockSize; // first example of the block, relative to the chunk
-            int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, ws.Rows - start);
+            int start = block * BlockSize; // first example of the block, relative to the chunk
+            int r = global::System.Math.Min(BlockSize, ws.Rows - start);
             global::System.ReadOnlySpan<double> p = ws.Parameters;
             global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
             global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
@@ -385,8 +394,8 @@ partial class Models
         /// <summary>HVP pass of one block: forward and R-forward, losses, output deltas and their R-images, backward and R-backward.</summary>
         private static void HessianBlock(Workspace ws, int block)
         {
-            int start = block * global::Landscape.Models.ExampleBlocks.BlockSize; // first example of the block, relative to the chunk
-            int r = global::System.Math.Min(global::Landscape.Models.ExampleBlocks.BlockSize, ws.Rows - start);
+            int start = block * BlockSize; // first example of the block, relative to the chunk
+            int r = global::System.Math.Min(BlockSize, ws.Rows - start);
             global::System.ReadOnlySpan<double> p = ws.Parameters;
             global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
             global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
@@ -456,7 +465,7 @@ partial class Models
         /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
         private sealed class Workspace
         {
-            private const int Chunk = global::Landscape.Models.ExampleBlocks.ChunkSize;
+            private const int Chunk = ChunkSize;
             // θ and v are pinned: the packed weight operands below remember the address they were packed from.
             public readonly double[] Parameters = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
             public readonly double[] Direction = global::System.GC.AllocateArray<double>(TotalParameters, pinned: true);
@@ -478,17 +487,17 @@ partial class Models
             public readonly double[] RFirst2 = new double[Chunk * 5]; // R σ'(z2) = σ''(z2) ⊙ R z2
             public readonly double[] Deltas2 = new double[2 * Chunk * 5]; // [R g2; g2] (HVP) or g2 (gradient)
             public readonly double[] Probabilities = new double[Chunk * OutputSize];
-            // Weights packed once per call for the global::Landscape.Models.ExampleBlocks.BlockSize-row block products (null: that product is not packed).
-            public readonly global::Landscape.Kernels.PackedOperand? W0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 20, 32, transposed: true); // W0ᵀ: z0 = a W0ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? V0T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 20, 32, transposed: true); // V0ᵀ: R z0 += a V0ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? W1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 32, 16, transposed: true); // W1ᵀ: z1 = a W1ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? V1T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 32, 16, transposed: true); // V1ᵀ: R z1 += a V1ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? W1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 32, transposed: false); // W1: g0 = g1 W1
-            public readonly global::Landscape.Kernels.PackedOperand? V1 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 32, transposed: false); // V1: R g0 += g1 V1
-            public readonly global::Landscape.Kernels.PackedOperand? W2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 5, transposed: true); // W2ᵀ: z2 = a W2ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? V2T = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 16, 5, transposed: true); // V2ᵀ: R z2 += a V2ᵀ
-            public readonly global::Landscape.Kernels.PackedOperand? W2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 5, 16, transposed: false); // W2: g1 = g2 W2
-            public readonly global::Landscape.Kernels.PackedOperand? V2 = global::Landscape.Kernels.PackedOperand.ForProducts(global::Landscape.Models.ExampleBlocks.BlockSize, 5, 16, transposed: false); // V2: R g1 += g2 V2
+            // Weights packed once per call for the BlockSize-row block products (null: that product is not packed).
+            public readonly global::Landscape.Kernels.PackedOperand? W0T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 20, 32, transposed: true); // W0ᵀ: z0 = a W0ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V0T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 20, 32, transposed: true); // V0ᵀ: R z0 += a V0ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W1T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 32, 16, transposed: true); // W1ᵀ: z1 = a W1ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V1T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 32, 16, transposed: true); // V1ᵀ: R z1 += a V1ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W1 = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 16, 32, transposed: false); // W1: g0 = g1 W1
+            public readonly global::Landscape.Kernels.PackedOperand? V1 = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 16, 32, transposed: false); // V1: R g0 += g1 V1
+            public readonly global::Landscape.Kernels.PackedOperand? W2T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 16, 5, transposed: true); // W2ᵀ: z2 = a W2ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? V2T = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 16, 5, transposed: true); // V2ᵀ: R z2 += a V2ᵀ
+            public readonly global::Landscape.Kernels.PackedOperand? W2 = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 5, 16, transposed: false); // W2: g1 = g2 W2
+            public readonly global::Landscape.Kernels.PackedOperand? V2 = global::Landscape.Kernels.PackedOperand.ForProducts(BlockSize, 5, 16, transposed: false); // V2: R g1 += g2 V2
 
             /// <summary>Packs the forward operands W_lᵀ from θ.</summary>
             public void PackForward()

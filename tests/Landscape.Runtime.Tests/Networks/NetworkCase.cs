@@ -35,6 +35,8 @@ internal sealed class NetworkCase
                 return new(name, model, LossFunction.MeanSquaredError, [Activation.Tanh, Activation.Softplus, Activation.Sin, Activation.Identity]);
             case nameof(WideClassifier):
                 return new(name, model, LossFunction.SoftmaxCrossEntropy, [Activation.Gelu, Activation.Elu, Activation.Tanh]);
+            case nameof(WideChunked):
+                return new(name, model, LossFunction.MeanSquaredError, [Activation.Tanh, Activation.Identity]);
             case nameof(P1):
                 return new(name, model, LossFunction.MeanSquaredError, [Activation.Tanh, Activation.Identity]);
             case nameof(ZeroInit):

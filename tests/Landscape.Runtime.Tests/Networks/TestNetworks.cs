@@ -346,6 +346,16 @@ public sealed partial class MixedNoBias;
 [Dense(10, Activation.Tanh)]
 public sealed partial class WideClassifier;
 
+/// <summary>
+/// A hidden layer so wide that one example needs 540,009 doubles of workspace buffers: the chunk-size policy gives chunks of
+/// 32 examples (and blocks of 32) instead of the default 512 / 64. Inputs and outputs are small, so calls stay fast.
+/// </summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(3)]
+[Dense(90000, Activation.Tanh)]
+[Dense(2)]
+public sealed partial class WideChunked;
+
 /// <summary>The P1 benchmark shape: 20-100-1 tanh, MSE.</summary>
 [Network(LossFunction.MeanSquaredError)]
 [Input(20)]
@@ -422,6 +432,7 @@ public static class TestNetworks
         nameof(SinCeDepth3) => new SinCeDepth3(),
         nameof(MixedNoBias) => new MixedNoBias(),
         nameof(WideClassifier) => new WideClassifier(),
+        nameof(WideChunked) => new WideChunked(),
         nameof(P1) => new P1(),
         nameof(ZeroInit) => new ZeroInit(),
         _ => throw new System.ArgumentException("Unknown test network " + name, nameof(name)),
