@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Landscape.Experiments;
 using ScottPlot;
 
@@ -224,29 +225,22 @@ public static class FigureRenderer
         // three of them fall inside the data's own range; otherwise every mantissa 1…9.
         double low = range.Min - 0.25, high = range.Max + 0.25;
         var manual = new ScottPlot.TickGenerators.NumericManual();
-        int[] mantissas = CountInside([1, 2, 5], range) >= 3 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        int[] mantissas = LogPositions([1, 2, 5], range.Min, range.Max).Count() >= 3 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        foreach (double at in LogPositions(mantissas, low, high)) manual.AddMajor(at, TickLabel(Math.Pow(10, at)));
+        axis.TickGenerator = manual;
+    }
+
+    /// <summary>The positions log10(m × 10^k), m in <paramref name="mantissas"/> and any k, that lie in [<paramref name="low"/>, <paramref name="high"/>], ascending.</summary>
+    private static IEnumerable<double> LogPositions(int[] mantissas, double low, double high)
+    {
         for (int k = (int)Math.Floor(low); k <= (int)Math.Ceiling(high); k++)
         {
             foreach (int m in mantissas)
             {
                 double at = k + Math.Log10(m);
-                if (at >= low && at <= high) manual.AddMajor(at, TickLabel(Math.Pow(10, at)));
+                if (at >= low && at <= high) yield return at;
             }
         }
-        axis.TickGenerator = manual;
-    }
-
-    /// <summary>How many of the values m × 10^k (m in <paramref name="mantissas"/>, any k) lie inside <paramref name="range"/>.</summary>
-    private static int CountInside(int[] mantissas, LogRange range)
-    {
-        int count = 0;
-        for (int k = (int)Math.Floor(range.Min); k <= (int)Math.Ceiling(range.Max); k++)
-            foreach (int m in mantissas)
-            {
-                double at = k + Math.Log10(m);
-                if (at >= range.Min && at <= range.Max) count++;
-            }
-        return count;
     }
 
     /// <summary>A tick value on a narrow log axis: 3 significant digits, invariant culture (0.02, 5, 300, 2e+06).</summary>

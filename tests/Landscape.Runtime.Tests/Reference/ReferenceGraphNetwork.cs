@@ -52,7 +52,7 @@ internal sealed class ReferenceGraphNetwork
             offset += rows * columns;
         }
         Shape shape = input;
-        var open = new Stack<(Shape Entry, int Stride)>();
+        (Shape Entry, int Stride)? open = null; // the residual block being read (blocks do not nest)
         foreach (ReferenceLayer layer in layers)
         {
             switch (layer)
@@ -69,26 +69,27 @@ internal sealed class ReferenceGraphNetwork
                     if (c.Bias) Add($"conv{conv}.bias", c.Channels, 1);
                     conv++;
                     shape = new Shape(c.Channels, Out(shape.H, c.Kernel, c.Stride, c.Padding), Out(shape.W, c.Kernel, c.Stride, c.Padding), true);
-                    Strides(open, c.Stride);
+                    if (open is { } convBlock) open = convBlock with { Stride = convBlock.Stride * c.Stride };
                     break;
                 case ReferenceMaxPool or ReferenceAvgPool:
                     var (size, stride, padding) = Window(layer);
                     Require(shape.Spatial, "pooling needs a spatial input");
                     Require(2 * padding <= size, "pooling padding is at most half the window");
                     shape = new Shape(shape.C, Out(shape.H, size, stride, padding), Out(shape.W, size, stride, padding), true);
-                    Strides(open, stride);
+                    if (open is { } poolBlock) open = poolBlock with { Stride = poolBlock.Stride * stride };
                     break;
                 case ReferenceGlobalAvgPool:
                     Require(shape.Spatial, "global average pooling needs a spatial input");
                     shape = new Shape(shape.C, 1, 1, false);
                     break;
                 case ReferenceResidualBegin:
-                    Require(open.Count == 0, "residual blocks do not nest");
-                    open.Push((shape, 1));
+                    Require(open is null, "residual blocks do not nest");
+                    open = (shape, 1);
                     break;
                 case ReferenceResidualEnd end:
-                    Require(open.Count == 1, "ResidualEnd without ResidualBegin");
-                    var (entry, product) = open.Pop();
+                    Require(open is not null, "ResidualEnd without ResidualBegin");
+                    var (entry, product) = open!.Value;
+                    open = null;
                     if (end.Projection)
                     {
                         if (entry.Spatial)
@@ -115,7 +116,7 @@ internal sealed class ReferenceGraphNetwork
             Require(shape.Size > 0 && shape.H > 0 && shape.W > 0, "every layer has a non-empty output");
             _shapes.Add(shape);
         }
-        Require(open.Count == 0, "every ResidualBegin is closed");
+        Require(open is null, "every ResidualBegin is closed");
         Require(!shape.Spatial, "the output is flat");
         Output = shape;
         ParameterCount = offset;
@@ -333,13 +334,6 @@ internal sealed class ReferenceGraphNetwork
         ReferenceAvgPool a => (a.Size, a.Stride == 0 ? a.Size : a.Stride, a.Padding),
         _ => throw new ArgumentOutOfRangeException(nameof(layer)),
     };
-
-    private static void Strides(Stack<(Shape Entry, int Stride)> open, int stride)
-    {
-        if (open.Count == 0) return;
-        var (entry, product) = open.Pop();
-        open.Push((entry, product * stride));
-    }
 
     private static void Require(bool condition, string what)
     {
