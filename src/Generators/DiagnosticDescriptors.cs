@@ -83,11 +83,11 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0102");
 
-    /// <summary>LSG0103: "Network '{0}' has no [Dense] layer".</summary>
+    /// <summary>LSG0103: "Network '{0}' has no layer".</summary>
     public static DiagnosticDescriptor NoLayers { get; } = new DiagnosticDescriptor(
         id: "LSG0103",
-        title: "No [Dense] layer",
-        messageFormat: "Network '{0}' has no [Dense] layer; add at least one, e.g. [Dense(10)] for the output layer",
+        title: "No layer",
+        messageFormat: "Network '{0}' has no layer; add at least one, e.g. [Dense(10)] for the output layer",
         category: ShapeCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -148,6 +148,127 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: null,
         helpLinkUri: HelpBase + "lsg0108");
+
+    /// <summary>LSG0110: "{0} needs an image value (channels × height × width) but reads {1} flat values".</summary>
+    public static DiagnosticDescriptor SpatialLayerOnFlatValue { get; } = new DiagnosticDescriptor(
+        id: "LSG0110",
+        title: "Spatial layer on a flat value",
+        messageFormat: "{0} needs an image value (channels × height × width) but reads {1} flat values; declare [Input(channels, height, width)] and put spatial layers before the first [Dense]",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0110");
+
+    /// <summary>LSG0111: "{0} reads {1}: its {2}×{2} window does not fit the padded input ({3} after padding {4})".</summary>
+    public static DiagnosticDescriptor WindowLargerThanInput { get; } = new DiagnosticDescriptor(
+        id: "LSG0111",
+        title: "Window larger than the padded input",
+        messageFormat: "{0} reads {1}: its {2}×{2} window does not fit the padded input ({3} after padding {4}); use a smaller kernel or window, or more padding",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0111");
+
+    /// <summary>LSG0112: "{0} has Padding = {1}".</summary>
+    public static DiagnosticDescriptor NegativePadding { get; } = new DiagnosticDescriptor(
+        id: "LSG0112",
+        title: "Negative padding",
+        messageFormat: "{0} has Padding = {1}; padding must be zero or positive",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0112");
+
+    /// <summary>LSG0113: "[ResidualEnd] in network '{0}' closes no block".</summary>
+    public static DiagnosticDescriptor ResidualEndWithoutBegin { get; } = new DiagnosticDescriptor(
+        id: "LSG0113",
+        title: "[ResidualEnd] without [ResidualBegin]",
+        messageFormat: "[ResidualEnd] in network '{0}' closes no block; add [ResidualBegin] before the block's first layer, or remove it",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0113");
+
+    /// <summary>LSG0114: "[ResidualBegin] opens block {0} of network '{1}', which is never closed".</summary>
+    public static DiagnosticDescriptor UnclosedResidualBlock { get; } = new DiagnosticDescriptor(
+        id: "LSG0114",
+        title: "Unclosed residual block",
+        messageFormat: "[ResidualBegin] opens block {0} of network '{1}', which is never closed; add [ResidualEnd] after the block's last layer",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0114");
+
+    /// <summary>LSG0115: "[ResidualBegin] opens a block inside block {0}, which is still open".</summary>
+    public static DiagnosticDescriptor NestedResidualBlock { get; } = new DiagnosticDescriptor(
+        id: "LSG0115",
+        title: "Nested residual block",
+        messageFormat: "[ResidualBegin] opens a block inside block {0}, which is still open; residual blocks do not nest, so close {0} with [ResidualEnd] before opening another",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0115");
+
+    /// <summary>LSG0116: "Residual block {0} has no layer between [ResidualBegin] and [ResidualEnd]".</summary>
+    public static DiagnosticDescriptor EmptyResidualBlock { get; } = new DiagnosticDescriptor(
+        id: "LSG0116",
+        title: "Empty residual block",
+        messageFormat: "Residual block {0} has no layer between [ResidualBegin] and [ResidualEnd]; put the block's layers between them, or remove both",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0116");
+
+    /// <summary>LSG0117: "Residual block {0} maps its input {1} to {2}, so the shortcut x cannot be added to F(x)".</summary>
+    public static DiagnosticDescriptor ResidualShapeMismatch { get; } = new DiagnosticDescriptor(
+        id: "LSG0117",
+        title: "Residual shapes differ",
+        messageFormat: "Residual block {0} maps its input {1} to {2}, so the shortcut x cannot be added to F(x); use [ResidualEnd(..., Projection = true)] for a learned {3} shortcut, or make the block keep the shape",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0117");
+
+    /// <summary>LSG0118: "Residual block {0} maps its input {1} to {2}, but its 1×1 projection with stride {3} (the product of the block's strides) gives {4}".</summary>
+    public static DiagnosticDescriptor ProjectionCannotMatch { get; } = new DiagnosticDescriptor(
+        id: "LSG0118",
+        title: "Projection cannot reproduce the block's shape",
+        messageFormat: "Residual block {0} maps its input {1} to {2}, but its 1×1 projection with stride {3} (the product of the block's strides) gives {4}; make the block's sizes follow its strides (e.g. Padding = kernel/2 on odd kernels)",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0118");
+
+    /// <summary>LSG0119: "{0} has Padding = {1} with a {2}×{2} window".</summary>
+    public static DiagnosticDescriptor PoolingPaddingTooLarge { get; } = new DiagnosticDescriptor(
+        id: "LSG0119",
+        title: "Pooling padding above half the window",
+        messageFormat: "{0} has Padding = {1} with a {2}×{2} window; padding must be at most {3} (size/2, as PyTorch requires), or a window could hold only padding",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0119");
+
+    /// <summary>LSG0120: "Network '{0}' ends in {1}, whose output {2} is an image".</summary>
+    public static DiagnosticDescriptor OutputNotFlat { get; } = new DiagnosticDescriptor(
+        id: "LSG0120",
+        title: "Network output is not flat",
+        messageFormat: "Network '{0}' ends in {1}, whose output {2} is an image; the loss needs flat outputs, so end with [Dense(outputs)] or [GlobalAvgPool2d]",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0120");
 
     /// <summary>LSG0201: "Objective type '{0}' must be declared partial so the generator can add the IModel members; add the 'partial' modifier".</summary>
     public static DiagnosticDescriptor ObjectiveNotPartial { get; } = new DiagnosticDescriptor(

@@ -16,6 +16,24 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.DenseAttribute</c>.</summary>
     public const string DenseAttribute = "Landscape.DenseAttribute";
 
+    /// <summary>Metadata name of <c>Landscape.Conv2dAttribute</c>.</summary>
+    public const string Conv2dAttribute = "Landscape.Conv2dAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.MaxPool2dAttribute</c>.</summary>
+    public const string MaxPool2dAttribute = "Landscape.MaxPool2dAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.AvgPool2dAttribute</c>.</summary>
+    public const string AvgPool2dAttribute = "Landscape.AvgPool2dAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.GlobalAvgPool2dAttribute</c>.</summary>
+    public const string GlobalAvgPool2dAttribute = "Landscape.GlobalAvgPool2dAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.ResidualBeginAttribute</c>.</summary>
+    public const string ResidualBeginAttribute = "Landscape.ResidualBeginAttribute";
+
+    /// <summary>Metadata name of <c>Landscape.ResidualEndAttribute</c>.</summary>
+    public const string ResidualEndAttribute = "Landscape.ResidualEndAttribute";
+
     /// <summary>Metadata name of <c>Landscape.ObjectiveAttribute</c>.</summary>
     public const string ObjectiveAttribute = "Landscape.ObjectiveAttribute";
 
@@ -54,6 +72,12 @@ internal static class KnownTypeNames
 
     /// <summary>Metadata name of <c>Landscape.Kernels.LossHeads</c>.</summary>
     public const string LossHeads = "Landscape.Kernels.LossHeads";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.Convolution</c>.</summary>
+    public const string Convolution = "Landscape.Kernels.Convolution";
+
+    /// <summary>Metadata name of <c>Landscape.Kernels.Pooling</c>.</summary>
+    public const string Pooling = "Landscape.Kernels.Pooling";
 
     /// <summary>Metadata name of <c>Landscape.Kernels.Reductions</c>.</summary>
     public const string Reductions = "Landscape.Kernels.Reductions";

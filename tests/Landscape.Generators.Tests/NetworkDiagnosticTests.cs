@@ -168,7 +168,7 @@ public sealed class NetworkDiagnosticTests
     }
 
     [Fact]
-    public void LSG0103_NoDenseLayer()
+    public void LSG0103_NoLayer()
     {
         Verify("""
             using Landscape;
@@ -176,7 +176,7 @@ public sealed class NetworkDiagnosticTests
             [Network(LossFunction.MeanSquaredError)]
             [Input(4)]
             public partial class {|LSG0103:Net|};
-            """, "'Net'", "no [Dense] layer", "add at least one");
+            """, "'Net'", "has no layer", "add at least one");
     }
 
     [Theory]

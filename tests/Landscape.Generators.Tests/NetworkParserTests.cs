@@ -97,8 +97,8 @@ public sealed class NetworkParserTests
 
         NetworkSpec spec = Assert.Single(PipelineSteps.Specs(output.InputCompilation));
         Assert.Equal(
-            [(7, 2, ActivationKind.Relu), (5, 7, ActivationKind.Sigmoid), (3, 5, ActivationKind.Identity)],
-            spec.Layers.Select(l => (l.Units, l.FanIn, l.Activation)).ToArray());
+            [(LayerKind.Dense, 7, ActivationKind.Relu), (LayerKind.Dense, 5, ActivationKind.Sigmoid), (LayerKind.Dense, 3, ActivationKind.Identity)],
+            spec.Layers.Select(l => (l.Kind, l.Units, l.Activation)).ToArray());
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class NetworkParserTests
             """);
         Assert.Empty(output.GeneratorDiagnostics);
         NetworkSpec spec = Assert.Single(PipelineSteps.Specs(output.InputCompilation));
-        Assert.Equal([(6, 3), (4, 6), (2, 4)], spec.Layers.Select(l => (l.Units, l.FanIn)).ToArray());
+        Assert.Equal([6, 4, 2], spec.Layers.Select(l => l.Units).ToArray());
         GeneratedCodeAssert.Compiles(output);
     }
 
@@ -326,8 +326,8 @@ public sealed class NetworkParserTests
         Assert.Equal(
             new LayerSpec[]
             {
-                new(4, 5, ActivationKind.Softplus, true, InitKind.Normal, 0.25),
-                new(3, 4, ActivationKind.Sin, false, InitKind.Zeros, 1.0),
+                LayerSpec.Dense(4, ActivationKind.Softplus, true, InitKind.Normal, 0.25),
+                LayerSpec.Dense(3, ActivationKind.Sin, false, InitKind.Zeros, 1.0),
             },
             spec.Layers);
     }

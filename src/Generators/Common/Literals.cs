@@ -22,6 +22,9 @@ internal static class Literals
     /// <summary>A C# int literal in invariant culture.</summary>
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A long as plain digits, with no suffix (for messages and comments, not code).</summary>
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A long literal (invariant culture, with the L suffix).</summary>
     public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
 

@@ -119,8 +119,10 @@ public sealed partial class NetworkGenerator
                 public readonly {{ChunkTree}} GradientTree = new(TotalParameters);
                 public readonly {{ChunkTree}} ProductTree = new(TotalParameters);
                 """);
+            if (network.Plan.Buffers.Any(b => b.PerBlock))
+                w.WriteLine("private const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block scratch buffers");
             foreach (WorkspaceBuffer buffer in network.Plan.Buffers)
-                w.WriteLine($"public readonly double[] {buffer.Name} = new double[{buffer.LengthText}];" + (buffer.Comment is null ? "" : " // " + buffer.Comment));
+                w.WriteLine($"public readonly {buffer.ElementType}[] {buffer.Name} = new {buffer.ElementType}[{buffer.LengthText}];" + (buffer.Comment is null ? "" : " // " + buffer.Comment));
             EmitPackedOperands(w, network);
             w.WriteLine($$"""
                 public {{ReadOnlyMemory}} Inputs;

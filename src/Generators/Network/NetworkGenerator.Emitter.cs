@@ -232,7 +232,7 @@ public sealed partial class NetworkGenerator
             w.WriteLine($"{Check}.Length(gradient.Length, TotalParameters, nameof(gradient));");
             EmitChunkLoop(w, network, Pass.Gradient, chunkBody: static (writer, lowered) =>
             {
-                var chunk = new ChunkContext(writer, lowered.Plan, Pass.Gradient);
+                var chunk = new ChunkContext(writer, lowered.Graph, lowered.Plan, Pass.Gradient);
                 EmitChunkPartial(writer, "GradientTree", ChunkContext.GradientTarget, () =>
                 {
                     foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
@@ -258,7 +258,7 @@ public sealed partial class NetworkGenerator
                 """);
             EmitChunkLoop(w, network, Pass.Hessian, chunkBody: static (writer, lowered) =>
             {
-                var chunk = new ChunkContext(writer, lowered.Plan, Pass.Hessian);
+                var chunk = new ChunkContext(writer, lowered.Graph, lowered.Plan, Pass.Hessian);
                 EmitChunkPartial(writer, "ProductTree", ChunkContext.ProductTarget, () =>
                 {
                     foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightHessian(chunk, node);

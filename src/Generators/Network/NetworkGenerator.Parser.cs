@@ -108,21 +108,23 @@ public sealed partial class NetworkGenerator
     }
 
     /// <summary>
-    /// Runs the reader of each [Network], [Input] and [Dense] attribute in source order; other attributes are ignored. An
+    /// Runs the reader of each [Network], [Input] and layer attribute in source order; other attributes are ignored. An
     /// attribute with binding errors (the compiler reports them) is skipped and marks the declaration broken.
     /// </summary>
     private static DeclaredNetwork ReadAttributes(List<AttributeData> attributes, string name, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var declared = new DeclaredNetwork();
-        int denseCount = 0;
+        var counts = new int[Enum.GetValues(typeof(LayerKind)).Length];
         foreach (AttributeData attribute in attributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? attributeName = attribute.AttributeClass?.ToDisplayString();
-            if (attributeName is not (KnownTypeNames.NetworkAttribute or KnownTypeNames.InputAttribute or KnownTypeNames.DenseAttribute))
+            LayerKind? kind = LayerKindOf(attributeName);
+            if (kind is null && attributeName is not (KnownTypeNames.NetworkAttribute or KnownTypeNames.InputAttribute))
                 continue;
-            // Layers are numbered by source position, counting those that have errors, so messages match what the user sees.
-            int layerIndex = attributeName == KnownTypeNames.DenseAttribute ? denseCount++ : -1;
+            // Layers are numbered per kind by source position, counting those that have errors, so messages match what the
+            // user sees (dense0, conv1, …; a [ResidualEnd] takes the number of the block it closes, in the shape pass).
+            int index = kind is { } k && k != LayerKind.ResidualEnd ? counts[(int)k]++ : -1;
             var syntax = attribute.ApplicationSyntaxReference!.GetSyntax(cancellationToken) as AttributeSyntax;
             LocationInfo? location = LocationInfo.From(syntax);
             if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
@@ -132,157 +134,172 @@ public sealed partial class NetworkGenerator
                 continue;
             }
 
-            switch (attributeName)
+            var reader = new AttributeReader(attribute, syntax, location, diagnostics);
+            switch (kind)
             {
-                case KnownTypeNames.NetworkAttribute:
-                    ReadNetworkAttribute(attribute, syntax, location, declared, diagnostics);
+                case null when attributeName == KnownTypeNames.NetworkAttribute:
+                    ReadNetworkAttribute(reader, declared);
                     break;
-                case KnownTypeNames.InputAttribute:
-                    ReadInputAttribute(attribute, syntax, location, name, declared, diagnostics);
+                case null:
+                    ReadInputAttribute(reader, name, declared);
                     break;
-                case KnownTypeNames.DenseAttribute:
-                    ReadDenseAttribute(attribute, syntax, location, layerIndex, declared, diagnostics);
+                case LayerKind.Dense:
+                    AddLayer(declared, ReadDenseAttribute(reader, index), reader);
+                    break;
+                case LayerKind.Conv2d:
+                    AddLayer(declared, ReadConvolutionAttribute(reader, index), reader);
+                    break;
+                case LayerKind.MaxPool2d or LayerKind.AvgPool2d:
+                    AddLayer(declared, ReadPoolingAttribute(reader, kind.Value, index), reader);
+                    break;
+                case LayerKind.GlobalAvgPool2d or LayerKind.ResidualBegin:
+                    AddLayer(declared, new LayerSpec(kind.Value, 0, ActivationKind.Identity, false, InitKind.Default, 1.0), reader, LayerName(kind.Value, index));
+                    break;
+                case LayerKind.ResidualEnd:
+                    AddLayer(declared, ReadResidualEndAttribute(reader), reader);
                     break;
             }
         }
         return declared;
     }
 
-    /// <summary>[Network(loss)]: the loss function (LSG0105 for an undefined value, which marks the declaration broken).</summary>
-    private static void ReadNetworkAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    /// <summary>The layer kind of an attribute's metadata name, or null for [Network], [Input] and unrelated attributes.</summary>
+    private static LayerKind? LayerKindOf(string? attributeName) => attributeName switch
     {
-        declared.Loss = ReadEnum<LossKind>(attribute.ConstructorArguments[0], ArgumentLocation(syntax, attribute, 0, null) ?? location, "LossFunction", diagnostics);
+        KnownTypeNames.DenseAttribute => LayerKind.Dense,
+        KnownTypeNames.Conv2dAttribute => LayerKind.Conv2d,
+        KnownTypeNames.MaxPool2dAttribute => LayerKind.MaxPool2d,
+        KnownTypeNames.AvgPool2dAttribute => LayerKind.AvgPool2d,
+        KnownTypeNames.GlobalAvgPool2dAttribute => LayerKind.GlobalAvgPool2d,
+        KnownTypeNames.ResidualBeginAttribute => LayerKind.ResidualBegin,
+        KnownTypeNames.ResidualEndAttribute => LayerKind.ResidualEnd,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A layer's name in messages and in the parameter layout: <c>dense1</c>, <c>conv0</c>, <c>maxpool0</c>, <c>avgpool1</c>,
+    /// <c>globalavgpool0</c>, <c>residual0</c> (numbered per kind from 0, in declaration order).
+    /// </summary>
+    internal static string LayerName(LayerKind kind, int index) => kind switch
+    {
+        LayerKind.Dense => "dense",
+        LayerKind.Conv2d => "conv",
+        LayerKind.MaxPool2d => "maxpool",
+        LayerKind.AvgPool2d => "avgpool",
+        LayerKind.GlobalAvgPool2d => "globalavgpool",
+        _ => "residual",
+    } + Literals.Int(index);
+
+    /// <summary>Adds a read layer (null: an undefined enum value, which marks the declaration broken).</summary>
+    private static void AddLayer(DeclaredNetwork declared, (LayerSpec Layer, string Name)? read, AttributeReader reader)
+    {
+        if (read is null) declared.Broken = true;
+        else AddLayer(declared, read.Value.Layer, reader, read.Value.Name);
+    }
+
+    private static void AddLayer(DeclaredNetwork declared, LayerSpec layer, AttributeReader reader, string name) =>
+        declared.Layers.Add(new DeclaredLayer(layer, name, reader.Location, reader.Valid));
+
+    /// <summary>[Network(loss)]: the loss function (LSG0105 for an undefined value, which marks the declaration broken).</summary>
+    private static void ReadNetworkAttribute(AttributeReader reader, DeclaredNetwork declared)
+    {
+        declared.Loss = reader.Enum<LossKind>(0, "LossFunction");
         if (declared.Loss is null) declared.Broken = true;
     }
 
     /// <summary>
     /// [Input(size)] or [Input(channels, height, width)], told apart by the constructor's arity: the input size, and for an
-    /// image its shape (LSG0104 at the argument that is not positive; LSG0107 when C·H·W does not fit in an int). A second
+    /// image its shape (LSG0104 at the argument that is not positive; LSG0107 when C·H·W does not fit in an array). A second
     /// [Input] is LSG0102 and is not read.
     /// </summary>
-    private static void ReadInputAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, string name, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    private static void ReadInputAttribute(AttributeReader reader, string name, DeclaredNetwork declared)
     {
         declared.InputCount++;
         if (declared.InputCount > 1)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateInput, location, name));
+            reader.Report(DiagnosticDescriptors.DuplicateInput, reader.Location, name);
             return;
         }
-        if (attribute.ConstructorArguments.Length == 3)
+        if (reader.Attribute.ConstructorArguments.Length == 3)
         {
-            string[] names = ["channels", "height", "width"];
-            var extents = new int[3];
-            bool positive = true;
-            for (int i = 0; i < 3; i++)
-            {
-                extents[i] = (int)attribute.ConstructorArguments[i].Value!;
-                if (extents[i] > 0) continue;
-                positive = false;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, i, null) ?? location,
-                    $"The [Input] {names[i]}", Literals.Int(extents[i])));
-            }
-            if (!positive)
+            int channels = reader.Positive(0, "The [Input] channels");
+            int height = reader.Positive(1, "The [Input] height");
+            int width = reader.Positive(2, "The [Input] width");
+            if (!reader.Valid)
             {
                 declared.InputSize = 0;
                 return;
             }
-            long size = (long)extents[0] * extents[1] * extents[2];
+            long size = (long)channels * height * width;
             if (size > MaxArrayLength)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, location, name,
-                    $"its input of {extents[0]}×{extents[1]}×{extents[2]} has {Literals.Grouped(size)} values per example, more than fit in one array"));
+                reader.Report(DiagnosticDescriptors.TooLarge, reader.Location, name,
+                    $"its input of {channels}×{height}×{width} has {Literals.Grouped(size)} values per example, more than fit in one array");
                 declared.InputSize = 0;
                 return;
             }
             declared.InputSize = (int)size;
-            declared.InputImage = new ImageShape(extents[0], extents[1], extents[2]);
+            declared.InputImage = new ImageShape(channels, height, width);
             return;
         }
-        declared.InputSize = (int)attribute.ConstructorArguments[0].Value!;
-        if (declared.InputSize <= 0)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
-                "The [Input] size", Literals.Int(declared.InputSize)));
+        declared.InputSize = reader.Positive(0, "The [Input] size");
     }
 
     /// <summary>
     /// [Dense(units, activation, Bias, Init, InitScale)]: one layer. Non-positive units (LSG0104) and an invalid InitScale
-    /// (LSG0108) are reported and the layer is still added; an undefined enum value (LSG0105) marks the declaration broken.
+    /// (LSG0108) are reported and the layer is still added; an undefined enum value (LSG0105) gives null.
     /// </summary>
-    private static void ReadDenseAttribute(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, int layerIndex, DeclaredNetwork declared, List<DiagnosticInfo> diagnostics)
+    private static (LayerSpec, string)? ReadDenseAttribute(AttributeReader reader, int index)
     {
-        int units = (int)attribute.ConstructorArguments[0].Value!;
-        if (units <= 0)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, ArgumentLocation(syntax, attribute, 0, null) ?? location,
-                $"The units of [Dense] layer {layerIndex}", Literals.Int(units)));
-        ActivationKind? activation = ReadEnum<ActivationKind>(attribute.ConstructorArguments[1], ArgumentLocation(syntax, attribute, 1, null) ?? location, "Activation", diagnostics);
-        bool bias = true;
-        InitKind? init = InitKind.Default;
-        double initScale = 1.0;
-        foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-        {
-            LocationInfo? namedLocation = ArgumentLocation(syntax, attribute, -1, named.Key) ?? location;
-            switch (named.Key)
-            {
-                case "Bias":
-                    bias = (bool)named.Value.Value!;
-                    break;
-                case "Init":
-                    init = ReadEnum<InitKind>(named.Value, namedLocation, "Init", diagnostics);
-                    break;
-                case "InitScale":
-                    initScale = (double)named.Value.Value!;
-                    if (double.IsNaN(initScale) || double.IsInfinity(initScale) || initScale < 0)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidInitScale, namedLocation, Literals.Double(initScale).TrimEnd('d')));
-                    break;
-            }
-        }
-        if (activation is null || init is null) declared.Broken = true;
-        else declared.Layers.Add(new DeclaredLayer(units, activation.Value, bias, init.Value, initScale, location));
+        int units = reader.Positive(0, $"The units of [Dense] layer {index}");
+        ActivationKind? activation = reader.Enum<ActivationKind>(1, "Activation");
+        (bool bias, InitKind? init, double initScale) = reader.WeightProperties();
+        if (activation is null || init is null) return null;
+        return (LayerSpec.Dense(units, activation.Value, bias, init.Value, initScale), LayerName(LayerKind.Dense, index));
     }
 
     /// <summary>
-    /// The shape-validation pass over what the attributes declared: an [Input] (LSG0101), at least one layer (LSG0103), two
-    /// or more outputs for cross-entropy (LSG0106), then sizes that fit in one .NET array (LSG0107). Returns false when the
-    /// network cannot be generated; <paramref name="diagnostics"/> then says why (it is empty for a declaration the
-    /// compiler already rejects). On success, gives the loss and the layers with their fan-ins.
+    /// [Conv2d(channels, kernel, activation, Stride, Padding, Bias, Init, InitScale)]: non-positive channels, kernel or
+    /// stride (LSG0104) and negative padding (LSG0112) are reported at the argument.
     /// </summary>
-    private static bool TryValidateShape(DeclaredNetwork declared, string name, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, out LossKind loss, out LayerSpec[] layers)
+    private static (LayerSpec, string)? ReadConvolutionAttribute(AttributeReader reader, int index)
     {
-        loss = default;
-        layers = [];
-        if (declared.Broken && diagnostics.Count == 0)
-            return false;
-        List<DeclaredLayer> declaredLayers = declared.Layers;
-        if (declared.InputCount == 0)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, name));
-        if (declaredLayers.Count == 0 && !declared.Broken)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, nameLocation, name));
-        if (declared.Loss == LossKind.SoftmaxCrossEntropy && declaredLayers.Count > 0 && declaredLayers[declaredLayers.Count - 1].Units == 1)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsTwoOutputs, declaredLayers[declaredLayers.Count - 1].Location, name, "1"));
+        string name = LayerName(LayerKind.Conv2d, index);
+        int channels = reader.Positive(0, $"The channels of [Conv2d] {name}");
+        int kernel = reader.Positive(1, $"The kernel of [Conv2d] {name}");
+        ActivationKind? activation = reader.Enum<ActivationKind>(2, "Activation");
+        int stride = reader.NamedPositive("Stride", 1, $"The Stride of [Conv2d] {name}");
+        int padding = reader.NamedPadding($"[Conv2d] {name}");
+        (bool bias, InitKind? init, double initScale) = reader.WeightProperties();
+        if (activation is null || init is null) return null;
+        var layer = new LayerSpec(LayerKind.Conv2d, channels, activation.Value, bias, init.Value, initScale) { Kernel = kernel, Stride = stride, Padding = padding };
+        return (layer, name);
+    }
 
-        if (diagnostics.Count > 0 || declared.Broken || declared.Loss is null)
-            return false;
+    /// <summary>
+    /// [MaxPool2d(size)] / [AvgPool2d(size)] with Stride (default: the size) and Padding: non-positive size or stride
+    /// (LSG0104), negative padding (LSG0112) or padding above size/2 (LSG0119), reported at the argument.
+    /// </summary>
+    private static (LayerSpec, string)? ReadPoolingAttribute(AttributeReader reader, LayerKind kind, int index)
+    {
+        string name = LayerName(kind, index);
+        string attribute = kind == LayerKind.MaxPool2d ? "[MaxPool2d]" : "[AvgPool2d]";
+        int size = reader.Positive(0, $"The size of {attribute} {name}");
+        int stride = reader.NamedPositive("Stride", size, $"The Stride of {attribute} {name}");
+        int padding = reader.NamedPadding($"{attribute} {name}");
+        if (size > 0 && padding > size / 2)
+            reader.Report(DiagnosticDescriptors.PoolingPaddingTooLarge, reader.NamedLocation("Padding"), $"{attribute} {name}", Literals.Int(padding), Literals.Int(size), Literals.Int(size / 2));
+        var layer = new LayerSpec(kind, 0, ActivationKind.Identity, false, InitKind.Default, 1.0) { Kernel = size, Stride = stride, Padding = padding };
+        return (layer, name);
+    }
 
-        // Sizes: every parameter block and every workspace buffer must fit in one .NET array.
-        var specs = new LayerSpec[declaredLayers.Count];
-        long parameterCount = 0;
-        int fanIn = declared.InputSize;
-        for (int i = 0; i < declaredLayers.Count; i++)
-        {
-            DeclaredLayer layer = declaredLayers[i];
-            parameterCount += (long)layer.Units * fanIn + (layer.Bias ? layer.Units : 0);
-            specs[i] = new LayerSpec(layer.Units, fanIn, layer.Activation, layer.Bias, layer.Init, layer.InitScale);
-            fanIn = layer.Units;
-        }
-        if (parameterCount > MaxArrayLength)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
-                $"it has {Literals.Grouped(parameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
-            return false;
-        }
-        loss = declared.Loss.Value;
-        layers = specs;
-        return true;
+    /// <summary>[ResidualEnd(activation, Projection)]; its name (the block it closes) is given by the shape pass.</summary>
+    private static (LayerSpec, string)? ReadResidualEndAttribute(AttributeReader reader)
+    {
+        ActivationKind? activation = reader.Enum<ActivationKind>(0, "Activation");
+        bool projection = reader.Named("Projection") is { } value && (bool)value.Value!;
+        if (activation is null) return null;
+        return (new LayerSpec(LayerKind.ResidualEnd, 0, activation.Value, projection, InitKind.Default, 1.0) { Projection = projection }, "");
     }
 
     /// <summary>
@@ -300,18 +317,102 @@ public sealed partial class NetworkGenerator
         /// <summary>How many [Input] attributes there are (only the first is read).</summary>
         public int InputCount { get; set; }
 
-        /// <summary>The first [Input]'s size (0 when there is none).</summary>
+        /// <summary>The first [Input]'s size (0 when there is none or it is invalid).</summary>
         public int InputSize { get; set; }
 
         /// <summary>The first [Input]'s image shape, or null for a flat input.</summary>
         public ImageShape? InputImage { get; set; }
 
-        /// <summary>The [Dense] layers that were read, in source order (those with an undefined enum value are left out).</summary>
+        /// <summary>The layer attributes that were read, in source order (those with an undefined enum value are left out).</summary>
         public List<DeclaredLayer> Layers { get; } = [];
     }
 
-    /// <summary>One [Dense] attribute as written, with its location for diagnostics; the fan-in is known only in the shape pass.</summary>
-    private readonly record struct DeclaredLayer(int Units, ActivationKind Activation, bool Bias, InitKind Init, double InitScale, LocationInfo? Location);
+    /// <summary>
+    /// One layer attribute as written: the layer, its name, its location for diagnostics, and whether its numbers are
+    /// valid (an invalid layer stops shape inference at it, after its own diagnostics).
+    /// </summary>
+    private readonly record struct DeclaredLayer(LayerSpec Layer, string Name, LocationInfo? Location, bool Valid);
+
+    /// <summary>
+    /// Reads one attribute's arguments, reporting invalid values at the argument that holds them: the small vocabulary
+    /// every attribute reader shares.
+    /// </summary>
+    private sealed class AttributeReader(AttributeData attribute, AttributeSyntax? syntax, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        public AttributeData Attribute { get; } = attribute;
+
+        /// <summary>The whole attribute's location.</summary>
+        public LocationInfo? Location { get; } = location;
+
+        /// <summary>False once a value was reported as invalid.</summary>
+        public bool Valid { get; private set; } = true;
+
+        /// <summary>Reports <paramref name="descriptor"/> at <paramref name="at"/> and marks the attribute invalid.</summary>
+        public void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params string[] arguments)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, arguments));
+            Valid = false;
+        }
+
+        /// <summary>The location of constructor argument <paramref name="position"/>, or of the attribute.</summary>
+        public LocationInfo? PositionalLocation(int position) => ArgumentLocation(syntax, Attribute, position, null) ?? Location;
+
+        /// <summary>The location of the named property argument <paramref name="name"/>, or of the attribute.</summary>
+        public LocationInfo? NamedLocation(string name) => ArgumentLocation(syntax, Attribute, -1, name) ?? Location;
+
+        /// <summary>Constructor argument <paramref name="position"/> as an int; LSG0104 (<paramref name="what"/> must be positive) if it is not.</summary>
+        public int Positive(int position, string what)
+        {
+            int value = (int)Attribute.ConstructorArguments[position].Value!;
+            if (value <= 0) Report(DiagnosticDescriptors.NonPositiveSize, PositionalLocation(position), what, Literals.Int(value));
+            return value;
+        }
+
+        /// <summary>The named int property <paramref name="name"/> (or <paramref name="fallback"/>); LSG0104 if it is not positive.</summary>
+        public int NamedPositive(string name, int fallback, string what)
+        {
+            if (Named(name) is not { } constant) return fallback;
+            int value = (int)constant.Value!;
+            if (value <= 0) Report(DiagnosticDescriptors.NonPositiveSize, NamedLocation(name), what, Literals.Int(value));
+            return value;
+        }
+
+        /// <summary>The named Padding (default 0); LSG0112 if it is negative.</summary>
+        public int NamedPadding(string layer)
+        {
+            if (Named("Padding") is not { } constant) return 0;
+            int value = (int)constant.Value!;
+            if (value < 0) Report(DiagnosticDescriptors.NegativePadding, NamedLocation("Padding"), layer, Literals.Int(value));
+            return value;
+        }
+
+        /// <summary>The named argument <paramref name="name"/>, if written.</summary>
+        public TypedConstant? Named(string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in Attribute.NamedArguments)
+                if (named.Key == name) return named.Value;
+            return null;
+        }
+
+        /// <summary>Constructor argument <paramref name="position"/> as an enum; LSG0105 (and null) when it is undefined.</summary>
+        public TEnum? Enum<TEnum>(int position, string enumName)
+            where TEnum : struct, System.Enum => ReadEnum<TEnum>(Attribute.ConstructorArguments[position], PositionalLocation(position), enumName, diagnostics);
+
+        /// <summary>A weight layer's Bias, Init (LSG0105 → null) and InitScale (LSG0108 when not finite and ≥ 0).</summary>
+        public (bool Bias, InitKind? Init, double InitScale) WeightProperties()
+        {
+            bool bias = Named("Bias") is not { } b || (bool)b.Value!;
+            InitKind? init = Named("Init") is { } i ? ReadEnum<InitKind>(i, NamedLocation("Init"), "Init", diagnostics) : InitKind.Default;
+            double initScale = 1.0;
+            if (Named("InitScale") is { } s)
+            {
+                initScale = (double)s.Value!;
+                if (double.IsNaN(initScale) || double.IsInfinity(initScale) || initScale < 0)
+                    Report(DiagnosticDescriptors.InvalidInitScale, NamedLocation("InitScale"), Literals.Double(initScale).TrimEnd('d'));
+            }
+            return (bias, init, initScale);
+        }
+    }
 
     /// <summary>Reads an enum argument, reporting LSG0105 when the value is not one of the defined members.</summary>
     private static TEnum? ReadEnum<TEnum>(TypedConstant constant, LocationInfo? location, string enumName, List<DiagnosticInfo> diagnostics)

@@ -30,6 +30,15 @@ internal static class RuntimeNames
     /// <summary>Column sums (bias gradients).</summary>
     public const string Reductions = "global::" + KnownTypeNames.Reductions;
 
+    /// <summary>im2col/col2im, the per-example convolution products and the channel-bias helpers.</summary>
+    public const string Convolution = "global::" + KnownTypeNames.Convolution;
+
+    /// <summary>Max, average and global average pooling with their adjoints.</summary>
+    public const string Pooling = "global::" + KnownTypeNames.Pooling;
+
+    /// <summary>Elementwise sums of spans (a residual add and its deltas): System.Numerics.Tensors, a dependency of Landscape.Runtime.</summary>
+    public const string TensorPrimitives = "global::System.Numerics.Tensors.TensorPrimitives";
+
     /// <summary>Block and chunk sizes and the in-order loss sum of a chunk.</summary>
     public const string ExampleBlocks = "global::" + KnownTypeNames.ExampleBlocks;
 

@@ -29,9 +29,9 @@ internal static class Summation
     /// </summary>
     public static long ChunkBytes(BufferPlan plan, int chunkSize)
     {
-        long values = chunkSize;
-        foreach (WorkspaceBuffer buffer in plan.Buffers) values += buffer.Length(chunkSize);
-        return values * sizeof(double);
+        long bytes = (long)chunkSize * sizeof(double);
+        foreach (WorkspaceBuffer buffer in plan.Buffers) bytes += buffer.Bytes(chunkSize);
+        return bytes;
     }
 
     /// <summary>Whether even a chunk of one example exceeds <see cref="ChunkBudgetBytes"/> (the network is too large).</summary>

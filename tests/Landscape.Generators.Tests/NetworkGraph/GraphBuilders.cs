@@ -12,12 +12,8 @@ internal static class GraphBuilders
     public static NetworkSpec Spec(LossKind loss, int inputSize, params (int Units, ActivationKind Activation, bool Bias)[] layers)
     {
         var specs = new LayerSpec[layers.Length];
-        int fanIn = inputSize;
         for (int l = 0; l < layers.Length; l++)
-        {
-            specs[l] = new LayerSpec(layers[l].Units, fanIn, layers[l].Activation, layers[l].Bias, InitKind.Default, 1.0);
-            fanIn = layers[l].Units;
-        }
+            specs[l] = LayerSpec.Dense(layers[l].Units, layers[l].Activation, layers[l].Bias);
         return new NetworkSpec("Samples", EquatableArray<string>.Empty, "class", "Net", "Samples.Net.g.cs", loss, inputSize, specs.ToEquatableArray());
     }
 

@@ -68,7 +68,7 @@ public sealed class NetworkLoweringTests
     [Fact]
     public void InitializationAttributes_AreCarriedOnTheOp()
     {
-        var layer = new LayerSpec(3, 2, ActivationKind.Elu, true, InitKind.Xavier, 0.25);
+        var layer = LayerSpec.Dense(3, ActivationKind.Elu, true, InitKind.Xavier, 0.25);
         var spec = Spec(LossKind.MeanSquaredError, 2, (3, ActivationKind.Elu, true)) with { Layers = new[] { layer }.ToEquatableArray() };
         OpNode dense0 = NetworkLowering.Lower(spec)[1];
         Assert.Equal((InitKind.Xavier, 0.25, 0), (dense0.Init, dense0.InitScale, dense0.Index));
@@ -86,11 +86,11 @@ public sealed class NetworkLoweringTests
     }
 
     [Fact]
-    public void ASpecWhoseFanInDisagreesWithTheInferredShape_IsAGeneratorBug()
+    public void AResidualEndWithoutBegin_IsAGeneratorBug()
     {
         var spec = Spec(LossKind.MeanSquaredError, 4, (3, ActivationKind.Identity, true)) with
         {
-            Layers = new[] { new LayerSpec(3, 5, ActivationKind.Identity, true, InitKind.Default, 1.0) }.ToEquatableArray(),
+            Layers = new[] { LayerSpec.Dense(3, ActivationKind.Identity), new LayerSpec(LayerKind.ResidualEnd, 0, ActivationKind.Identity, false, InitKind.Default, 1.0) }.ToEquatableArray(),
         };
         Assert.Throws<InvalidOperationException>(() => NetworkLowering.Lower(spec));
     }

@@ -31,6 +31,21 @@ internal sealed record OpNode(
     /// <summary>The factor on the initialization's standard deviation (ops with a weight).</summary>
     public double InitScale { get; init; } = 1.0;
 
+    /// <summary>
+    /// The initialization stream of the op's weight: its number among the ops with a weight, in layout order (so a
+    /// network of dense layers draws dense l from stream l, and no two weights share a stream).
+    /// </summary>
+    public int Stream { get; init; }
+
+    /// <summary>A convolution's kernel side or a pooling window's side (1 for a residual projection).</summary>
+    public int Kernel { get; init; }
+
+    /// <summary>A convolution's or pooling's stride; a spatial residual projection's stride.</summary>
+    public int Stride { get; init; } = 1;
+
+    /// <summary>A convolution's or pooling's padding on every side.</summary>
+    public int Padding { get; init; }
+
     /// <summary>The loss function (the loss head).</summary>
     public LossKind Loss { get; init; }
 

@@ -4,7 +4,8 @@ namespace Landscape.Generators.Network.Graph;
 
 /// <summary>
 /// One array of the generated workspace, sized per chunk of examples: <see cref="Copies"/> stacked chunks of rows of
-/// <see cref="Width"/> numbers (two copies hold a quantity and its R-image, see <see cref="BufferPlan"/>).
+/// <see cref="Width"/> numbers (two copies hold a quantity and its R-image, see <see cref="BufferPlan"/>). A
+/// <see cref="PerBlock"/> buffer instead holds one row per block of the chunk (scratch a block reuses example by example).
 /// </summary>
 /// <param name="Name">The workspace field, e.g. <c>Activations1</c>.</param>
 /// <param name="Copies">1, or 2 for a buffer stacking a quantity with its R-image.</param>
@@ -19,9 +20,28 @@ internal sealed record WorkspaceBuffer(string Name, int Copies, int Width, strin
     {
     }
 
-    /// <summary>The array length for chunks of <paramref name="chunkSize"/> examples.</summary>
-    public long Length(int chunkSize) => (long)Copies * chunkSize * Width;
+    /// <summary>Whether the elements are ints (a max pooling's argmax) rather than doubles.</summary>
+    public bool Integers { get; init; }
 
-    /// <summary>The length as generated code writes it, in terms of the workspace's <c>Chunk</c> constant.</summary>
-    public string LengthText => Copies == 1 ? $"Chunk * {WidthText}" : $"{Literals.Int(Copies)} * Chunk * {WidthText}";
+    /// <summary>Whether the buffer holds one row per block of the chunk rather than one per example.</summary>
+    public bool PerBlock { get; init; }
+
+    /// <summary>The C# element type.</summary>
+    public string ElementType => Integers ? "int" : "double";
+
+    /// <summary>The array length for chunks of <paramref name="chunkSize"/> examples.</summary>
+    public long Length(int chunkSize) => (long)Copies * Rows(chunkSize) * Width;
+
+    /// <summary>The bytes of the array for chunks of <paramref name="chunkSize"/> examples.</summary>
+    public long Bytes(int chunkSize) => Length(chunkSize) * (Integers ? sizeof(int) : sizeof(double));
+
+    /// <summary>The length as generated code writes it, in terms of the workspace's <c>Chunk</c> (or <c>Blocks</c>) constant.</summary>
+    public string LengthText => (Copies == 1 ? "" : $"{Literals.Int(Copies)} * ") + (PerBlock ? "Blocks" : "Chunk") + " * " + WidthText;
+
+    /// <summary>Rows of the buffer: the chunk's examples, or its blocks.</summary>
+    private int Rows(int chunkSize)
+    {
+        int block = Summation.BlockSize(chunkSize);
+        return PerBlock ? (chunkSize + block - 1) / block : chunkSize;
+    }
 }

@@ -69,8 +69,18 @@ internal sealed class BlockContext
         if (Hessian) Declare(value.RDeltaLocal, Rows(value.Deltas!, BufferPlan.RDeltaHalf));
     }
 
-    /// <summary>Declares the block's rows of an op's scratch buffer.</summary>
-    public void DeclareScratch(string local, WorkspaceBuffer buffer) => Declare(local, Rows(buffer, 0));
+    /// <summary>
+    /// Declares the block's rows of an op's scratch buffer (in stacked half <paramref name="half"/>), or, for a per-block
+    /// buffer, the block's one row.
+    /// </summary>
+    /// <returns>Whether this call declared it (false: an earlier call did).</returns>
+    public bool DeclareScratch(string local, WorkspaceBuffer buffer, int half = 0)
+    {
+        string type = buffer.Integers ? "global::System.Span<int>" : Span;
+        if (!buffer.PerBlock) return Declare(type, local, Rows(buffer, half));
+        string w = Literals.Int(buffer.Width);
+        return Declare(type, local, $"ws.{buffer.Name}.AsSpan(block * {w}, {w})");
+    }
 
     /// <summary>
     /// Declares the network output read-only, with the <c>OutputSize</c> constant as its width: the loss block reads it after
@@ -87,9 +97,11 @@ internal sealed class BlockContext
         return $"ws.{buffer.Name}.AsSpan({first} * {w}, r * {w})";
     }
 
-    /// <summary>Writes <c>{type} {local} = {expression};</c> the first time <paramref name="local"/> is requested.</summary>
-    private void Declare(string type, string local, string expression)
+    /// <summary>Writes <c>{type} {local} = {expression};</c> the first time <paramref name="local"/> is requested; returns whether it did.</summary>
+    private bool Declare(string type, string local, string expression)
     {
-        if (_declared.Add(local)) Writer.WriteLine($"{type} {local} = {expression};");
+        if (!_declared.Add(local)) return false;
+        Writer.WriteLine($"{type} {local} = {expression};");
+        return true;
     }
 }

@@ -17,15 +17,19 @@ internal sealed class ChunkContext
     public const string ProductTarget = "productPart";
 
     /// <summary>A context for the chunk loop of <paramref name="pass"/>.</summary>
-    public ChunkContext(SourceWriter writer, BufferPlan plan, Pass pass)
+    public ChunkContext(SourceWriter writer, OpGraph graph, BufferPlan plan, Pass pass)
     {
         Writer = writer;
+        Graph = graph;
         Plan = plan;
         Pass = pass;
     }
 
     /// <summary>Where the chunk's code goes.</summary>
     public SourceWriter Writer { get; }
+
+    /// <summary>The graph being emitted.</summary>
+    public OpGraph Graph { get; }
 
     /// <summary>The buffers.</summary>
     public BufferPlan Plan { get; }
@@ -46,6 +50,25 @@ internal sealed class ChunkContext
     public string Deltas(ValueBuffers value) => BufferPlan.DeltaHalf(Pass) == 0
         ? "ws." + value.Deltas!.Name
         : $"ws.{value.Deltas!.Name}.AsSpan(rows * {Literals.Int(value.Width)})";
+
+    /// <summary>
+    /// Exactly the chunk's rows of stacked half <paramref name="half"/> of <paramref name="buffer"/> (kernels that check
+    /// lengths take these): <c>ws.B.AsSpan(0, rows * w)</c> or <c>ws.B.AsSpan(rows * w, rows * w)</c>.
+    /// </summary>
+    public static string Half(WorkspaceBuffer buffer, int half)
+    {
+        string w = Literals.Int(buffer.Width);
+        return $"ws.{buffer.Name}.AsSpan({(half == 0 ? "0" : $"rows * {w}")}, rows * {w})";
+    }
+
+    /// <summary>Exactly the chunk's rows of a value (half 0) or of its R-image (half 1); <c>x</c> for the input.</summary>
+    public static string ValueHalf(ValueBuffers value, int half) => value.Values is null ? value.Local : Half(value.Values, half);
+
+    /// <summary>Exactly the chunk's rows of g in this pass.</summary>
+    public string ExactDeltas(ValueBuffers value) => Half(value.Deltas!, BufferPlan.DeltaHalf(Pass));
+
+    /// <summary>Exactly the chunk's rows of R g (the HVP pass).</summary>
+    public static string ExactRDeltas(ValueBuffers value) => Half(value.Deltas!, BufferPlan.RDeltaHalf);
 
     /// <summary>The whole delta buffer: [R g; g] over 2·rows in the HVP pass (its first <c>rows</c> are R g).</summary>
     public static string StackedDeltas(ValueBuffers value) => "ws." + value.Deltas!.Name;

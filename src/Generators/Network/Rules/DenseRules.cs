@@ -15,7 +15,7 @@ internal sealed class DenseRules : OpRules
     public override void Initialize(SourceWriter w, OpNode node)
     {
         ParameterEntry weight = node.Weight!;
-        w.WriteLine($"{Initializers}.Weights(parameters.Slice({weight.Constant}, {weight.Length}), seed, {node.Index}, global::Landscape.Init.{node.Init}, {weight.Columns}, {weight.Rows}, {Literals.Double(node.InitScale)});");
+        w.WriteLine($"{Initializers}.Weights(parameters.Slice({weight.Constant}, {weight.Length}), seed, {node.Stream}, global::Landscape.Init.{node.Init}, {weight.Columns}, {weight.Rows}, {Literals.Double(node.InitScale)});");
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 

@@ -23,6 +23,11 @@ internal static class OpRuleTable
         [
             (OpKind.Input, new InputRules()),
             (OpKind.Dense, new DenseRules()),
+            (OpKind.Convolution, new ConvolutionRules()),
+            (OpKind.MaxPool, new PoolingRules(OpKind.MaxPool)),
+            (OpKind.AvgPool, new PoolingRules(OpKind.AvgPool)),
+            (OpKind.GlobalAvgPool, new PoolingRules(OpKind.GlobalAvgPool)),
+            (OpKind.Residual, new ResidualRules()),
             (OpKind.Loss, new LossRules()),
         ];
         var table = new OpRules[rows.Length];
