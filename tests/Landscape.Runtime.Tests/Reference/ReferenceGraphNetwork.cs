@@ -125,6 +125,9 @@ internal sealed class ReferenceGraphNetwork
     /// <summary>The input shape.</summary>
     public Shape Input { get; }
 
+    /// <summary>The loss head.</summary>
+    public LossFunction Loss => _loss;
+
     /// <summary>The output shape (flat).</summary>
     public Shape Output { get; }
 
