@@ -95,7 +95,7 @@ internal sealed class LoweredNetwork
     }
 
     /// <summary>Whether every layer is dense (the architecture and header keep the compact fully connected form).</summary>
-    private bool DenseOnly => Graph.Layers.All(layer => layer.Kind == OpKind.Dense);
+    public bool DenseOnly => Graph.Layers.All(layer => layer.Kind == OpKind.Dense);
 
     /// <summary>
     /// For a network of dense layers, "784-200-200-10 tanh/tanh/identity": the input size and each layer's size joined by

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Graph;
 using Landscape.Generators.Network.Model;
@@ -61,15 +62,31 @@ public sealed partial class NetworkGenerator
         w.WriteLine("//");
         w.WriteLine($"// Architecture: {network.Architecture}");
         w.WriteLine("//");
-        if (network.Spec.InputImage is { } image)
+        if (network.Spec.InputImage is { } image && network.DenseOnly)
         {
             w.WriteLine($"// Input: a {image} image per example, {Literals.Grouped(network.Spec.InputSize)} values in (c, h, w) order; the first [Dense]");
             w.WriteLine("// layer flattens it in that order (torch.flatten(x, 1)), so its weight columns follow (c, h, w).");
             w.WriteLine("//");
         }
-        w.WriteLine($"// Parameters ({Literals.Grouped(network.Graph.ParameterCount)}), layer by layer, weight (row-major [units × fan-in]) then bias:");
+        else if (network.Spec.InputImage is { } spatial)
+        {
+            w.WriteLine($"// Input: a {spatial} image per example, {Literals.Grouped(network.Spec.InputSize)} values in (c, h, w) order (a row of NCHW); every");
+            w.WriteLine("// value is stored that way, and a [Dense] layer after a spatial value flattens it in that order (torch.flatten(x, 1)).");
+            w.WriteLine("//");
+        }
+        if (network.DenseOnly)
+        {
+            w.WriteLine($"// Parameters ({Literals.Grouped(network.Graph.ParameterCount)}), layer by layer, weight (row-major [units × fan-in]) then bias:");
+        }
+        else
+        {
+            w.WriteLine($"// Parameters ({Literals.Grouped(network.Graph.ParameterCount)}), in PyTorch's model.parameters() order: layer by layer, weight then bias, a");
+            w.WriteLine("// block's projection after the block's layers. Weights are row-major: dense [units × fan-in], convolution");
+            w.WriteLine("// [out-channels × in-channels·k·k] = [out, in, kh, kw] (one filter per row), projection [out × in]:");
+        }
+        int nameWidth = System.Math.Max(14, network.Graph.Parameters.Max(e => e.Name.Length));
         foreach (ParameterEntry entry in network.Graph.Parameters)
-            w.WriteLine($"//   {entry.Name,-14} [{entry.Rows}×{entry.Columns}] at {entry.Offset}");
+            w.WriteLine($"//   {entry.Name.PadRight(nameWidth)} [{entry.Rows}×{entry.Columns}] at {entry.Offset}");
         w.WriteLine("//");
         w.WriteLine("// Loss, gradient and the exact Hessian-vector product come from one fused pass per block of examples:");
         w.WriteLine("// forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over");
@@ -102,7 +119,7 @@ public sealed partial class NetworkGenerator
             //
             // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
             // chunk size is the largest power of two ≤ {{Summation.MaxChunkSize}} whose chunk buffers and losses fit in {{Literals.Grouped(Summation.ChunkBudgetBytes)}} bytes
-            // (here {{Literals.Grouped(chunkBytes)}} bytes), the block size min({{Summation.MaxBlockSize}}, chunk size).
+            // (here {{Literals.Grouped(chunkBytes)}} bytes), the block size min({{Summation.MaxBlockSize}}, max(1, chunk size / {{Summation.MinBlocksPerChunk}})).
             //
             // One workspace: {{Literals.Grouped(network.WorkspaceBytes)}} bytes of arrays (the planned chunk buffers, {{Literals.Grouped(planned)}} doubles; θ and v,
             // 2 × {{Literals.Grouped(parameters)}}; the chunk's losses, {{network.ChunkSize}}), plus the packed weight copies and the trees' partials
@@ -119,8 +136,16 @@ public sealed partial class NetworkGenerator
         w.WriteLine($"public const int OutputSize = {Literals.Int(network.OutputSize)};");
         w.WriteLine();
         w.WriteLine("/// <summary>");
-        w.WriteLine("/// The architecture in one line: the input size and each layer's units joined by '-', each layer's activation joined");
-        w.WriteLine("/// by '/', the loss (MSE or softmax cross-entropy) and, if some layers have no bias, which ones.");
+        if (network.DenseOnly)
+        {
+            w.WriteLine("/// The architecture in one line: the input size and each layer's units joined by '-', each layer's activation joined");
+            w.WriteLine("/// by '/', the loss (MSE or softmax cross-entropy) and, if some layers have no bias, which ones.");
+        }
+        else
+        {
+            w.WriteLine("/// The architecture in one line: the input shape, then each layer with its activation and output shape joined by '→'");
+            w.WriteLine("/// (residual blocks in brackets with their shortcut), the loss (MSE or softmax cross-entropy) and the layers without bias.");
+        }
         w.WriteLine("/// </summary>");
         w.WriteLine($"public const string Architecture = {Literals.String(network.Architecture)};");
         w.WriteLine();

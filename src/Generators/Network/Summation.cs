@@ -8,7 +8,7 @@ namespace Landscape.Generators.Network;
 /// the declaration (through its buffer plan), never of the machine, its memory or the thread count, because the summation
 /// order depends on them: chunk size = the largest power of two ≤ <see cref="MaxChunkSize"/> whose chunk workspace
 /// (<see cref="ChunkBytes"/>) is at most <see cref="ChunkBudgetBytes"/>, at least 1; block size = min(<see cref="MaxBlockSize"/>,
-/// chunk size). A network whose chunk workspace exceeds the budget even at chunk size 1 is too large (LSG0107). Every dense
+/// max(1, chunk size / 8)). A network whose chunk workspace exceeds the budget even at chunk size 1 is too large (LSG0107). Every dense
 /// network of a few thousand units per layer gets 512 / 64, Runtime's <c>ExampleBlocks</c> defaults (a test pins the two).
 /// </summary>
 internal static class Summation
@@ -45,6 +45,15 @@ internal static class Summation
         return size;
     }
 
-    /// <summary>The block size for chunks of <paramref name="chunkSize"/> examples: min(<see cref="MaxBlockSize"/>, chunk size).</summary>
-    public static int BlockSize(int chunkSize) => Math.Min(MaxBlockSize, chunkSize);
+    /// <summary>
+    /// The block size for chunks of <paramref name="chunkSize"/> examples: min(<see cref="MaxBlockSize"/>, max(1, chunk size /
+    /// <see cref="MinBlocksPerChunk"/>)), so a chunk always has work for several threads (64 for a chunk of 512).
+    /// </summary>
+    public static int BlockSize(int chunkSize) => Math.Min(MaxBlockSize, Math.Max(1, chunkSize / MinBlocksPerChunk));
+
+    /// <summary>
+    /// How many blocks a chunk is cut into at least (when it has that many examples): a network whose chunk shrank to fit
+    /// the budget (a convolutional network's patch matrices) still spreads each chunk over the worker threads.
+    /// </summary>
+    public const int MinBlocksPerChunk = 8;
 }

@@ -6,7 +6,7 @@ namespace Landscape.Generators.Tests.NetworkGraph;
 
 /// <summary>
 /// The chunk-size policy (DESIGN §2b): the largest power of two ≤ 512 whose chunk buffers fit 256 MiB, at least 1; blocks of
-/// min(64, chunk). A pure function of the spec.
+/// min(64, max(1, chunk / 8)). A pure function of the spec.
 /// </summary>
 public sealed class ChunkPolicyTests
 {
@@ -32,7 +32,7 @@ public sealed class ChunkPolicyTests
     {
         LoweredNetwork network = Lower(input, (hidden, ActivationKind.Tanh, true), (10, ActivationKind.Identity, true));
         Assert.Equal(expected, network.ChunkSize);
-        Assert.Equal(System.Math.Min(64, expected), network.BlockSize);
+        Assert.Equal(System.Math.Min(64, System.Math.Max(1, expected / 8)), network.BlockSize);
         Assert.Equal(8L * expected * (6L * hidden + 4 * 10 + 1), Summation.ChunkBytes(network.Plan, expected));
         Assert.True(Summation.ChunkBytes(network.Plan, expected) <= Summation.ChunkBudgetBytes);
         if (expected < Summation.MaxChunkSize)

@@ -31,7 +31,7 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 1,327,104 bytes), the block size min(64, chunk size).
+// (here 1,327,104 bytes), the block size min(64, max(1, chunk size / 8)).
 //
 // One workspace: 1,347,408 bytes of arrays (the planned chunk buffers, 165,376 doubles; θ and v,
 // 2 × 1,269; the chunk's losses, 512), plus the packed weight copies and the trees' partials

@@ -32,7 +32,7 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 9,998,336 bytes), the block size min(64, chunk size).
+// (here 9,998,336 bytes), the block size min(64, max(1, chunk size / 8)).
 //
 // One workspace: 13,185,696 bytes of arrays (the planned chunk buffers, 1,249,280 doubles; θ and v,
 // 2 × 199,210; the chunk's losses, 512), plus the packed weight copies and the trees' partials

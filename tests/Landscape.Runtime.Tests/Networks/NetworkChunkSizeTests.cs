@@ -19,7 +19,7 @@ public sealed class NetworkChunkSizeTests
     [Fact]
     public void WideNetwork_GetsSmallerChunks_DefaultNetworksKeepTheDefaults()
     {
-        Assert.Equal((32, 32), (Constant(typeof(WideChunked), "ChunkSize"), Constant(typeof(WideChunked), "BlockSize")));
+        Assert.Equal((32, 4), (Constant(typeof(WideChunked), "ChunkSize"), Constant(typeof(WideChunked), "BlockSize")));
         foreach (Type type in new[] { typeof(P1), typeof(WideClassifier), typeof(MixedNoBias) })
             Assert.Equal((ExampleBlocks.ChunkSize, ExampleBlocks.BlockSize), (Constant(type, "ChunkSize"), Constant(type, "BlockSize")));
     }
