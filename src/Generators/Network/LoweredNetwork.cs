@@ -45,6 +45,9 @@ internal sealed class LoweredNetwork
     /// <summary>Examples per parallel block inside a chunk (<see cref="Summation.BlockSize"/>).</summary>
     public int BlockSize { get; }
 
+    /// <summary>Whether some op forms weight terms per block (<see cref="OpRules.BlockWeightTerms"/>).</summary>
+    public bool HasBlockWeightTerms => Graph.Layers.Any(node => OpRuleTable.For(node).HasBlockWeightTerms(node));
+
     /// <summary>The spec this network is lowered from.</summary>
     public NetworkSpec Spec { get; }
 

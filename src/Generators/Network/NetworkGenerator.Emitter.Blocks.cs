@@ -61,6 +61,7 @@ public sealed partial class NetworkGenerator
             {
                 foreach (OpNode node in network.Graph.Layers) EmitForwardSection(c, node);
                 EmitBackwardWalk(c);
+                foreach (OpNode node in network.Graph.Layers) OpRuleTable.For(node).BlockWeightTerms(c, node);
             }
         }
         w.WriteLine();
@@ -120,10 +121,11 @@ public sealed partial class NetworkGenerator
                 public readonly {{ChunkTree}} ProductTree = new(TotalParameters);
                 """);
             if (network.Plan.Buffers.Any(b => b.PerBlock))
-                w.WriteLine("private const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block scratch buffers");
+                w.WriteLine("public const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block buffers");
             foreach (WorkspaceBuffer buffer in network.Plan.Buffers)
                 w.WriteLine($"public readonly {buffer.ElementType}[] {buffer.Name} = new {buffer.ElementType}[{buffer.LengthText}];" + (buffer.Comment is null ? "" : " // " + buffer.Comment));
             EmitPackedOperands(w, network);
+            if (network.HasBlockWeightTerms) w.WriteLine("public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms");
             w.WriteLine($$"""
                 public {{ReadOnlyMemory}} Inputs;
                 public {{ReadOnlyMemory}} Targets;

@@ -109,6 +109,13 @@ public sealed partial class NetworkGenerator
         long parameters = network.Graph.ParameterCount;
         long planned = network.PlannedValues;
         long chunkBytes = Summation.ChunkBytes(network.Plan, network.ChunkSize);
+        if (network.HasBlockWeightTerms)
+        {
+            w.WriteLine("// Convolution weights (and 1×1 projections) are the exception to the chunk GEMMs below: their per-example products");
+            w.WriteLine("// are small, so each block forms its examples' terms in order into its own row of a per-block partial, and the chunk");
+            w.WriteLine("// adds those rows in block order. The blocks of a chunk depend on the chunk and block sizes alone, like the tree.");
+            w.WriteLine("//");
+        }
         w.WriteLine($$"""
             // Summation: examples are split into chunks of {{network.ChunkSize}} (ChunkSize), each run as blocks of {{network.BlockSize}} (BlockSize) on the worker
             // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
@@ -325,6 +332,7 @@ public sealed partial class NetworkGenerator
             if (perChunkLosses is null) w.WriteLine("ws.LossTree.Reset();");
             if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Reset();");
             if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Reset();\nws.GradientTree.Reset();");
+            if (pass == Pass.Hessian && network.HasBlockWeightTerms) w.WriteLine("ws.WantGradient = !gradient.IsEmpty;");
             using (w.Block($"for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)"))
             {
                 w.WriteLine($$"""

@@ -79,9 +79,8 @@ public static partial class Convolution
 
     /// <summary>
     /// Adds a block's weight gradient to <paramref name="gradient"/>: ∇W += Σ_e G_e·P_eᵀ, one <c>Gemm.NT(O, Q, L, …,
-    /// accumulate: true)</c> per example in increasing e, so each ∇W[o, q] is one chain over (e, oh, ow) in order. The
-    /// filters are split among the worker threads (<see cref="Gemm.NTParallel"/>'s row split); the split never changes
-    /// a value's chain, so the bits do not depend on the thread count.
+    /// accumulate: true)</c> per example in increasing e, so each ∇W[o, q] is one chain over (e, oh, ow) in order. Runs on
+    /// the calling thread (generated networks call it from each block, and blocks run in parallel).
     /// </summary>
     /// <param name="outputDeltas">G, rows × O·L.</param>
     /// <param name="patches">P, rows × Q·L (the input rows for a 1×1 stride-1 unpadded kernel).</param>
@@ -96,7 +95,7 @@ public static partial class Convolution
         CheckProducts(gradient.Length, patches.Length, outputDeltas.Length, rows, outChannels, patchSize, positions, nameof(outputDeltas));
         int q = patchSize * positions, o = outChannels * positions;
         for (int e = 0; e < rows; e++)
-            Gemm.NTParallel(outChannels, patchSize, positions, outputDeltas.Slice(e * o, o), positions, patches.Slice(e * q, q), positions, gradient, patchSize, accumulate: true);
+            Gemm.NT(outChannels, patchSize, positions, outputDeltas.Slice(e * o, o), positions, patches.Slice(e * q, q), positions, gradient, patchSize, accumulate: true);
     }
 
     /// <summary>Checks the lengths of a weight (O·Q), a patch block (rows·Q·L) and an output block (rows·O·L).</summary>

@@ -36,6 +36,10 @@
 // forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over
 // each chunk of examples. The SIMD loops live in Landscape.Runtime (Kernels); this file only composes them.
 //
+// Convolution weights (and 1×1 projections) are the exception to the chunk GEMMs below: their per-example products
+// are small, so each block forms its examples' terms in order into its own row of a per-block partial, and the chunk
+// adds those rows in block order. The blocks of a chunk depend on the chunk and block sizes alone, like the tree.
+//
 // Summation: examples are split into chunks of 256 (ChunkSize), each run as blocks of 32 (BlockSize) on the worker
 // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
 // bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
@@ -45,9 +49,9 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 195,526,144 bytes), the block size min(64, max(1, chunk size / 8)).
+// (here 195,855,360 bytes), the block size min(64, max(1, chunk size / 8)).
 //
-// One workspace: 196,513,440 bytes of arrays (the planned chunk buffers, 24,440,512 doubles; θ and v,
+// One workspace: 196,842,656 bytes of arrays (the planned chunk buffers, 24,481,664 doubles; θ and v,
 // 2 × 61,706; the chunk's losses, 256), plus the packed weight copies and the trees' partials
 // (at most ⌈log₂ N⌉ + 1 vectors of 61,706 doubles per tree for N chunks).
 #nullable enable
@@ -89,7 +93,7 @@ partial class LeNet5 : global::Landscape.IModel
     private const int ChunkSize = 256, BlockSize = 32;
 
     /// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>
-    private const long WorkspaceBytes = 196513440L;
+    private const long WorkspaceBytes = 196842656L;
 
     private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace(), WorkspaceBytes);
 
@@ -245,12 +249,12 @@ partial class LeNet5 : global::Landscape.IModel
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                // ∇ conv0.weight += Σ g0 Pᵀ; ∇ conv0.bias += channel sums of g0
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(0, rows * 4704), ws.Conv0Patches.AsSpan(0, rows * 19600), gradientPart.Slice(Conv0Weight, 150), rows, 6, 25, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(0, rows * 4704), gradientPart.Slice(Conv0Bias, 6), rows, 6, 784, accumulate: true);
-                // ∇ conv1.weight += Σ g2 Pᵀ; ∇ conv1.bias += channel sums of g2
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(0, rows * 1600), ws.Conv1Patches.AsSpan(0, rows * 15000), gradientPart.Slice(Conv1Weight, 2400), rows, 16, 150, 100);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(0, rows * 1600), gradientPart.Slice(Conv1Bias, 16), rows, 16, 100, accumulate: true);
+                // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((b) * 156, 156), gradientPart.Slice(Conv0Weight, 156));
+                // ∇ conv1.weight and conv1.bias += the blocks' Σ g2 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((b) * 2416, 2416), gradientPart.Slice(Conv1Weight, 2416));
                 // ∇ dense0.weight += g4ᵀ a3; ∇ dense0.bias += Σ g4
                 global::Landscape.Kernels.Gemm.TNParallel(120, 400, rows, ws.Deltas4, 120, ws.Activations3, 400, gradientPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
                 global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4, rows, 120, 120, gradientPart.Slice(Dense0Bias, 120), accumulate: true);
@@ -301,6 +305,7 @@ partial class LeNet5 : global::Landscape.IModel
             ws.LossTree.Reset();
             ws.ProductTree.Reset();
             ws.GradientTree.Reset();
+            ws.WantGradient = !gradient.IsEmpty;
             for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
             {
                 int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
@@ -309,13 +314,12 @@ partial class LeNet5 : global::Landscape.IModel
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
-                // (H·v) conv0.weight += Σ R g0 Pᵀ (R P = 0 for x); (H·v) conv0.bias += channel sums of R g0
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(0, rows * 4704), ws.Conv0Patches.AsSpan(0, rows * 19600), productPart.Slice(Conv0Weight, 150), rows, 6, 25, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(0, rows * 4704), productPart.Slice(Conv0Bias, 6), rows, 6, 784, accumulate: true);
-                // (H·v) conv1.weight += Σ R g2 Pᵀ + g2 (R P)ᵀ; (H·v) conv1.bias += channel sums of R g2
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(0, rows * 1600), ws.Conv1Patches.AsSpan(0, rows * 15000), productPart.Slice(Conv1Weight, 2400), rows, 16, 150, 100);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(rows * 1600, rows * 1600), ws.Conv1Patches.AsSpan(rows * 15000, rows * 15000), productPart.Slice(Conv1Weight, 2400), rows, 16, 150, 100);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(0, rows * 1600), productPart.Slice(Conv1Bias, 16), rows, 16, 100, accumulate: true);
+                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 156, 156), productPart.Slice(Conv0Weight, 156));
+                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2416, 2416), productPart.Slice(Conv1Weight, 2416));
                 // (H·v) dense0.weight += R g4ᵀ a3 + g4ᵀ R a3: the stacked [R g4; g4]ᵀ [a3; R a3] over 2·rows; (H·v) dense0.bias += Σ R g4
                 global::Landscape.Kernels.Gemm.TNParallel(120, 400, 2 * rows, ws.Deltas4, 120, ws.Activations3, 400, productPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
                 global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4, rows, 120, 120, productPart.Slice(Dense0Bias, 120), accumulate: true);
@@ -329,12 +333,12 @@ partial class LeNet5 : global::Landscape.IModel
                 if (!gradient.IsEmpty)
                 {
                     global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                    // ∇ conv0.weight += Σ g0 Pᵀ; ∇ conv0.bias += channel sums of g0
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(rows * 4704, rows * 4704), ws.Conv0Patches.AsSpan(0, rows * 19600), gradientPart.Slice(Conv0Weight, 150), rows, 6, 25, 784);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(rows * 4704, rows * 4704), gradientPart.Slice(Conv0Bias, 6), rows, 6, 784, accumulate: true);
-                    // ∇ conv1.weight += Σ g2 Pᵀ; ∇ conv1.bias += channel sums of g2
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(rows * 1600, rows * 1600), ws.Conv1Patches.AsSpan(0, rows * 15000), gradientPart.Slice(Conv1Weight, 2400), rows, 16, 150, 100);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(rows * 1600, rows * 1600), gradientPart.Slice(Conv1Bias, 16), rows, 16, 100, accumulate: true);
+                    // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((b) * 156, 156), gradientPart.Slice(Conv0Weight, 156));
+                    // ∇ conv1.weight and conv1.bias += the blocks' Σ g2 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((b) * 2416, 2416), gradientPart.Slice(Conv1Weight, 2416));
                     // ∇ dense0.weight += g4ᵀ a3; ∇ dense0.bias += Σ g4
                     global::Landscape.Kernels.Gemm.TNParallel(120, 400, rows, ws.Deltas4.AsSpan(rows * 120), 120, ws.Activations3, 400, gradientPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
                     global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4.AsSpan(rows * 120), rows, 120, 120, gradientPart.Slice(Dense0Bias, 120), accumulate: true);
@@ -505,6 +509,17 @@ partial class LeNet5 : global::Landscape.IModel
         global::System.Span<double> g0 = ws.Deltas0.AsSpan(start * 4704, r * 4704);
         global::Landscape.Kernels.Pooling.AverageBackward(g1, g0, r, 6, 28, 28, 2, 2, 0);
         global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0); // g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 156, 156);
+        conv0Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 150), r, 6, 25, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(150, 6), r, 6, 784);
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2416, 2416);
+        conv1Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1Patches, conv1Gradient.Slice(0, 2400), r, 16, 150, 100);
+        global::Landscape.Kernels.Convolution.ChannelSums(g2, conv1Gradient.Slice(2400, 16), r, 16, 100);
     }
 
     /// <summary>HVP pass of one block: forward and R-forward, losses, output deltas and their R-images, backward and R-backward.</summary>
@@ -649,6 +664,32 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Pooling.AverageBackward(g1, g0, r, 6, 28, 28, 2, 2, 0);
         global::Landscape.Kernels.Pooling.AverageBackward(rg1, rg0, r, 6, 28, 28, 2, 2, 0);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + block) * 156, 156);
+        conv0Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, conv0Patches, conv0Product.Slice(0, 150), r, 6, 25, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(150, 6), r, 6, 784);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 156, 156);
+            conv0Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 150), r, 6, 25, 784);
+            global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(150, 6), r, 6, 784);
+        }
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + block) * 2416, 2416);
+        conv1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, conv1Patches, conv1Product.Slice(0, 2400), r, 16, 150, 100);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv1Product.Slice(2400, 16), r, 16, 100);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1RPatches, conv1Product.Slice(0, 2400), r, 16, 150, 100);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2416, 2416);
+            conv1Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1Patches, conv1Gradient.Slice(0, 2400), r, 16, 150, 100);
+            global::Landscape.Kernels.Convolution.ChannelSums(g2, conv1Gradient.Slice(2400, 16), r, 16, 100);
+        }
     }
 
     /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
@@ -663,12 +704,13 @@ partial class LeNet5 : global::Landscape.IModel
         public readonly global::Landscape.Models.ChunkTree LossTree = new(1);
         public readonly global::Landscape.Models.ChunkTree GradientTree = new(TotalParameters);
         public readonly global::Landscape.Models.ChunkTree ProductTree = new(TotalParameters);
-        private const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block scratch buffers
+        public const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block buffers
         public readonly double[] Activations0 = new double[2 * Chunk * 4704]; // [a0; R a0]
         public readonly double[] First0 = new double[Chunk * 4704]; // σ'(z0)
         public readonly double[] RFirst0 = new double[Chunk * 4704]; // R σ'(z0) = σ''(z0) ⊙ R z0
         public readonly double[] Deltas0 = new double[2 * Chunk * 4704]; // [R g0; g0] (HVP) or g0 (gradient)
         public readonly double[] Conv0Patches = new double[Chunk * 19600]; // P of conv0: im2col of x (25×784 per example)
+        public readonly double[] Conv0Terms = new double[2 * Blocks * 156]; // per block of the chunk: [∇; H·v] of conv0.weight and conv0.bias
         public readonly double[] Activations1 = new double[2 * Chunk * 1176]; // [a1; R a1]
         public readonly double[] Deltas1 = new double[2 * Chunk * 1176]; // [R g1; g1] (HVP) or g1 (gradient)
         public readonly double[] Activations2 = new double[2 * Chunk * 1600]; // [a2; R a2]
@@ -677,6 +719,7 @@ partial class LeNet5 : global::Landscape.IModel
         public readonly double[] Deltas2 = new double[2 * Chunk * 1600]; // [R g2; g2] (HVP) or g2 (gradient)
         public readonly double[] Conv1Patches = new double[2 * Chunk * 15000]; // [P; R P] of conv1: im2col of its input and of its R-image (150×100 per example)
         public readonly double[] Conv1PatchDeltas = new double[Blocks * 15000]; // one example's patch deltas of conv1, per block
+        public readonly double[] Conv1Terms = new double[2 * Blocks * 2416]; // per block of the chunk: [∇; H·v] of conv1.weight and conv1.bias
         public readonly double[] Activations3 = new double[2 * Chunk * 400]; // [a3; R a3]
         public readonly double[] Deltas3 = new double[2 * Chunk * 400]; // [R g3; g3] (HVP) or g3 (gradient)
         public readonly double[] Activations4 = new double[2 * Chunk * 120]; // [a4; R a4]
@@ -731,6 +774,7 @@ partial class LeNet5 : global::Landscape.IModel
             V2?.Pack(Direction.AsSpan(Dense2Weight, 840), 84);
         }
 
+        public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;

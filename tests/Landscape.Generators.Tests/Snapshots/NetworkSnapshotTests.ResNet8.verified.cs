@@ -44,6 +44,10 @@
 // forward, R-forward (Pearlmutter's R-operator), backward, R-backward; weight gradients are GEMMs over
 // each chunk of examples. The SIMD loops live in Landscape.Runtime (Kernels); this file only composes them.
 //
+// Convolution weights (and 1×1 projections) are the exception to the chunk GEMMs below: their per-example products
+// are small, so each block forms its examples' terms in order into its own row of a per-block partial, and the chunk
+// adds those rows in block order. The blocks of a chunk depend on the chunk and block sizes alone, like the tree.
+//
 // Summation: examples are split into chunks of 16 (ChunkSize), each run as blocks of 2 (BlockSize) on the worker
 // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
 // bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
@@ -53,9 +57,9 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 149,447,040 bytes), the block size min(64, max(1, chunk size / 8)).
+// (here 151,908,736 bytes), the block size min(64, max(1, chunk size / 8)).
 //
-// One workspace: 149,760,032 bytes of arrays (the planned chunk buffers, 18,680,864 doubles; θ and v,
+// One workspace: 152,221,728 bytes of arrays (the planned chunk buffers, 18,988,576 doubles; θ and v,
 // 2 × 19,562; the chunk's losses, 16), plus the packed weight copies and the trees' partials
 // (at most ⌈log₂ N⌉ + 1 vectors of 19,562 doubles per tree for N chunks).
 #nullable enable
@@ -101,7 +105,7 @@ partial class ResNet8 : global::Landscape.IModel
     private const int ChunkSize = 16, BlockSize = 2;
 
     /// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>
-    private const long WorkspaceBytes = 149760032L;
+    private const long WorkspaceBytes = 152221728L;
 
     private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace(), WorkspaceBytes);
 
@@ -265,24 +269,24 @@ partial class ResNet8 : global::Landscape.IModel
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                // ∇ conv0.weight += Σ g0 Pᵀ; ∇ conv0.bias += channel sums of g0
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(0, rows * 12544), ws.Conv0Patches.AsSpan(0, rows * 7056), gradientPart.Slice(Conv0Weight, 144), rows, 16, 9, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(0, rows * 12544), gradientPart.Slice(Conv0Bias, 16), rows, 16, 784, accumulate: true);
-                // ∇ conv1.weight += Σ g1 Pᵀ; ∇ conv1.bias += channel sums of g1
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas1.AsSpan(0, rows * 12544), ws.Conv1Patches.AsSpan(0, rows * 112896), gradientPart.Slice(Conv1Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas1.AsSpan(0, rows * 12544), gradientPart.Slice(Conv1Bias, 16), rows, 16, 784, accumulate: true);
-                // ∇ conv2.weight += Σ g2 Pᵀ; ∇ conv2.bias += channel sums of g2
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(0, rows * 12544), ws.Conv2Patches.AsSpan(0, rows * 112896), gradientPart.Slice(Conv2Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(0, rows * 12544), gradientPart.Slice(Conv2Bias, 16), rows, 16, 784, accumulate: true);
-                // ∇ conv3.weight += Σ g4 Pᵀ; ∇ conv3.bias += channel sums of g4
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas4.AsSpan(0, rows * 6272), ws.Conv3Patches.AsSpan(0, rows * 28224), gradientPart.Slice(Conv3Weight, 4608), rows, 32, 144, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas4.AsSpan(0, rows * 6272), gradientPart.Slice(Conv3Bias, 32), rows, 32, 196, accumulate: true);
-                // ∇ conv4.weight += Σ g5 Pᵀ; ∇ conv4.bias += channel sums of g5
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas5.AsSpan(0, rows * 6272), ws.Conv4Patches.AsSpan(0, rows * 56448), gradientPart.Slice(Conv4Weight, 9216), rows, 32, 288, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas5.AsSpan(0, rows * 6272), gradientPart.Slice(Conv4Bias, 32), rows, 32, 196, accumulate: true);
-                // ∇ residual1.weight += Σ g6 (S input)ᵀ; ∇ residual1.bias += sums of g6
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas6.AsSpan(0, rows * 6272), ws.Residual1Patches.AsSpan(0, rows * 3136), gradientPart.Slice(Residual1Weight, 512), rows, 32, 16, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas6.AsSpan(0, rows * 6272), gradientPart.Slice(Residual1Bias, 32), rows, 32, 196, accumulate: true);
+                // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((b) * 160, 160), gradientPart.Slice(Conv0Weight, 160));
+                // ∇ conv1.weight and conv1.bias += the blocks' Σ g1 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv1Weight, 2320));
+                // ∇ conv2.weight and conv2.bias += the blocks' Σ g2 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv2Weight, 2320));
+                // ∇ conv3.weight and conv3.bias += the blocks' Σ g4 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((b) * 4640, 4640), gradientPart.Slice(Conv3Weight, 4640));
+                // ∇ conv4.weight and conv4.bias += the blocks' Σ g5 Pᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((b) * 9248, 9248), gradientPart.Slice(Conv4Weight, 9248));
+                // ∇ residual1.weight and residual1.bias += the blocks' Σ g6 Pᵀ and channel sums
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((b) * 544, 544), gradientPart.Slice(Residual1Weight, 544));
                 // ∇ dense0.weight += g8ᵀ a7; ∇ dense0.bias += Σ g8
                 global::Landscape.Kernels.Gemm.TNParallel(10, 32, rows, ws.Deltas8, 10, ws.Activations7, 32, gradientPart.Slice(Dense0Weight, 320), 32, accumulate: true);
                 global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8, rows, 10, 10, gradientPart.Slice(Dense0Bias, 10), accumulate: true);
@@ -327,6 +331,7 @@ partial class ResNet8 : global::Landscape.IModel
             ws.LossTree.Reset();
             ws.ProductTree.Reset();
             ws.GradientTree.Reset();
+            ws.WantGradient = !gradient.IsEmpty;
             for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
             {
                 int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
@@ -335,29 +340,24 @@ partial class ResNet8 : global::Landscape.IModel
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
                 global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
                 global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
-                // (H·v) conv0.weight += Σ R g0 Pᵀ (R P = 0 for x); (H·v) conv0.bias += channel sums of R g0
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(0, rows * 12544), ws.Conv0Patches.AsSpan(0, rows * 7056), productPart.Slice(Conv0Weight, 144), rows, 16, 9, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(0, rows * 12544), productPart.Slice(Conv0Bias, 16), rows, 16, 784, accumulate: true);
-                // (H·v) conv1.weight += Σ R g1 Pᵀ + g1 (R P)ᵀ; (H·v) conv1.bias += channel sums of R g1
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas1.AsSpan(0, rows * 12544), ws.Conv1Patches.AsSpan(0, rows * 112896), productPart.Slice(Conv1Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas1.AsSpan(rows * 12544, rows * 12544), ws.Conv1Patches.AsSpan(rows * 112896, rows * 112896), productPart.Slice(Conv1Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas1.AsSpan(0, rows * 12544), productPart.Slice(Conv1Bias, 16), rows, 16, 784, accumulate: true);
-                // (H·v) conv2.weight += Σ R g2 Pᵀ + g2 (R P)ᵀ; (H·v) conv2.bias += channel sums of R g2
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(0, rows * 12544), ws.Conv2Patches.AsSpan(0, rows * 112896), productPart.Slice(Conv2Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(rows * 12544, rows * 12544), ws.Conv2Patches.AsSpan(rows * 112896, rows * 112896), productPart.Slice(Conv2Weight, 2304), rows, 16, 144, 784);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(0, rows * 12544), productPart.Slice(Conv2Bias, 16), rows, 16, 784, accumulate: true);
-                // (H·v) conv3.weight += Σ R g4 Pᵀ + g4 (R P)ᵀ; (H·v) conv3.bias += channel sums of R g4
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas4.AsSpan(0, rows * 6272), ws.Conv3Patches.AsSpan(0, rows * 28224), productPart.Slice(Conv3Weight, 4608), rows, 32, 144, 196);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas4.AsSpan(rows * 6272, rows * 6272), ws.Conv3Patches.AsSpan(rows * 28224, rows * 28224), productPart.Slice(Conv3Weight, 4608), rows, 32, 144, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas4.AsSpan(0, rows * 6272), productPart.Slice(Conv3Bias, 32), rows, 32, 196, accumulate: true);
-                // (H·v) conv4.weight += Σ R g5 Pᵀ + g5 (R P)ᵀ; (H·v) conv4.bias += channel sums of R g5
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas5.AsSpan(0, rows * 6272), ws.Conv4Patches.AsSpan(0, rows * 56448), productPart.Slice(Conv4Weight, 9216), rows, 32, 288, 196);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas5.AsSpan(rows * 6272, rows * 6272), ws.Conv4Patches.AsSpan(rows * 56448, rows * 56448), productPart.Slice(Conv4Weight, 9216), rows, 32, 288, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas5.AsSpan(0, rows * 6272), productPart.Slice(Conv4Bias, 32), rows, 32, 196, accumulate: true);
-                // (H·v) residual1.weight += Σ R g6 (S input)ᵀ + g6 (S R input)ᵀ; (H·v) residual1.bias += sums of R g6
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas6.AsSpan(0, rows * 6272), ws.Residual1Patches.AsSpan(0, rows * 3136), productPart.Slice(Residual1Weight, 512), rows, 32, 16, 196);
-                global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas6.AsSpan(rows * 6272, rows * 6272), ws.Residual1Patches.AsSpan(rows * 3136, rows * 3136), productPart.Slice(Residual1Weight, 512), rows, 32, 16, 196);
-                global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas6.AsSpan(0, rows * 6272), productPart.Slice(Residual1Bias, 32), rows, 32, 196, accumulate: true);
+                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 160, 160), productPart.Slice(Conv0Weight, 160));
+                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g1 Pᵀ + g1 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv1Weight, 2320));
+                // (H·v) conv2.weight and conv2.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv2Weight, 2320));
+                // (H·v) conv3.weight and conv3.bias += the blocks' Σ R g4 Pᵀ + g4 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((Workspace.Blocks + b) * 4640, 4640), productPart.Slice(Conv3Weight, 4640));
+                // (H·v) conv4.weight and conv4.bias += the blocks' Σ R g5 Pᵀ + g5 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((Workspace.Blocks + b) * 9248, 9248), productPart.Slice(Conv4Weight, 9248));
+                // (H·v) residual1.weight and residual1.bias += the blocks' Σ R g6 Pᵀ + g6 (R P)ᵀ and channel sums
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((Workspace.Blocks + b) * 544, 544), productPart.Slice(Residual1Weight, 544));
                 // (H·v) dense0.weight += R g8ᵀ a7 + g8ᵀ R a7: the stacked [R g8; g8]ᵀ [a7; R a7] over 2·rows; (H·v) dense0.bias += Σ R g8
                 global::Landscape.Kernels.Gemm.TNParallel(10, 32, 2 * rows, ws.Deltas8, 10, ws.Activations7, 32, productPart.Slice(Dense0Weight, 320), 32, accumulate: true);
                 global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8, rows, 10, 10, productPart.Slice(Dense0Bias, 10), accumulate: true);
@@ -365,24 +365,24 @@ partial class ResNet8 : global::Landscape.IModel
                 if (!gradient.IsEmpty)
                 {
                     global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                    // ∇ conv0.weight += Σ g0 Pᵀ; ∇ conv0.bias += channel sums of g0
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas0.AsSpan(rows * 12544, rows * 12544), ws.Conv0Patches.AsSpan(0, rows * 7056), gradientPart.Slice(Conv0Weight, 144), rows, 16, 9, 784);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas0.AsSpan(rows * 12544, rows * 12544), gradientPart.Slice(Conv0Bias, 16), rows, 16, 784, accumulate: true);
-                    // ∇ conv1.weight += Σ g1 Pᵀ; ∇ conv1.bias += channel sums of g1
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas1.AsSpan(rows * 12544, rows * 12544), ws.Conv1Patches.AsSpan(0, rows * 112896), gradientPart.Slice(Conv1Weight, 2304), rows, 16, 144, 784);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas1.AsSpan(rows * 12544, rows * 12544), gradientPart.Slice(Conv1Bias, 16), rows, 16, 784, accumulate: true);
-                    // ∇ conv2.weight += Σ g2 Pᵀ; ∇ conv2.bias += channel sums of g2
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas2.AsSpan(rows * 12544, rows * 12544), ws.Conv2Patches.AsSpan(0, rows * 112896), gradientPart.Slice(Conv2Weight, 2304), rows, 16, 144, 784);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas2.AsSpan(rows * 12544, rows * 12544), gradientPart.Slice(Conv2Bias, 16), rows, 16, 784, accumulate: true);
-                    // ∇ conv3.weight += Σ g4 Pᵀ; ∇ conv3.bias += channel sums of g4
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas4.AsSpan(rows * 6272, rows * 6272), ws.Conv3Patches.AsSpan(0, rows * 28224), gradientPart.Slice(Conv3Weight, 4608), rows, 32, 144, 196);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas4.AsSpan(rows * 6272, rows * 6272), gradientPart.Slice(Conv3Bias, 32), rows, 32, 196, accumulate: true);
-                    // ∇ conv4.weight += Σ g5 Pᵀ; ∇ conv4.bias += channel sums of g5
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas5.AsSpan(rows * 6272, rows * 6272), ws.Conv4Patches.AsSpan(0, rows * 56448), gradientPart.Slice(Conv4Weight, 9216), rows, 32, 288, 196);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas5.AsSpan(rows * 6272, rows * 6272), gradientPart.Slice(Conv4Bias, 32), rows, 32, 196, accumulate: true);
-                    // ∇ residual1.weight += Σ g6 (S input)ᵀ; ∇ residual1.bias += sums of g6
-                    global::Landscape.Kernels.Convolution.WeightGradient(ws.Deltas6.AsSpan(rows * 6272, rows * 6272), ws.Residual1Patches.AsSpan(0, rows * 3136), gradientPart.Slice(Residual1Weight, 512), rows, 32, 16, 196);
-                    global::Landscape.Kernels.Convolution.ChannelSums(ws.Deltas6.AsSpan(rows * 6272, rows * 6272), gradientPart.Slice(Residual1Bias, 32), rows, 32, 196, accumulate: true);
+                    // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((b) * 160, 160), gradientPart.Slice(Conv0Weight, 160));
+                    // ∇ conv1.weight and conv1.bias += the blocks' Σ g1 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv1Weight, 2320));
+                    // ∇ conv2.weight and conv2.bias += the blocks' Σ g2 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv2Weight, 2320));
+                    // ∇ conv3.weight and conv3.bias += the blocks' Σ g4 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((b) * 4640, 4640), gradientPart.Slice(Conv3Weight, 4640));
+                    // ∇ conv4.weight and conv4.bias += the blocks' Σ g5 Pᵀ (and channel sums)
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((b) * 9248, 9248), gradientPart.Slice(Conv4Weight, 9248));
+                    // ∇ residual1.weight and residual1.bias += the blocks' Σ g6 Pᵀ and channel sums
+                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((b) * 544, 544), gradientPart.Slice(Residual1Weight, 544));
                     // ∇ dense0.weight += g8ᵀ a7; ∇ dense0.bias += Σ g8
                     global::Landscape.Kernels.Gemm.TNParallel(10, 32, rows, ws.Deltas8.AsSpan(rows * 10), 10, ws.Activations7, 32, gradientPart.Slice(Dense0Weight, 320), 32, accumulate: true);
                     global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8.AsSpan(rows * 10), rows, 10, 10, gradientPart.Slice(Dense0Bias, 10), accumulate: true);
@@ -609,6 +609,37 @@ partial class ResNet8 : global::Landscape.IModel
         global::System.Span<double> conv1PatchDeltas = ws.Conv1PatchDeltas.AsSpan(block * 112896, 112896);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1PatchDeltas, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0); // g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 160, 160);
+        conv0Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 144), r, 16, 9, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(144, 16), r, 16, 784);
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2320, 2320);
+        conv1Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(g1, conv1Gradient.Slice(2304, 16), r, 16, 784);
+        // conv2's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan(block * 2320, 2320);
+        conv2Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(g2, conv2Gradient.Slice(2304, 16), r, 16, 784);
+        // conv3's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan(block * 4640, 4640);
+        conv3Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3Patches, conv3Gradient.Slice(0, 4608), r, 32, 144, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(g4, conv3Gradient.Slice(4608, 32), r, 32, 196);
+        // conv4's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan(block * 9248, 9248);
+        conv4Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 288, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(g5, conv4Gradient.Slice(9216, 32), r, 32, 196);
+        // residual1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan(block * 544, 544);
+        residual1Gradient.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1Patches, residual1Gradient.Slice(0, 512), r, 32, 16, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(g6, residual1Gradient.Slice(512, 32), r, 32, 196);
     }
 
     /// <summary>HVP pass of one block: forward and R-forward, losses, output deltas and their R-images, backward and R-backward.</summary>
@@ -817,6 +848,84 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1PatchDeltas, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), rg1, v.Slice(Conv1Weight, 2304), g1, conv1PatchDeltas, rg0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + block) * 160, 160);
+        conv0Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, conv0Patches, conv0Product.Slice(0, 144), r, 16, 9, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(144, 16), r, 16, 784);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 160, 160);
+            conv0Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 144), r, 16, 9, 784);
+            global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(144, 16), r, 16, 784);
+        }
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + block) * 2320, 2320);
+        conv1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg1, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg1, conv1Product.Slice(2304, 16), r, 16, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1RPatches, conv1Product.Slice(0, 2304), r, 16, 144, 784);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2320, 2320);
+            conv1Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 144, 784);
+            global::Landscape.Kernels.Convolution.ChannelSums(g1, conv1Gradient.Slice(2304, 16), r, 16, 784);
+        }
+        // conv2's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv2Product = ws.Conv2Terms.AsSpan((Workspace.Blocks + block) * 2320, 2320);
+        conv2Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv2Product.Slice(2304, 16), r, 16, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2RPatches, conv2Product.Slice(0, 2304), r, 16, 144, 784);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan(block * 2320, 2320);
+            conv2Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 144, 784);
+            global::Landscape.Kernels.Convolution.ChannelSums(g2, conv2Gradient.Slice(2304, 16), r, 16, 784);
+        }
+        // conv3's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv3Product = ws.Conv3Terms.AsSpan((Workspace.Blocks + block) * 4640, 4640);
+        conv3Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg4, conv3Patches, conv3Product.Slice(0, 4608), r, 32, 144, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg4, conv3Product.Slice(4608, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3RPatches, conv3Product.Slice(0, 4608), r, 32, 144, 196);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan(block * 4640, 4640);
+            conv3Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3Patches, conv3Gradient.Slice(0, 4608), r, 32, 144, 196);
+            global::Landscape.Kernels.Convolution.ChannelSums(g4, conv3Gradient.Slice(4608, 32), r, 32, 196);
+        }
+        // conv4's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv4Product = ws.Conv4Terms.AsSpan((Workspace.Blocks + block) * 9248, 9248);
+        conv4Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg5, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 288, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg5, conv4Product.Slice(9216, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4RPatches, conv4Product.Slice(0, 9216), r, 32, 288, 196);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan(block * 9248, 9248);
+            conv4Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 288, 196);
+            global::Landscape.Kernels.Convolution.ChannelSums(g5, conv4Gradient.Slice(9216, 32), r, 32, 196);
+        }
+        // residual1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> residual1Product = ws.Residual1Terms.AsSpan((Workspace.Blocks + block) * 544, 544);
+        residual1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg6, residual1Patches, residual1Product.Slice(0, 512), r, 32, 16, 196);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg6, residual1Product.Slice(512, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1RPatches, residual1Product.Slice(0, 512), r, 32, 16, 196);
+        if (ws.WantGradient)
+        {
+            global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan(block * 544, 544);
+            residual1Gradient.Clear();
+            global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1Patches, residual1Gradient.Slice(0, 512), r, 32, 16, 196);
+            global::Landscape.Kernels.Convolution.ChannelSums(g6, residual1Gradient.Slice(512, 32), r, 32, 196);
+        }
     }
 
     /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
@@ -831,22 +940,25 @@ partial class ResNet8 : global::Landscape.IModel
         public readonly global::Landscape.Models.ChunkTree LossTree = new(1);
         public readonly global::Landscape.Models.ChunkTree GradientTree = new(TotalParameters);
         public readonly global::Landscape.Models.ChunkTree ProductTree = new(TotalParameters);
-        private const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block scratch buffers
+        public const int Blocks = (Chunk + BlockSize - 1) / BlockSize; // rows of the per-block buffers
         public readonly double[] Activations0 = new double[2 * Chunk * 12544]; // [a0; R a0]
         public readonly double[] First0 = new double[Chunk * 12544]; // σ'(z0)
         public readonly double[] RFirst0 = new double[Chunk * 12544]; // R σ'(z0) = σ''(z0) ⊙ R z0
         public readonly double[] Deltas0 = new double[2 * Chunk * 12544]; // [R g0; g0] (HVP) or g0 (gradient)
         public readonly double[] Conv0Patches = new double[Chunk * 7056]; // P of conv0: im2col of x (9×784 per example)
+        public readonly double[] Conv0Terms = new double[2 * Blocks * 160]; // per block of the chunk: [∇; H·v] of conv0.weight and conv0.bias
         public readonly double[] Activations1 = new double[2 * Chunk * 12544]; // [a1; R a1]
         public readonly double[] First1 = new double[Chunk * 12544]; // σ'(z1)
         public readonly double[] RFirst1 = new double[Chunk * 12544]; // R σ'(z1) = σ''(z1) ⊙ R z1
         public readonly double[] Deltas1 = new double[2 * Chunk * 12544]; // [R g1; g1] (HVP) or g1 (gradient)
         public readonly double[] Conv1Patches = new double[2 * Chunk * 112896]; // [P; R P] of conv1: im2col of its input and of its R-image (144×784 per example)
         public readonly double[] Conv1PatchDeltas = new double[Blocks * 112896]; // one example's patch deltas of conv1, per block
+        public readonly double[] Conv1Terms = new double[2 * Blocks * 2320]; // per block of the chunk: [∇; H·v] of conv1.weight and conv1.bias
         public readonly double[] Activations2 = new double[2 * Chunk * 12544]; // [a2; R a2]
         public readonly double[] Deltas2 = new double[2 * Chunk * 12544]; // [R g2; g2] (HVP) or g2 (gradient)
         public readonly double[] Conv2Patches = new double[2 * Chunk * 112896]; // [P; R P] of conv2: im2col of its input and of its R-image (144×784 per example)
         public readonly double[] Conv2PatchDeltas = new double[Blocks * 112896]; // one example's patch deltas of conv2, per block
+        public readonly double[] Conv2Terms = new double[2 * Blocks * 2320]; // per block of the chunk: [∇; H·v] of conv2.weight and conv2.bias
         public readonly double[] Activations3 = new double[2 * Chunk * 12544]; // [a3; R a3]
         public readonly double[] First3 = new double[Chunk * 12544]; // σ'(z3)
         public readonly double[] RFirst3 = new double[Chunk * 12544]; // R σ'(z3) = σ''(z3) ⊙ R z3
@@ -857,16 +969,19 @@ partial class ResNet8 : global::Landscape.IModel
         public readonly double[] Deltas4 = new double[2 * Chunk * 6272]; // [R g4; g4] (HVP) or g4 (gradient)
         public readonly double[] Conv3Patches = new double[2 * Chunk * 28224]; // [P; R P] of conv3: im2col of its input and of its R-image (144×196 per example)
         public readonly double[] Conv3PatchDeltas = new double[Blocks * 28224]; // one example's patch deltas of conv3, per block
+        public readonly double[] Conv3Terms = new double[2 * Blocks * 4640]; // per block of the chunk: [∇; H·v] of conv3.weight and conv3.bias
         public readonly double[] Activations5 = new double[2 * Chunk * 6272]; // [a5; R a5]
         public readonly double[] Deltas5 = new double[2 * Chunk * 6272]; // [R g5; g5] (HVP) or g5 (gradient)
         public readonly double[] Conv4Patches = new double[2 * Chunk * 56448]; // [P; R P] of conv4: im2col of its input and of its R-image (288×196 per example)
         public readonly double[] Conv4PatchDeltas = new double[Blocks * 56448]; // one example's patch deltas of conv4, per block
+        public readonly double[] Conv4Terms = new double[2 * Blocks * 9248]; // per block of the chunk: [∇; H·v] of conv4.weight and conv4.bias
         public readonly double[] Activations6 = new double[2 * Chunk * 6272]; // [a6; R a6]
         public readonly double[] First6 = new double[Chunk * 6272]; // σ'(z6)
         public readonly double[] RFirst6 = new double[Chunk * 6272]; // R σ'(z6) = σ''(z6) ⊙ R z6
         public readonly double[] Deltas6 = new double[2 * Chunk * 6272]; // [R g6; g6] (HVP) or g6 (gradient)
         public readonly double[] Residual1Patches = new double[2 * Chunk * 3136]; // [P; R P] of residual1: im2col of its input and of its R-image (16×196 per example)
         public readonly double[] Residual1PatchDeltas = new double[Blocks * 3136]; // one example's patch deltas of residual1, per block
+        public readonly double[] Residual1Terms = new double[2 * Blocks * 544]; // per block of the chunk: [∇; H·v] of residual1.weight and residual1.bias
         public readonly double[] Activations7 = new double[2 * Chunk * 32]; // [a7; R a7]
         public readonly double[] Deltas7 = new double[2 * Chunk * 32]; // [R g7; g7] (HVP) or g7 (gradient)
         public readonly double[] Activations8 = new double[2 * Chunk * 10]; // [a8; R a8]
@@ -897,6 +1012,7 @@ partial class ResNet8 : global::Landscape.IModel
             V0?.Pack(Direction.AsSpan(Dense0Weight, 320), 32);
         }
 
+        public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;

@@ -7,8 +7,8 @@ namespace Landscape.Generators.Network.Rules;
 /// <summary>
 /// The code of a convolution-shaped product, shared by <see cref="ConvolutionRules"/> and a residual block's 1×1 projection
 /// (<see cref="ResidualRules"/>): the patch matrices (im2col of the input, and of its R-image, stacked [P; R P] in a
-/// chunk buffer that the weight terms read after the blocks ran), the per-example products, the input deltas through a
-/// per-block patch-delta row and col2im, and the weight terms over the chunk.
+/// chunk buffer, each block using its own rows), the per-example products, the input deltas through a
+/// per-block patch-delta row and col2im, and the weight terms, formed per block and added by the chunk in block order.
 /// </summary>
 internal static class ConvolutionProducts
 {
@@ -63,13 +63,69 @@ internal static class ConvolutionProducts
         c.Line($"{Convolution}.InputDeltas({weight}, {deltas}, {pair}, {scratch}, {target}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(write.Accumulate ? ", accumulate: true" : "")});");
     }
 
-    /// <summary>Exactly the chunk's patch matrices of <paramref name="input"/> (half 0) or of its R-image (half 1).</summary>
-    public static string ChunkPatches(OpNode node, ConvolutionGeometry g, ValueBuffers input, bool inputDependsOnParameters, int half) =>
-        g.DirectPatches ? ChunkContext.ValueHalf(input, half) : ChunkContext.Half(PatchBuffer(node, g, inputDependsOnParameters)!, half);
+    /// <summary>
+    /// The per-block partial of an op's weight and bias terms: [∇ (gradient pass and HVP pass); H·v (HVP pass)], each one
+    /// row of weight·bias values per block of the chunk.
+    /// </summary>
+    public static WorkspaceBuffer TermsBuffer(OpNode node)
+    {
+        int width = node.Weight!.Length + (node.Bias?.Length ?? 0);
+        return new WorkspaceBuffer(Field(node, "Terms"), 2, width, $"per block of the chunk: [∇; H·v] of {node.Weight.Name}{(node.Bias is { } b ? " and " + b.Name : "")}") { PerBlock = true };
+    }
 
-    /// <summary>The chunk's ∇W (+)= Σ_e G_e P_eᵀ into <paramref name="target"/>.</summary>
-    public static void WeightGradient(ChunkContext c, ConvolutionGeometry g, string deltas, string patches, string target) =>
-        c.Line($"{Convolution}.WeightGradient({deltas}, {patches}, {target}, rows, {g.ProductArguments});");
+    /// <summary>
+    /// The block's weight terms of a convolution-shaped product into its per-block partial: in the gradient pass
+    /// ∇W = Σ_e G_e P_eᵀ and ∇b = channel sums of G; in the HVP pass (H·v)_W = Σ_e R G_e P_eᵀ (+ G_e R P_eᵀ when the input
+    /// depends on θ) and (H·v)_b = channel sums of R G, and the gradient terms when the caller asked for them. Each starts
+    /// from +0 in the block's row.
+    /// </summary>
+    public static void BlockWeightTerms(BlockContext c, OpNode node, ConvolutionGeometry g, ValueBuffers own, string patches, string? rPatches)
+    {
+        WorkspaceBuffer terms = TermsBuffer(node);
+        c.Line($"// {node.Name}'s weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)");
+        string gradient = Local(node, "Gradient");
+        if (c.Pass != Pass.Hessian)
+        {
+            c.DeclareScratch(gradient, terms, 0);
+            c.Line($"{gradient}.Clear();");
+            Terms(c, node, g, own.DeltaLocal, patches, gradient);
+            return;
+        }
+        string product = Local(node, "Product");
+        c.DeclareScratch(product, terms, 1);
+        c.Line($"{product}.Clear();");
+        Terms(c, node, g, own.RDeltaLocal, patches, product);
+        if (rPatches is not null) c.Line($"{Convolution}.WeightGradient({own.DeltaLocal}, {rPatches}, {product}.Slice(0, {node.Weight!.Length}), r, {g.ProductArguments});");
+        using (c.Writer.Block("if (ws.WantGradient)"))
+        {
+            c.DeclareScratch(gradient, terms, 0);
+            c.Line($"{gradient}.Clear();");
+            Terms(c, node, g, own.DeltaLocal, patches, gradient);
+        }
+    }
+
+    /// <summary><paramref name="target"/>'s weight part += Σ_e deltas_e P_eᵀ, its bias part = channel sums of the deltas.</summary>
+    private static void Terms(BlockContext c, OpNode node, ConvolutionGeometry g, string deltas, string patches, string target)
+    {
+        int weight = node.Weight!.Length;
+        c.Line($"{Convolution}.WeightGradient({deltas}, {patches}, {target}.Slice(0, {weight}), r, {g.ProductArguments});");
+        if (node.Bias is { } bias)
+            c.Line($"{Convolution}.ChannelSums({deltas}, {target}.Slice({weight}, {bias.Length}), r, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)});");
+    }
+
+    /// <summary>
+    /// The chunk's part of the op's ∇ (half 0) or H·v (half 1): the per-block rows added in block order into
+    /// <paramref name="target"/>'s weight and bias (which follow each other in θ).
+    /// </summary>
+    public static void AddBlockTerms(ChunkContext c, OpNode node, int half, string target)
+    {
+        WorkspaceBuffer terms = TermsBuffer(node);
+        string w = Literals.Int(terms.Width);
+        string slice = $"{target}.Slice({node.Weight!.Constant}, {w})";
+        string first = half == 0 ? "" : "Workspace.Blocks + ";
+        c.Line($"for (int b = 0; b < {ExampleBlocks}.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order");
+        c.Line($"    {TensorPrimitives}.Add({slice}, ws.{terms.Name}.AsSpan(({first}b) * {w}, {w}), {slice});");
+    }
 
     /// <summary>The workspace field of one of <paramref name="node"/>'s buffers: <c>Conv1Patches</c>.</summary>
     private static string Field(OpNode node, string what) => char.ToUpperInvariant(node.Name[0]) + node.Name.Substring(1) + what;

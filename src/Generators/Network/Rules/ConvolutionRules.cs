@@ -29,6 +29,23 @@ internal sealed class ConvolutionRules : OpRules
         bool depends = graph.DependsOnParameters(node.Inputs[0]);
         if (ConvolutionProducts.PatchBuffer(node, g, depends) is { } patches) yield return patches;
         if (ConvolutionProducts.PatchDeltaBuffer(node, g, depends) is { } deltas) yield return deltas;
+        yield return ConvolutionProducts.TermsBuffer(node);
+    }
+
+    /// <summary>A convolution's weight terms are formed per block.</summary>
+    public override bool HasBlockWeightTerms(OpNode node) => true;
+
+    /// <summary>
+    /// The block's ∇W = Σ_e G_e P_eᵀ and channel sums of G (gradient pass), or (H·v)_W = Σ_e R G_e P_eᵀ + G_e R P_eᵀ and
+    /// channel sums of R G, with the gradient terms when asked (HVP pass), into the block's partial.
+    /// </summary>
+    public override void BlockWeightTerms(BlockContext c, OpNode node)
+    {
+        ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
+        var g = ConvolutionGeometry.Of(node, c.Graph);
+        string patches = ConvolutionProducts.Patches(c, node, g, input, rImage: false);
+        string? rPatches = c.Hessian && input.HasRImage ? ConvolutionProducts.Patches(c, node, g, input, rImage: true) : null;
+        ConvolutionProducts.BlockWeightTerms(c, node, g, own, patches, rPatches);
     }
 
     /// <summary>Forward: im2col of the input, then Z = W·P per example (the bias and σ follow in <see cref="Activate"/>).</summary>
@@ -98,34 +115,18 @@ internal sealed class ConvolutionRules : OpRules
         ConvolutionProducts.InputDeltas(c, node, g, Weight(node, "p"), own.RDeltaLocal, (Weight(node, "v"), own.DeltaLocal), input.RDeltaLocal, write);
     }
 
-    /// <summary>∇W += Σ_e G_e P_eᵀ and ∇b += channel sums of G over the chunk.</summary>
+    /// <summary>∇W and ∇b of the chunk: its blocks' partials, added in block order.</summary>
     public override void WeightGradient(ChunkContext c, OpNode node)
     {
-        ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
-        var g = ConvolutionGeometry.Of(node, c.Graph);
-        ParameterEntry weight = node.Weight!;
-        bool depends = c.Graph.DependsOnParameters(input.Node);
-        string deltas = c.ExactDeltas(own), target = ChunkContext.GradientTarget;
-        c.Line($"// ∇ {weight.Name} += Σ {own.DeltaLocal} Pᵀ{(node.Bias is { } b ? $"; ∇ {b.Name} += channel sums of {own.DeltaLocal}" : "")}");
-        ConvolutionProducts.WeightGradient(c, g, deltas, ConvolutionProducts.ChunkPatches(node, g, input, depends, 0), $"{target}.Slice({weight.Constant}, {weight.Length})");
-        if (node.Bias is { } bias)
-            c.Line($"{Convolution}.ChannelSums({deltas}, {target}.Slice({bias.Constant}, {bias.Length}), rows, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)}, accumulate: true);");
+        c.Line($"// ∇ {node.Weight!.Name}{(node.Bias is { } b ? " and " + b.Name : "")} += the blocks' Σ {c.Value(node.Id).DeltaLocal} Pᵀ (and channel sums)");
+        ConvolutionProducts.AddBlockTerms(c, node, 0, ChunkContext.GradientTarget);
     }
 
-    /// <summary>(H·v)_W += Σ_e R G_e P_eᵀ + G_e R P_eᵀ (the second term vanishes for x); (H·v)_b += channel sums of R G.</summary>
+    /// <summary>(H·v) of W and b for the chunk: its blocks' partials, added in block order.</summary>
     public override void WeightHessian(ChunkContext c, OpNode node)
     {
-        ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
-        var g = ConvolutionGeometry.Of(node, c.Graph);
-        ParameterEntry weight = node.Weight!;
-        bool depends = c.Graph.DependsOnParameters(input.Node);
-        string rDeltas = ChunkContext.ExactRDeltas(own), target = $"{ChunkContext.ProductTarget}.Slice({weight.Constant}, {weight.Length})";
-        c.Line($"// (H·v) {weight.Name} += Σ R {own.DeltaLocal} Pᵀ{(input.HasRImage ? $" + {own.DeltaLocal} (R P)ᵀ" : " (R P = 0 for x)")}{(node.Bias is { } b ? $"; (H·v) {b.Name} += channel sums of R {own.DeltaLocal}" : "")}");
-        ConvolutionProducts.WeightGradient(c, g, rDeltas, ConvolutionProducts.ChunkPatches(node, g, input, depends, 0), target);
-        if (input.HasRImage)
-            ConvolutionProducts.WeightGradient(c, g, c.ExactDeltas(own), ConvolutionProducts.ChunkPatches(node, g, input, depends, 1), target);
-        if (node.Bias is { } bias)
-            c.Line($"{Convolution}.ChannelSums({rDeltas}, {ChunkContext.ProductTarget}.Slice({bias.Constant}, {bias.Length}), rows, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)}, accumulate: true);");
+        c.Line($"// (H·v) {node.Weight!.Name}{(node.Bias is { } b ? " and " + b.Name : "")} += the blocks' Σ R {c.Value(node.Id).DeltaLocal} Pᵀ + {c.Value(node.Id).DeltaLocal} (R P)ᵀ (and channel sums)");
+        ConvolutionProducts.AddBlockTerms(c, node, 1, ChunkContext.ProductTarget);
     }
 
     /// <summary>W (from θ in <c>p</c>) or V (from v in <c>v</c>) as a slice.</summary>

@@ -50,6 +50,18 @@ internal abstract class OpRules
     /// <summary>Whether <see cref="Backward"/>'s comment already states the σ′ factor of its input, so the σ′ step needs none.</summary>
     public virtual bool BackwardNotesInputActivation => false;
 
+    /// <summary>
+    /// Weight terms an op forms per block, at the end of the block's backward walk, into a per-block partial that the chunk
+    /// loop then adds in block order (convolutions: their per-example products are small, so blocks, which run in
+    /// parallel, carry them rather than the chunk loop, which runs on one thread).
+    /// </summary>
+    public virtual void BlockWeightTerms(BlockContext c, OpNode node)
+    {
+    }
+
+    /// <summary>Whether the op has <see cref="BlockWeightTerms"/>.</summary>
+    public virtual bool HasBlockWeightTerms(OpNode node) => false;
+
     /// <summary>The chunk's ∇ of the op's parameter blocks, accumulated into <c>gradient</c>.</summary>
     public virtual void WeightGradient(ChunkContext c, OpNode node)
     {

@@ -29,6 +29,21 @@ internal sealed class ResidualRules : OpRules
         bool depends = graph.DependsOnParameters(node.Inputs[1]);
         if (ConvolutionProducts.PatchBuffer(node, g, depends) is { } patches) yield return patches;
         if (ConvolutionProducts.PatchDeltaBuffer(node, g, depends) is { } deltas) yield return deltas;
+        yield return ConvolutionProducts.TermsBuffer(node);
+    }
+
+    /// <summary>A 1×1 convolution projection forms its weight terms per block, like a convolution.</summary>
+    public override bool HasBlockWeightTerms(OpNode node) => IsConvolution(node);
+
+    /// <summary>The projection's block terms over x's patches (see <see cref="ConvolutionProducts.BlockWeightTerms"/>).</summary>
+    public override void BlockWeightTerms(BlockContext c, OpNode node)
+    {
+        if (!IsConvolution(node)) return;
+        ValueBuffers own = c.Value(node.Id), x = c.Value(node.Inputs[1]);
+        var g = ConvolutionGeometry.Of(node, c.Graph, 1);
+        string patches = ConvolutionProducts.Patches(c, node, g, x, rImage: false);
+        string? rPatches = c.Hessian && x.HasRImage ? ConvolutionProducts.Patches(c, node, g, x, rImage: true) : null;
+        ConvolutionProducts.BlockWeightTerms(c, node, g, own, patches, rPatches);
     }
 
     /// <summary>Forward: z = F + S(x).</summary>
@@ -121,6 +136,12 @@ internal sealed class ResidualRules : OpRules
     {
         if (node.Weight is not { } weight) return;
         ValueBuffers own = c.Value(node.Id), x = c.Value(node.Inputs[1]);
+        if (IsConvolution(node))
+        {
+            c.Line($"// ∇ {weight.Name} and {node.Bias!.Name} += the blocks' Σ {own.DeltaLocal} Pᵀ and channel sums");
+            ConvolutionProducts.AddBlockTerms(c, node, 0, ChunkContext.GradientTarget);
+            return;
+        }
         string deltas = c.ExactDeltas(own), target = ChunkContext.GradientTarget;
         c.Line($"// ∇ {weight.Name} += Σ {own.DeltaLocal} (S input)ᵀ; ∇ {node.Bias!.Name} += sums of {own.DeltaLocal}");
         WeightTerm(c, node, deltas, x, 0, target);
@@ -132,6 +153,12 @@ internal sealed class ResidualRules : OpRules
     {
         if (node.Weight is not { } weight) return;
         ValueBuffers own = c.Value(node.Id), x = c.Value(node.Inputs[1]);
+        if (IsConvolution(node))
+        {
+            c.Line($"// (H·v) {weight.Name} and {node.Bias!.Name} += the blocks' Σ R {own.DeltaLocal} Pᵀ + {own.DeltaLocal} (R P)ᵀ and channel sums");
+            ConvolutionProducts.AddBlockTerms(c, node, 1, ChunkContext.ProductTarget);
+            return;
+        }
         string target = ChunkContext.ProductTarget;
         c.Line($"// (H·v) {weight.Name} += Σ R {own.DeltaLocal} (S input)ᵀ{(x.HasRImage ? $" + {own.DeltaLocal} (S R input)ᵀ" : "")}; (H·v) {node.Bias!.Name} += sums of R {own.DeltaLocal}");
         WeightTerm(c, node, ChunkContext.ExactRDeltas(own), x, 0, target);
@@ -139,31 +166,20 @@ internal sealed class ResidualRules : OpRules
         BiasTerm(c, node, ChunkContext.ExactRDeltas(own), target);
     }
 
-    /// <summary>One weight term Σ deltas · input(half)ᵀ into <paramref name="target"/>'s weight block.</summary>
+    /// <summary>One weight term Σ deltas · input(half)ᵀ of a dense projection into <paramref name="target"/>'s weight block.</summary>
     private static void WeightTerm(ChunkContext c, OpNode node, string deltas, ValueBuffers x, int half, string target)
     {
         ParameterEntry weight = node.Weight!;
         string slice = $"{target}.Slice({weight.Constant}, {weight.Length})";
-        if (IsConvolution(node))
-        {
-            var g = ConvolutionGeometry.Of(node, c.Graph, 1);
-            ConvolutionProducts.WeightGradient(c, g, deltas, ConvolutionProducts.ChunkPatches(node, g, x, c.Graph.DependsOnParameters(x.Node), half), slice);
-            return;
-        }
         int u = node.Shape.Size, f = x.Width;
         c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {ChunkContext.ValueHalf(x, half)}, {f}, {slice}, {f}, accumulate: true);");
     }
 
-    /// <summary>The projection bias's term: channel sums (image) or column sums (flat) of <paramref name="deltas"/>.</summary>
+    /// <summary>A dense projection bias's term: column sums of <paramref name="deltas"/>.</summary>
     private static void BiasTerm(ChunkContext c, OpNode node, string deltas, string target)
     {
         ParameterEntry bias = node.Bias!;
         string slice = $"{target}.Slice({bias.Constant}, {bias.Length})";
-        if (IsConvolution(node))
-        {
-            c.Line($"{Convolution}.ChannelSums({deltas}, {slice}, rows, {Literals.Int(node.Shape.Channels)}, {Literals.Int(node.Shape.Height * node.Shape.Width)}, accumulate: true);");
-            return;
-        }
         int u = node.Shape.Size;
         c.Line($"{Reductions}.ColumnSums({deltas}, rows, {u}, {u}, {slice}, accumulate: true);");
     }
