@@ -5,25 +5,42 @@ namespace Landscape.Kernels;
 public static partial class Convolution
 {
     /// <summary>
-    /// The forward products of a block: for each example e in order, Z_e = W·P_e (<c>Gemm.NN(O, L, Q, …)</c>), written
-    /// straight into the example's NCHW output row, or added to it when <paramref name="accumulate"/> (R-forward terms,
-    /// residual projections). Each output value is one GEMM dot product over q in increasing order.
+    /// The forward products of a block, one example at a time: P_e = im2col(x_e) into <paramref name="scratch"/>, then
+    /// Z_e = W·P_e (<c>Gemm.NN(O, L, Q, …)</c>) written straight into the example's NCHW output row, or added to it when
+    /// <paramref name="accumulate"/> (R-forward terms, residual projections). Each output value is one GEMM dot product
+    /// over q in increasing order. A 1×1 kernel with stride 1 and no padding uses x_e itself as P_e.
     /// </summary>
-    /// <param name="weight">W [O × Q] row-major (PyTorch's [out, in, kh, kw]).</param>
-    /// <param name="patches">The block's patch matrices, rows × Q·L (see <see cref="Im2Col(ReadOnlySpan{double}, Span{double}, int, int, int, int, int, int, int)"/>); for a 1×1 kernel with stride 1 and no padding the input rows themselves.</param>
+    /// <remarks>Working one example at a time keeps the patch matrix in cache and the workspace at one patch matrix per block.</remarks>
+    /// <param name="weight">W [O × Q] row-major, Q = C·K·K (PyTorch's [out, in, kh, kw]).</param>
+    /// <param name="input">The block's inputs, rows × C·H·W in NCHW order.</param>
+    /// <param name="scratch">Q·L values for one example's patch matrix (may be empty for the 1×1 stride-1 unpadded case).</param>
     /// <param name="output">rows × O·L values.</param>
     /// <param name="rows">Examples in the block (≥ 0).</param>
-    /// <param name="outChannels">O (≥ 1).</param>
-    /// <param name="patchSize">Q = C·K·K (≥ 1).</param>
-    /// <param name="positions">L = OH·OW (≥ 1).</param>
+    /// <param name="channels">Input channels C.</param>
+    /// <param name="height">Input height H.</param>
+    /// <param name="width">Input width W.</param>
+    /// <param name="outChannels">Output channels O (≥ 1).</param>
+    /// <param name="kernel">Kernel side K.</param>
+    /// <param name="stride">Stride S.</param>
+    /// <param name="padding">Zero padding P.</param>
     /// <param name="accumulate">Add to <paramref name="output"/> instead of overwriting it.</param>
-    /// <exception cref="ArgumentException">A span's length is not exactly the block's.</exception>
-    public static void Forward(ReadOnlySpan<double> weight, ReadOnlySpan<double> patches, Span<double> output, int rows, int outChannels, int patchSize, int positions, bool accumulate = false)
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range (see <see cref="OutputSize"/>).</exception>
+    /// <exception cref="ArgumentException">A span's length does not match the shapes.</exception>
+    public static void Forward(
+        ReadOnlySpan<double> weight, ReadOnlySpan<double> input, Span<double> scratch, Span<double> output,
+        int rows, int channels, int height, int width, int outChannels, int kernel, int stride, int padding, bool accumulate = false)
     {
-        CheckProducts(weight.Length, patches.Length, output.Length, rows, outChannels, patchSize, positions, nameof(output));
-        int q = patchSize * positions, o = outChannels * positions;
+        Products products = Products.Create(rows, channels, height, width, outChannels, kernel, stride, padding);
+        products.Check(weight.Length, nameof(weight), "the weight (O·Q)", products.WeightLength);
+        products.Check(input.Length, nameof(input), "the inputs (rows·C·H·W)", (long)rows * products.InputLength);
+        products.Check(output.Length, nameof(output), "the outputs (rows·O·L)", (long)rows * products.OutputLength);
+        products.CheckScratch(scratch.Length);
         for (int e = 0; e < rows; e++)
-            Gemm.NN(outChannels, positions, patchSize, weight, patchSize, patches.Slice(e * q, q), positions, output.Slice(e * o, o), positions, accumulate);
+        {
+            ReadOnlySpan<double> patches = products.Patches(input.Slice(e * products.InputLength, products.InputLength), scratch);
+            Gemm.NN(outChannels, products.Positions, products.PatchSize, weight, products.PatchSize, patches, products.Positions,
+                    output.Slice(e * products.OutputLength, products.OutputLength), products.Positions, accumulate);
+        }
     }
 
     /// <summary>
@@ -37,7 +54,7 @@ public static partial class Convolution
     /// <param name="outputDeltas">G, rows × O·L.</param>
     /// <param name="directionWeight">V [O × Q] for a second term, or empty.</param>
     /// <param name="directionDeltas">The H of the second term (rows × O·L), or empty with <paramref name="directionWeight"/>.</param>
-    /// <param name="scratch">Q·L values for one example's patch deltas (unused, may be empty, for the 1×1 stride-1 unpadded case).</param>
+    /// <param name="scratch">Q·L values for one example's patch deltas (may be empty for the 1×1 stride-1 unpadded case).</param>
     /// <param name="inputDeltas">rows × C·H·W values.</param>
     /// <param name="rows">Examples in the block (≥ 0).</param>
     /// <param name="channels">Input channels C.</param>
@@ -48,65 +65,128 @@ public static partial class Convolution
     /// <param name="stride">S.</param>
     /// <param name="padding">P.</param>
     /// <param name="accumulate">Add to <paramref name="inputDeltas"/> instead of overwriting them.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range (see <see cref="OutputSize"/>).</exception>
     /// <exception cref="ArgumentException">A span's length does not match the shapes.</exception>
     public static void InputDeltas(
         ReadOnlySpan<double> weight, ReadOnlySpan<double> outputDeltas, ReadOnlySpan<double> directionWeight, ReadOnlySpan<double> directionDeltas,
         Span<double> scratch, Span<double> inputDeltas, int rows, int channels, int height, int width, int outChannels, int kernel, int stride, int padding, bool accumulate = false)
     {
-        SpatialShape shape = SpatialShape.Create(rows, channels, height, width, kernel, stride, padding, pooling: false);
-        int positions = shape.OutputHeight * shape.OutputWidth, patchSize = channels * kernel * kernel;
-        int q = patchSize * positions, o = outChannels * positions, n = channels * height * width;
+        Products products = Products.Create(rows, channels, height, width, outChannels, kernel, stride, padding);
         bool second = !directionWeight.IsEmpty;
-        SpatialShape.CheckLength(weight.Length, (long)outChannels * patchSize, nameof(weight), "the weight (O·Q)");
-        SpatialShape.CheckLength(outputDeltas.Length, (long)rows * o, nameof(outputDeltas), "the output deltas (rows·O·L)");
+        products.Check(weight.Length, nameof(weight), "the weight (O·Q)", products.WeightLength);
+        products.Check(outputDeltas.Length, nameof(outputDeltas), "the output deltas (rows·O·L)", (long)rows * products.OutputLength);
         if (second)
         {
-            SpatialShape.CheckLength(directionWeight.Length, (long)outChannels * patchSize, nameof(directionWeight), "the direction's weight (O·Q)");
-            SpatialShape.CheckLength(directionDeltas.Length, (long)rows * o, nameof(directionDeltas), "the second deltas (rows·O·L)");
+            products.Check(directionWeight.Length, nameof(directionWeight), "the direction's weight (O·Q)", products.WeightLength);
+            products.Check(directionDeltas.Length, nameof(directionDeltas), "the second deltas (rows·O·L)", (long)rows * products.OutputLength);
         }
-        SpatialShape.CheckLength(inputDeltas.Length, (long)rows * n, nameof(inputDeltas), "the input deltas (rows·C·H·W)");
-        bool direct = kernel == 1 && stride == 1 && padding == 0;
-        if (!direct) SpatialShape.CheckLength(scratch.Length, q, nameof(scratch), "one example's patch deltas (Q·L)");
+        products.Check(inputDeltas.Length, nameof(inputDeltas), "the input deltas (rows·C·H·W)", (long)rows * products.InputLength);
+        products.CheckScratch(scratch.Length);
+        int q = products.PatchSize, l = products.Positions, o = products.OutputLength, n = products.InputLength;
         for (int e = 0; e < rows; e++)
         {
-            Span<double> target = direct ? inputDeltas.Slice(e * n, n) : scratch;
-            Gemm.TN(patchSize, positions, outChannels, weight, patchSize, outputDeltas.Slice(e * o, o), positions, target, positions, direct && accumulate);
+            Span<double> target = products.Direct ? inputDeltas.Slice(e * n, n) : scratch;
+            Gemm.TN(q, l, outChannels, weight, q, outputDeltas.Slice(e * o, o), l, target, l, products.Direct && accumulate);
             if (second)
-                Gemm.TN(patchSize, positions, outChannels, directionWeight, patchSize, directionDeltas.Slice(e * o, o), positions, target, positions, accumulate: true);
-            if (!direct) Col2Im(scratch, inputDeltas.Slice(e * n, n), 1, channels, height, width, kernel, stride, padding, accumulate);
+                Gemm.TN(q, l, outChannels, directionWeight, q, directionDeltas.Slice(e * o, o), l, target, l, accumulate: true);
+            if (!products.Direct) Col2Im(scratch, inputDeltas.Slice(e * n, n), 1, channels, height, width, kernel, stride, padding, accumulate);
         }
     }
 
     /// <summary>
-    /// Adds a block's weight gradient to <paramref name="gradient"/>: ∇W += Σ_e G_e·P_eᵀ, one <c>Gemm.NT(O, Q, L, …,
-    /// accumulate: true)</c> per example in increasing e, so each ∇W[o, q] is one chain over (e, oh, ow) in order. Runs on
-    /// the calling thread (generated networks call it from each block, and blocks run in parallel).
+    /// Adds a block's weight gradient to <paramref name="gradient"/>: ∇W += Σ_e G_e·P_eᵀ with P_e = im2col(x_e) formed
+    /// again in <paramref name="scratch"/>, one <c>Gemm.NT(O, Q, L, …, accumulate: true)</c> per example in increasing e,
+    /// so each ∇W[o, q] is one chain over (e, oh, ow) in order. Runs on the calling thread (generated networks call it
+    /// from each block, and blocks run in parallel).
     /// </summary>
     /// <param name="outputDeltas">G, rows × O·L.</param>
-    /// <param name="patches">P, rows × Q·L (the input rows for a 1×1 stride-1 unpadded kernel).</param>
+    /// <param name="input">The block's inputs x (or their R-images), rows × C·H·W.</param>
+    /// <param name="scratch">Q·L values for one example's patch matrix (may be empty for the 1×1 stride-1 unpadded case).</param>
     /// <param name="gradient">∇W [O × Q], accumulated into.</param>
     /// <param name="rows">Examples (≥ 0).</param>
+    /// <param name="channels">Input channels C.</param>
+    /// <param name="height">Input height H.</param>
+    /// <param name="width">Input width W.</param>
     /// <param name="outChannels">O.</param>
-    /// <param name="patchSize">Q.</param>
-    /// <param name="positions">L.</param>
-    /// <exception cref="ArgumentException">A span's length is not exactly the block's.</exception>
-    public static void WeightGradient(ReadOnlySpan<double> outputDeltas, ReadOnlySpan<double> patches, Span<double> gradient, int rows, int outChannels, int patchSize, int positions)
+    /// <param name="kernel">K.</param>
+    /// <param name="stride">S.</param>
+    /// <param name="padding">P.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range (see <see cref="OutputSize"/>).</exception>
+    /// <exception cref="ArgumentException">A span's length does not match the shapes.</exception>
+    public static void WeightGradient(
+        ReadOnlySpan<double> outputDeltas, ReadOnlySpan<double> input, Span<double> scratch, Span<double> gradient,
+        int rows, int channels, int height, int width, int outChannels, int kernel, int stride, int padding)
     {
-        CheckProducts(gradient.Length, patches.Length, outputDeltas.Length, rows, outChannels, patchSize, positions, nameof(outputDeltas));
-        int q = patchSize * positions, o = outChannels * positions;
+        Products products = Products.Create(rows, channels, height, width, outChannels, kernel, stride, padding);
+        products.Check(outputDeltas.Length, nameof(outputDeltas), "the output deltas (rows·O·L)", (long)rows * products.OutputLength);
+        products.Check(input.Length, nameof(input), "the inputs (rows·C·H·W)", (long)rows * products.InputLength);
+        products.Check(gradient.Length, nameof(gradient), "the weight gradient (O·Q)", products.WeightLength);
+        products.CheckScratch(scratch.Length);
         for (int e = 0; e < rows; e++)
-            Gemm.NT(outChannels, patchSize, positions, outputDeltas.Slice(e * o, o), positions, patches.Slice(e * q, q), positions, gradient, patchSize, accumulate: true);
+        {
+            ReadOnlySpan<double> patches = products.Patches(input.Slice(e * products.InputLength, products.InputLength), scratch);
+            Gemm.NT(outChannels, products.PatchSize, products.Positions, outputDeltas.Slice(e * products.OutputLength, products.OutputLength), products.Positions,
+                    patches, products.Positions, gradient, products.PatchSize, accumulate: true);
+        }
     }
 
-    /// <summary>Checks the lengths of a weight (O·Q), a patch block (rows·Q·L) and an output block (rows·O·L).</summary>
-    private static void CheckProducts(int weight, int patches, int output, int rows, int outChannels, int patchSize, int positions, string outputName)
+    /// <summary>The sizes of one convolution's per-example products, checked once per call.</summary>
+    private readonly struct Products
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfLessThan(outChannels, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(patchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(positions, 1);
-        SpatialShape.CheckLength(weight, (long)outChannels * patchSize, "weight", "the weight (O·Q)");
-        SpatialShape.CheckLength(patches, (long)rows * patchSize * positions, "patches", "the patches (rows·Q·L)");
-        SpatialShape.CheckLength(output, (long)rows * outChannels * positions, outputName, "the block (rows·O·L)");
+        private readonly SpatialShape _shape;
+
+        private Products(SpatialShape shape, int outChannels)
+        {
+            _shape = shape;
+            OutChannels = outChannels;
+            Positions = shape.OutputHeight * shape.OutputWidth;
+            PatchSize = shape.Channels * shape.Kernel * shape.Kernel;
+            InputLength = shape.Channels * shape.Height * shape.Width;
+            OutputLength = outChannels * Positions;
+            Direct = shape.Kernel == 1 && shape.Stride == 1 && shape.Padding == 0;
+        }
+
+        public int OutChannels { get; }
+
+        /// <summary>L = OH·OW.</summary>
+        public int Positions { get; }
+
+        /// <summary>Q = C·K·K.</summary>
+        public int PatchSize { get; }
+
+        /// <summary>C·H·W.</summary>
+        public int InputLength { get; }
+
+        /// <summary>O·L.</summary>
+        public int OutputLength { get; }
+
+        /// <summary>O·Q.</summary>
+        public long WeightLength => (long)OutChannels * PatchSize;
+
+        /// <summary>Whether P_e is x_e itself (1×1 kernel, stride 1, no padding).</summary>
+        public bool Direct { get; }
+
+        public static Products Create(int rows, int channels, int height, int width, int outChannels, int kernel, int stride, int padding)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(outChannels, 1);
+            return new Products(SpatialShape.Create(rows, channels, height, width, kernel, stride, padding, pooling: false), outChannels);
+        }
+
+        public void Check(int length, string name, string description, long expected) => SpatialShape.CheckLength(length, expected, name, description);
+
+        /// <summary>The scratch holds one example's patch matrix (Q·L values), unless P_e is x_e.</summary>
+        public void CheckScratch(int length)
+        {
+            if (!Direct) SpatialShape.CheckLength(length, (long)PatchSize * Positions, "scratch", "one example's patch matrix (Q·L)");
+        }
+
+        /// <summary>P_e of one example: im2col into <paramref name="scratch"/>, or the example itself.</summary>
+        public ReadOnlySpan<double> Patches(ReadOnlySpan<double> example, Span<double> scratch)
+        {
+            if (Direct) return example;
+            Span<double> patches = scratch.Slice(0, PatchSize * Positions);
+            Im2Col(example, patches, 1, _shape.Channels, _shape.Height, _shape.Width, _shape.Kernel, _shape.Stride, _shape.Padding);
+            return patches;
+        }
     }
 }

@@ -40,7 +40,7 @@
 // are small, so each block forms its examples' terms in order into its own row of a per-block partial, and the chunk
 // adds those rows in block order. The blocks of a chunk depend on the chunk and block sizes alone, like the tree.
 //
-// Summation: examples are split into chunks of 256 (ChunkSize), each run as blocks of 32 (BlockSize) on the worker
+// Summation: examples are split into chunks of 512 (ChunkSize), each run as blocks of 64 (BlockSize) on the worker
 // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
 // bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
 // partials are then combined by the fixed pairwise tree over chunk indices (ChunkTree: [lo, hi) = [lo, lo + m) +
@@ -49,10 +49,10 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 195,855,360 bytes), the block size min(64, max(1, chunk size / 8)).
+// (here 188,514,304 bytes), the block size min(64, max(1, chunk size / 8)).
 //
-// One workspace: 196,842,656 bytes of arrays (the planned chunk buffers, 24,481,664 doubles; θ and v,
-// 2 × 61,706; the chunk's losses, 256), plus the packed weight copies and the trees' partials
+// One workspace: 189,501,600 bytes of arrays (the planned chunk buffers, 23,563,776 doubles; θ and v,
+// 2 × 61,706; the chunk's losses, 512), plus the packed weight copies and the trees' partials
 // (at most ⌈log₂ N⌉ + 1 vectors of 61,706 doubles per tree for N chunks).
 #nullable enable
 #pragma warning disable CS1591 // every public member is documented; this guards members added later
@@ -90,10 +90,10 @@ partial class LeNet5 : global::Landscape.IModel
     private const int Dense2Bias = 61696; // dense2.bias [10×1]
 
     /// <summary>Examples per chunk and per parallel block, chosen from the declaration (see the header).</summary>
-    private const int ChunkSize = 256, BlockSize = 32;
+    private const int ChunkSize = 512, BlockSize = 64;
 
     /// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>
-    private const long WorkspaceBytes = 196842656L;
+    private const long WorkspaceBytes = 189501600L;
 
     private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace(), WorkspaceBytes);
 
@@ -369,10 +369,9 @@ partial class LeNet5 : global::Landscape.IModel
     private static void Forward(Workspace ws, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, int start, int r)
     {
         // conv0 (1×28×28 → 6×28×28, 5×5, stride 1, padding 2, tanh): z0 = W0 ⋆ x + b0, a0 = tanh(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 19600, r * 19600);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 5, 1, 2);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 4704, r * 4704);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), conv0Patches, a0, r, 6, 25, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), x, conv0Patches, a0, r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 6), r, 6, 784);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.TanhActivation>(a0, default, r, 4704);
 
@@ -381,10 +380,9 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Pooling.AverageForward(a0, a1, r, 6, 28, 28, 2, 2, 0);
 
         // conv1 (6×14×14 → 16×10×10, 5×5, stride 1, padding 0, tanh): z2 = W1 ⋆ a1 + b1, a2 = tanh(z2)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 15000, r * 15000);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv1Patches, r, 6, 14, 14, 5, 1, 0);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 1600, r * 1600);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), conv1Patches, a2, r, 16, 150, 100);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), a1, conv1Patches, a2, r, 6, 14, 14, 16, 5, 1, 0);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv1Bias, 16), r, 16, 100);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.TanhActivation>(a2, default, r, 1600);
 
@@ -434,10 +432,9 @@ partial class LeNet5 : global::Landscape.IModel
         global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
 
         // conv0 (1×28×28 → 6×28×28, 5×5, stride 1, padding 2, tanh): z0 = W0 ⋆ x + b0, a0 = tanh(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 19600, r * 19600);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 5, 1, 2);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 4704, r * 4704);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), conv0Patches, a0, r, 6, 25, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), x, conv0Patches, a0, r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 6), r, 6, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 4704, r * 4704);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.TanhActivation>(a0, default, d0, r, 4704);
@@ -447,10 +444,9 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Pooling.AverageForward(a0, a1, r, 6, 28, 28, 2, 2, 0);
 
         // conv1 (6×14×14 → 16×10×10, 5×5, stride 1, padding 0, tanh): z2 = W1 ⋆ a1 + b1, a2 = tanh(z2)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 15000, r * 15000);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv1Patches, r, 6, 14, 14, 5, 1, 0);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 1600, r * 1600);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), conv1Patches, a2, r, 16, 150, 100);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), a1, conv1Patches, a2, r, 6, 14, 14, 16, 5, 1, 0);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv1Bias, 16), r, 16, 100);
         global::System.Span<double> d2 = ws.First2.AsSpan(start * 1600, r * 1600);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.TanhActivation>(a2, default, d2, r, 1600);
@@ -502,8 +498,7 @@ partial class LeNet5 : global::Landscape.IModel
 
         // back through conv1: g1 = col2im(W1ᵀ g2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan(start * 1176, r * 1176);
-        global::System.Span<double> conv1PatchDeltas = ws.Conv1PatchDeltas.AsSpan(block * 15000, 15000);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), g2, default, default, conv1PatchDeltas, g1, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), g2, default, default, conv1Patches, g1, r, 6, 14, 14, 16, 5, 1, 0);
 
         // back through avgpool0: g0 = g1 / K² spread over each window
         global::System.Span<double> g0 = ws.Deltas0.AsSpan(start * 4704, r * 4704);
@@ -511,14 +506,14 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0); // g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
 
         // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 156, 156);
+        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan((start / BlockSize) * 156, 156);
         conv0Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 150), r, 6, 25, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g0, x, conv0Patches, conv0Gradient.Slice(0, 150), r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(150, 6), r, 6, 784);
         // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2416, 2416);
+        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan((start / BlockSize) * 2416, 2416);
         conv1Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1Patches, conv1Gradient.Slice(0, 2400), r, 16, 150, 100);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, a1, conv1Patches, conv1Gradient.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
         global::Landscape.Kernels.Convolution.ChannelSums(g2, conv1Gradient.Slice(2400, 16), r, 16, 100);
     }
 
@@ -534,13 +529,12 @@ partial class LeNet5 : global::Landscape.IModel
         int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
 
         // conv0 (1×28×28 → 6×28×28, 5×5, stride 1, padding 2, tanh): z0 = W0 ⋆ x + b0, a0 = tanh(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 19600, r * 19600);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 5, 1, 2);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 4704, r * 4704);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), conv0Patches, a0, r, 6, 25, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), x, conv0Patches, a0, r, 1, 28, 28, 6, 5, 1, 2);
         // R z0 = V0 ⋆ x + Vb0
         global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 4704, r * 4704);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 150), conv0Patches, ra0, r, 6, 25, 784);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 150), x, conv0Patches, ra0, r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 6), r, 6, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 6), r, 6, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 4704, r * 4704);
@@ -555,16 +549,13 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Pooling.AverageForward(ra0, ra1, r, 6, 28, 28, 2, 2, 0);
 
         // conv1 (6×14×14 → 16×10×10, 5×5, stride 1, padding 0, tanh): z2 = W1 ⋆ a1 + b1, a2 = tanh(z2)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 15000, r * 15000);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv1Patches, r, 6, 14, 14, 5, 1, 0);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 1600, r * 1600);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), conv1Patches, a2, r, 16, 150, 100);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), a1, conv1Patches, a2, r, 6, 14, 14, 16, 5, 1, 0);
         // R z2 = W1 ⋆ R a1 + V1 ⋆ a1 + Vb1
         global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 1600, r * 1600);
-        global::System.Span<double> conv1RPatches = ws.Conv1Patches.AsSpan((rows + start) * 15000, r * 15000);
-        global::Landscape.Kernels.Convolution.Im2Col(ra1, conv1RPatches, r, 6, 14, 14, 5, 1, 0);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), conv1RPatches, ra2, r, 16, 150, 100);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2400), conv1Patches, ra2, r, 16, 150, 100, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), ra1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2400), a1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv1Bias, 16), r, 16, 100);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv1Bias, 16), r, 16, 100);
         global::System.Span<double> d2 = ws.First2.AsSpan(start * 1600, r * 1600);
@@ -654,9 +645,8 @@ partial class LeNet5 : global::Landscape.IModel
         // back through conv1: g1 = col2im(W1ᵀ g2); R g1 = col2im(W1ᵀ R g2 + V1ᵀ g2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan((rows + start) * 1176, r * 1176);
         global::System.Span<double> rg1 = ws.Deltas1.AsSpan(start * 1176, r * 1176);
-        global::System.Span<double> conv1PatchDeltas = ws.Conv1PatchDeltas.AsSpan(block * 15000, 15000);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), g2, default, default, conv1PatchDeltas, g1, r, 6, 14, 14, 16, 5, 1, 0);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), rg2, v.Slice(Conv1Weight, 2400), g2, conv1PatchDeltas, rg1, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), g2, default, default, conv1Patches, g1, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), rg2, v.Slice(Conv1Weight, 2400), g2, conv1Patches, rg1, r, 6, 14, 14, 16, 5, 1, 0);
 
         // back through avgpool0: g0 = g1 / K² spread over each window, and likewise R g0 from R g1
         global::System.Span<double> g0 = ws.Deltas0.AsSpan((rows + start) * 4704, r * 4704);
@@ -666,28 +656,28 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
 
         // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + block) * 156, 156);
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 156, 156);
         conv0Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg0, conv0Patches, conv0Product.Slice(0, 150), r, 6, 25, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, x, conv0Patches, conv0Product.Slice(0, 150), r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(150, 6), r, 6, 784);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 156, 156);
+            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan((start / BlockSize) * 156, 156);
             conv0Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 150), r, 6, 25, 784);
+            global::Landscape.Kernels.Convolution.WeightGradient(g0, x, conv0Patches, conv0Gradient.Slice(0, 150), r, 1, 28, 28, 6, 5, 1, 2);
             global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(150, 6), r, 6, 784);
         }
         // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + block) * 2416, 2416);
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2416, 2416);
         conv1Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg2, conv1Patches, conv1Product.Slice(0, 2400), r, 16, 150, 100);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, a1, conv1Patches, conv1Product.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
         global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv1Product.Slice(2400, 16), r, 16, 100);
-        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1RPatches, conv1Product.Slice(0, 2400), r, 16, 150, 100);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, ra1, conv1Patches, conv1Product.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2416, 2416);
+            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan((start / BlockSize) * 2416, 2416);
             conv1Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g2, conv1Patches, conv1Gradient.Slice(0, 2400), r, 16, 150, 100);
+            global::Landscape.Kernels.Convolution.WeightGradient(g2, a1, conv1Patches, conv1Gradient.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
             global::Landscape.Kernels.Convolution.ChannelSums(g2, conv1Gradient.Slice(2400, 16), r, 16, 100);
         }
     }
@@ -709,7 +699,7 @@ partial class LeNet5 : global::Landscape.IModel
         public readonly double[] First0 = new double[Chunk * 4704]; // σ'(z0)
         public readonly double[] RFirst0 = new double[Chunk * 4704]; // R σ'(z0) = σ''(z0) ⊙ R z0
         public readonly double[] Deltas0 = new double[2 * Chunk * 4704]; // [R g0; g0] (HVP) or g0 (gradient)
-        public readonly double[] Conv0Patches = new double[Chunk * 19600]; // P of conv0: im2col of x (25×784 per example)
+        public readonly double[] Conv0Patches = new double[Blocks * 19600]; // per block: one example's patch matrix of conv0 (25×784), or its patch deltas
         public readonly double[] Conv0Terms = new double[2 * Blocks * 156]; // per block of the chunk: [∇; H·v] of conv0.weight and conv0.bias
         public readonly double[] Activations1 = new double[2 * Chunk * 1176]; // [a1; R a1]
         public readonly double[] Deltas1 = new double[2 * Chunk * 1176]; // [R g1; g1] (HVP) or g1 (gradient)
@@ -717,8 +707,7 @@ partial class LeNet5 : global::Landscape.IModel
         public readonly double[] First2 = new double[Chunk * 1600]; // σ'(z2)
         public readonly double[] RFirst2 = new double[Chunk * 1600]; // R σ'(z2) = σ''(z2) ⊙ R z2
         public readonly double[] Deltas2 = new double[2 * Chunk * 1600]; // [R g2; g2] (HVP) or g2 (gradient)
-        public readonly double[] Conv1Patches = new double[2 * Chunk * 15000]; // [P; R P] of conv1: im2col of its input and of its R-image (150×100 per example)
-        public readonly double[] Conv1PatchDeltas = new double[Blocks * 15000]; // one example's patch deltas of conv1, per block
+        public readonly double[] Conv1Patches = new double[Blocks * 15000]; // per block: one example's patch matrix of conv1 (150×100), or its patch deltas
         public readonly double[] Conv1Terms = new double[2 * Blocks * 2416]; // per block of the chunk: [∇; H·v] of conv1.weight and conv1.bias
         public readonly double[] Activations3 = new double[2 * Chunk * 400]; // [a3; R a3]
         public readonly double[] Deltas3 = new double[2 * Chunk * 400]; // [R g3; g3] (HVP) or g3 (gradient)

@@ -48,7 +48,7 @@
 // are small, so each block forms its examples' terms in order into its own row of a per-block partial, and the chunk
 // adds those rows in block order. The blocks of a chunk depend on the chunk and block sizes alone, like the tree.
 //
-// Summation: examples are split into chunks of 16 (ChunkSize), each run as blocks of 2 (BlockSize) on the worker
+// Summation: examples are split into chunks of 64 (ChunkSize), each run as blocks of 8 (BlockSize) on the worker
 // threads. Each chunk's partial sums are computed alone: its loss sum in example order, and its weight gradients,
 // bias sums and H·v weight terms by GEMMs and column sums that start from +0 in a fresh partial. The chunks'
 // partials are then combined by the fixed pairwise tree over chunk indices (ChunkTree: [lo, hi) = [lo, lo + m) +
@@ -57,10 +57,10 @@
 //
 // Chunk and block sizes are chosen from the declaration alone, never from the machine or the thread count: the
 // chunk size is the largest power of two ≤ 512 whose chunk buffers and losses fit in 268,435,456 bytes
-// (here 151,908,736 bytes), the block size min(64, max(1, chunk size / 8)).
+// (here 215,751,168 bytes), the block size min(64, max(1, chunk size / 8)).
 //
-// One workspace: 152,221,728 bytes of arrays (the planned chunk buffers, 18,988,576 doubles; θ and v,
-// 2 × 19,562; the chunk's losses, 16), plus the packed weight copies and the trees' partials
+// One workspace: 216,064,160 bytes of arrays (the planned chunk buffers, 26,968,832 doubles; θ and v,
+// 2 × 19,562; the chunk's losses, 64), plus the packed weight copies and the trees' partials
 // (at most ⌈log₂ N⌉ + 1 vectors of 19,562 doubles per tree for N chunks).
 #nullable enable
 #pragma warning disable CS1591 // every public member is documented; this guards members added later
@@ -102,10 +102,10 @@ partial class ResNet8 : global::Landscape.IModel
     private const int Dense0Bias = 19552; // dense0.bias [10×1]
 
     /// <summary>Examples per chunk and per parallel block, chosen from the declaration (see the header).</summary>
-    private const int ChunkSize = 16, BlockSize = 2;
+    private const int ChunkSize = 64, BlockSize = 8;
 
     /// <summary>The bytes of one workspace's arrays (see the header), which bound how many idle workspaces the pool keeps.</summary>
-    private const long WorkspaceBytes = 152221728L;
+    private const long WorkspaceBytes = 216064160L;
 
     private static readonly global::Landscape.Models.WorkspacePool<Workspace> s_workspaces = new(static () => new Workspace(), WorkspaceBytes);
 
@@ -407,26 +407,23 @@ partial class ResNet8 : global::Landscape.IModel
     private static void Forward(Workspace ws, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, int start, int r)
     {
         // conv0 (1×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z0 = W0 ⋆ x + b0, a0 = relu(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 7056, r * 7056);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 3, 1, 1);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), conv0Patches, a0, r, 16, 9, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), x, conv0Patches, a0, r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a0, default, r, 12544);
 
         // conv1 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z1 = W1 ⋆ a0 + b1, a1 = relu(z1)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a0, conv1Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), conv1Patches, a1, r, 16, 144, 784);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), a0, conv1Patches, a1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a1, p.Slice(Conv1Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a1, default, r, 12544);
 
         // conv2 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, identity): z2 = W2 ⋆ a1 + b2, a2 = z2
-        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv2Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), conv2Patches, a2, r, 16, 144, 784);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), a1, conv2Patches, a2, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv2Bias, 16), r, 16, 784);
 
         // residual0 (16×28×28, relu): z3 = a2 + a0, a3 = relu(z3)
@@ -435,26 +432,23 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a3, default, r, 12544);
 
         // conv3 (16×28×28 → 32×14×14, 3×3, stride 2, padding 1, relu): z4 = W3 ⋆ a3 + b3, a4 = relu(z4)
-        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan(start * 28224, r * 28224);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, conv3Patches, r, 16, 28, 28, 3, 2, 1);
         global::System.Span<double> a4 = ws.Activations4.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), conv3Patches, a4, r, 32, 144, 196);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), a3, conv3Patches, a4, r, 16, 28, 28, 32, 3, 2, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a4, p.Slice(Conv3Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a4, default, r, 6272);
 
         // conv4 (32×14×14 → 32×14×14, 3×3, stride 1, padding 1, identity): z5 = W4 ⋆ a4 + b4, a5 = z5
-        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan(start * 56448, r * 56448);
-        global::Landscape.Kernels.Convolution.Im2Col(a4, conv4Patches, r, 32, 14, 14, 3, 1, 1);
         global::System.Span<double> a5 = ws.Activations5.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), conv4Patches, a5, r, 32, 288, 196);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), a4, conv4Patches, a5, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a5, p.Slice(Conv4Bias, 32), r, 32, 196);
 
         // residual1 (32×14×14, relu): z6 = a5 + P1 ⋆ a3 + b1, a6 = relu(z6)
         global::System.Span<double> a6 = ws.Activations6.AsSpan(start * 6272, r * 6272);
         a5.CopyTo(a6);
-        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan(start * 3136, r * 3136);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, residual1Patches, r, 16, 28, 28, 1, 2, 0);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), residual1Patches, a6, r, 32, 16, 196, accumulate: true);
+        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan((start / BlockSize) * 3136, 3136);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), a3, residual1Patches, a6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a6, p.Slice(Residual1Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Epilogue.Activate<global::Landscape.Kernels.ReluActivation>(a6, default, r, 6272);
 
@@ -494,28 +488,25 @@ partial class ResNet8 : global::Landscape.IModel
         global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
 
         // conv0 (1×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z0 = W0 ⋆ x + b0, a0 = relu(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 7056, r * 7056);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 3, 1, 1);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), conv0Patches, a0, r, 16, 9, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), x, conv0Patches, a0, r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 16), r, 16, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 12544, r * 12544);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a0, default, d0, r, 12544);
 
         // conv1 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z1 = W1 ⋆ a0 + b1, a1 = relu(z1)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a0, conv1Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), conv1Patches, a1, r, 16, 144, 784);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), a0, conv1Patches, a1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a1, p.Slice(Conv1Bias, 16), r, 16, 784);
         global::System.Span<double> d1 = ws.First1.AsSpan(start * 12544, r * 12544);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a1, default, d1, r, 12544);
 
         // conv2 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, identity): z2 = W2 ⋆ a1 + b2, a2 = z2
-        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv2Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), conv2Patches, a2, r, 16, 144, 784);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), a1, conv2Patches, a2, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv2Bias, 16), r, 16, 784);
 
         // residual0 (16×28×28, relu): z3 = a2 + a0, a3 = relu(z3)
@@ -525,27 +516,24 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a3, default, d3, r, 12544);
 
         // conv3 (16×28×28 → 32×14×14, 3×3, stride 2, padding 1, relu): z4 = W3 ⋆ a3 + b3, a4 = relu(z4)
-        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan(start * 28224, r * 28224);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, conv3Patches, r, 16, 28, 28, 3, 2, 1);
         global::System.Span<double> a4 = ws.Activations4.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), conv3Patches, a4, r, 32, 144, 196);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), a3, conv3Patches, a4, r, 16, 28, 28, 32, 3, 2, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a4, p.Slice(Conv3Bias, 32), r, 32, 196);
         global::System.Span<double> d4 = ws.First4.AsSpan(start * 6272, r * 6272);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a4, default, d4, r, 6272);
 
         // conv4 (32×14×14 → 32×14×14, 3×3, stride 1, padding 1, identity): z5 = W4 ⋆ a4 + b4, a5 = z5
-        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan(start * 56448, r * 56448);
-        global::Landscape.Kernels.Convolution.Im2Col(a4, conv4Patches, r, 32, 14, 14, 3, 1, 1);
         global::System.Span<double> a5 = ws.Activations5.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), conv4Patches, a5, r, 32, 288, 196);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), a4, conv4Patches, a5, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a5, p.Slice(Conv4Bias, 32), r, 32, 196);
 
         // residual1 (32×14×14, relu): z6 = a5 + P1 ⋆ a3 + b1, a6 = relu(z6)
         global::System.Span<double> a6 = ws.Activations6.AsSpan(start * 6272, r * 6272);
         a5.CopyTo(a6);
-        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan(start * 3136, r * 3136);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, residual1Patches, r, 16, 28, 28, 1, 2, 0);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), residual1Patches, a6, r, 32, 16, 196, accumulate: true);
+        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan((start / BlockSize) * 3136, 3136);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), a3, residual1Patches, a6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a6, p.Slice(Residual1Bias, 32), r, 32, 196);
         global::System.Span<double> d6 = ws.First6.AsSpan(start * 6272, r * 6272);
         global::Landscape.Kernels.Epilogue.ActivateWithDerivative<global::Landscape.Kernels.ReluActivation>(a6, default, d6, r, 6272);
@@ -578,18 +566,15 @@ partial class ResNet8 : global::Landscape.IModel
         g6.CopyTo(g5);
         // back through residual1 to the block's input: g3 = col2im(P1ᵀ g6)
         global::System.Span<double> g3 = ws.Deltas3.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> residual1PatchDeltas = ws.Residual1PatchDeltas.AsSpan(block * 3136, 3136);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), g6, default, default, residual1PatchDeltas, g3, r, 16, 28, 28, 32, 1, 2, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), g6, default, default, residual1Patches, g3, r, 16, 28, 28, 32, 1, 2, 0);
 
         // back through conv4: g4 = col2im(W4ᵀ g5)
         global::System.Span<double> g4 = ws.Deltas4.AsSpan(start * 6272, r * 6272);
-        global::System.Span<double> conv4PatchDeltas = ws.Conv4PatchDeltas.AsSpan(block * 56448, 56448);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), g5, default, default, conv4PatchDeltas, g4, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), g5, default, default, conv4Patches, g4, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.Backpropagate(g4, d4); // g4 ← σ'(z4) ⊙ g4 = ∂L/∂z4
 
         // back through conv3: g3 += col2im(W3ᵀ g4)
-        global::System.Span<double> conv3PatchDeltas = ws.Conv3PatchDeltas.AsSpan(block * 28224, 28224);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), g4, default, default, conv3PatchDeltas, g3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), g4, default, default, conv3Patches, g3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.Backpropagate(g3, d3); // g3 ← σ'(z3) ⊙ g3 = ∂L/∂z3
 
         // back through residual0 to the block's last layer: g2 = g3
@@ -601,44 +586,42 @@ partial class ResNet8 : global::Landscape.IModel
 
         // back through conv2: g1 = col2im(W2ᵀ g2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> conv2PatchDeltas = ws.Conv2PatchDeltas.AsSpan(block * 112896, 112896);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), g2, default, default, conv2PatchDeltas, g1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), g2, default, default, conv2Patches, g1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.Backpropagate(g1, d1); // g1 ← σ'(z1) ⊙ g1 = ∂L/∂z1
 
         // back through conv1: g0 += col2im(W1ᵀ g1)
-        global::System.Span<double> conv1PatchDeltas = ws.Conv1PatchDeltas.AsSpan(block * 112896, 112896);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1PatchDeltas, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1Patches, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.Backpropagate(g0, d0); // g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
 
         // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 160, 160);
+        global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan((start / BlockSize) * 160, 160);
         conv0Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 144), r, 16, 9, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g0, x, conv0Patches, conv0Gradient.Slice(0, 144), r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(144, 16), r, 16, 784);
         // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2320, 2320);
+        global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan((start / BlockSize) * 2320, 2320);
         conv1Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g1, a0, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(g1, conv1Gradient.Slice(2304, 16), r, 16, 784);
         // conv2's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan(block * 2320, 2320);
+        global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan((start / BlockSize) * 2320, 2320);
         conv2Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, a1, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(g2, conv2Gradient.Slice(2304, 16), r, 16, 784);
         // conv3's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan(block * 4640, 4640);
+        global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan((start / BlockSize) * 4640, 4640);
         conv3Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3Patches, conv3Gradient.Slice(0, 4608), r, 32, 144, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g4, a3, conv3Patches, conv3Gradient.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(g4, conv3Gradient.Slice(4608, 32), r, 32, 196);
         // conv4's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan(block * 9248, 9248);
+        global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan((start / BlockSize) * 9248, 9248);
         conv4Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 288, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g5, a4, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(g5, conv4Gradient.Slice(9216, 32), r, 32, 196);
         // residual1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan(block * 544, 544);
+        global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan((start / BlockSize) * 544, 544);
         residual1Gradient.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1Patches, residual1Gradient.Slice(0, 512), r, 32, 16, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g6, a3, residual1Patches, residual1Gradient.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
         global::Landscape.Kernels.Convolution.ChannelSums(g6, residual1Gradient.Slice(512, 32), r, 32, 196);
     }
 
@@ -654,13 +637,12 @@ partial class ResNet8 : global::Landscape.IModel
         int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
 
         // conv0 (1×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z0 = W0 ⋆ x + b0, a0 = relu(z0)
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan(start * 7056, r * 7056);
-        global::Landscape.Kernels.Convolution.Im2Col(x, conv0Patches, r, 1, 28, 28, 3, 1, 1);
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), conv0Patches, a0, r, 16, 9, 784);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), x, conv0Patches, a0, r, 1, 28, 28, 16, 3, 1, 1);
         // R z0 = V0 ⋆ x + Vb0
         global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 144), conv0Patches, ra0, r, 16, 9, 784);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 144), x, conv0Patches, ra0, r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 16), r, 16, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 12544, r * 12544);
@@ -668,16 +650,13 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.ReluActivation>(a0, default, ra0, default, d0, rd0, r, 12544);
 
         // conv1 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z1 = W1 ⋆ a0 + b1, a1 = relu(z1)
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a0, conv1Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), conv1Patches, a1, r, 16, 144, 784);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), a0, conv1Patches, a1, r, 16, 28, 28, 16, 3, 1, 1);
         // R z1 = W1 ⋆ R a0 + V1 ⋆ a0 + Vb1
         global::System.Span<double> ra1 = ws.Activations1.AsSpan((rows + start) * 12544, r * 12544);
-        global::System.Span<double> conv1RPatches = ws.Conv1Patches.AsSpan((rows + start) * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(ra0, conv1RPatches, r, 16, 28, 28, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), conv1RPatches, ra1, r, 16, 144, 784);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2304), conv1Patches, ra1, r, 16, 144, 784, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), ra0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2304), a0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a1, p.Slice(Conv1Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra1, v.Slice(Conv1Bias, 16), r, 16, 784);
         global::System.Span<double> d1 = ws.First1.AsSpan(start * 12544, r * 12544);
@@ -685,16 +664,13 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.ReluActivation>(a1, default, ra1, default, d1, rd1, r, 12544);
 
         // conv2 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, identity): z2 = W2 ⋆ a1 + b2, a2 = z2
-        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan(start * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(a1, conv2Patches, r, 16, 28, 28, 3, 1, 1);
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), conv2Patches, a2, r, 16, 144, 784);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), a1, conv2Patches, a2, r, 16, 28, 28, 16, 3, 1, 1);
         // R z2 = W2 ⋆ R a1 + V2 ⋆ a1 + Vb2
         global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 12544, r * 12544);
-        global::System.Span<double> conv2RPatches = ws.Conv2Patches.AsSpan((rows + start) * 112896, r * 112896);
-        global::Landscape.Kernels.Convolution.Im2Col(ra1, conv2RPatches, r, 16, 28, 28, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), conv2RPatches, ra2, r, 16, 144, 784);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv2Weight, 2304), conv2Patches, ra2, r, 16, 144, 784, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), ra1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv2Weight, 2304), a1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv2Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv2Bias, 16), r, 16, 784);
 
@@ -709,16 +685,13 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.ReluActivation>(a3, default, ra3, default, d3, rd3, r, 12544);
 
         // conv3 (16×28×28 → 32×14×14, 3×3, stride 2, padding 1, relu): z4 = W3 ⋆ a3 + b3, a4 = relu(z4)
-        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan(start * 28224, r * 28224);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, conv3Patches, r, 16, 28, 28, 3, 2, 1);
         global::System.Span<double> a4 = ws.Activations4.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), conv3Patches, a4, r, 32, 144, 196);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), a3, conv3Patches, a4, r, 16, 28, 28, 32, 3, 2, 1);
         // R z4 = W3 ⋆ R a3 + V3 ⋆ a3 + Vb3
         global::System.Span<double> ra4 = ws.Activations4.AsSpan((rows + start) * 6272, r * 6272);
-        global::System.Span<double> conv3RPatches = ws.Conv3Patches.AsSpan((rows + start) * 28224, r * 28224);
-        global::Landscape.Kernels.Convolution.Im2Col(ra3, conv3RPatches, r, 16, 28, 28, 3, 2, 1);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), conv3RPatches, ra4, r, 32, 144, 196);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv3Weight, 4608), conv3Patches, ra4, r, 32, 144, 196, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), ra3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv3Weight, 4608), a3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a4, p.Slice(Conv3Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra4, v.Slice(Conv3Bias, 32), r, 32, 196);
         global::System.Span<double> d4 = ws.First4.AsSpan(start * 6272, r * 6272);
@@ -726,32 +699,26 @@ partial class ResNet8 : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.ActivateWithR<global::Landscape.Kernels.ReluActivation>(a4, default, ra4, default, d4, rd4, r, 6272);
 
         // conv4 (32×14×14 → 32×14×14, 3×3, stride 1, padding 1, identity): z5 = W4 ⋆ a4 + b4, a5 = z5
-        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan(start * 56448, r * 56448);
-        global::Landscape.Kernels.Convolution.Im2Col(a4, conv4Patches, r, 32, 14, 14, 3, 1, 1);
         global::System.Span<double> a5 = ws.Activations5.AsSpan(start * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), conv4Patches, a5, r, 32, 288, 196);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), a4, conv4Patches, a5, r, 32, 14, 14, 32, 3, 1, 1);
         // R z5 = W4 ⋆ R a4 + V4 ⋆ a4 + Vb4
         global::System.Span<double> ra5 = ws.Activations5.AsSpan((rows + start) * 6272, r * 6272);
-        global::System.Span<double> conv4RPatches = ws.Conv4Patches.AsSpan((rows + start) * 56448, r * 56448);
-        global::Landscape.Kernels.Convolution.Im2Col(ra4, conv4RPatches, r, 32, 14, 14, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), conv4RPatches, ra5, r, 32, 288, 196);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv4Weight, 9216), conv4Patches, ra5, r, 32, 288, 196, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), ra4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv4Weight, 9216), a4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a5, p.Slice(Conv4Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra5, v.Slice(Conv4Bias, 32), r, 32, 196);
 
         // residual1 (32×14×14, relu): z6 = a5 + P1 ⋆ a3 + b1, a6 = relu(z6)
         global::System.Span<double> a6 = ws.Activations6.AsSpan(start * 6272, r * 6272);
         a5.CopyTo(a6);
-        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan(start * 3136, r * 3136);
-        global::Landscape.Kernels.Convolution.Im2Col(a3, residual1Patches, r, 16, 28, 28, 1, 2, 0);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), residual1Patches, a6, r, 32, 16, 196, accumulate: true);
+        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan((start / BlockSize) * 3136, 3136);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), a3, residual1Patches, a6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
         // R z6 = R a5 + S(R a3) + (P1 → V1)(a3)
         global::System.Span<double> ra6 = ws.Activations6.AsSpan((rows + start) * 6272, r * 6272);
         ra5.CopyTo(ra6);
-        global::System.Span<double> residual1RPatches = ws.Residual1Patches.AsSpan((rows + start) * 3136, r * 3136);
-        global::Landscape.Kernels.Convolution.Im2Col(ra3, residual1RPatches, r, 16, 28, 28, 1, 2, 0);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), residual1RPatches, ra6, r, 32, 16, 196, accumulate: true);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Residual1Weight, 512), residual1Patches, ra6, r, 32, 16, 196, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), ra3, residual1Patches, ra6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Residual1Weight, 512), a3, residual1Patches, ra6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
         global::Landscape.Kernels.Convolution.AddChannelBias(a6, p.Slice(Residual1Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra6, v.Slice(Residual1Bias, 32), r, 32, 196);
         global::System.Span<double> d6 = ws.First6.AsSpan(start * 6272, r * 6272);
@@ -806,22 +773,19 @@ partial class ResNet8 : global::Landscape.IModel
         // back through residual1 to the block's input: g3 = col2im(P1ᵀ g6)
         global::System.Span<double> g3 = ws.Deltas3.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg3 = ws.Deltas3.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> residual1PatchDeltas = ws.Residual1PatchDeltas.AsSpan(block * 3136, 3136);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), g6, default, default, residual1PatchDeltas, g3, r, 16, 28, 28, 32, 1, 2, 0);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), rg6, v.Slice(Residual1Weight, 512), g6, residual1PatchDeltas, rg3, r, 16, 28, 28, 32, 1, 2, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), g6, default, default, residual1Patches, g3, r, 16, 28, 28, 32, 1, 2, 0);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), rg6, v.Slice(Residual1Weight, 512), g6, residual1Patches, rg3, r, 16, 28, 28, 32, 1, 2, 0);
 
         // back through conv4: g4 = col2im(W4ᵀ g5); R g4 = col2im(W4ᵀ R g5 + V4ᵀ g5)
         global::System.Span<double> g4 = ws.Deltas4.AsSpan((rows + start) * 6272, r * 6272);
         global::System.Span<double> rg4 = ws.Deltas4.AsSpan(start * 6272, r * 6272);
-        global::System.Span<double> conv4PatchDeltas = ws.Conv4PatchDeltas.AsSpan(block * 56448, 56448);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), g5, default, default, conv4PatchDeltas, g4, r, 32, 14, 14, 32, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), rg5, v.Slice(Conv4Weight, 9216), g5, conv4PatchDeltas, rg4, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), g5, default, default, conv4Patches, g4, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), rg5, v.Slice(Conv4Weight, 9216), g5, conv4Patches, rg4, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g4, rg4, d4, rd4); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
 
         // back through conv3: g3 += col2im(W3ᵀ g4); R g3 += col2im(W3ᵀ R g4 + V3ᵀ g4)
-        global::System.Span<double> conv3PatchDeltas = ws.Conv3PatchDeltas.AsSpan(block * 28224, 28224);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), g4, default, default, conv3PatchDeltas, g3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), rg4, v.Slice(Conv3Weight, 4608), g4, conv3PatchDeltas, rg3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), g4, default, default, conv3Patches, g3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), rg4, v.Slice(Conv3Weight, 4608), g4, conv3Patches, rg3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g3, rg3, d3, rd3); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
 
         // back through residual0 to the block's last layer: g2 = g3
@@ -838,92 +802,90 @@ partial class ResNet8 : global::Landscape.IModel
         // back through conv2: g1 = col2im(W2ᵀ g2); R g1 = col2im(W2ᵀ R g2 + V2ᵀ g2)
         global::System.Span<double> g1 = ws.Deltas1.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg1 = ws.Deltas1.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> conv2PatchDeltas = ws.Conv2PatchDeltas.AsSpan(block * 112896, 112896);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), g2, default, default, conv2PatchDeltas, g1, r, 16, 28, 28, 16, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), rg2, v.Slice(Conv2Weight, 2304), g2, conv2PatchDeltas, rg1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), g2, default, default, conv2Patches, g1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), rg2, v.Slice(Conv2Weight, 2304), g2, conv2Patches, rg1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g1, rg1, d1, rd1); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
 
         // back through conv1: g0 += col2im(W1ᵀ g1); R g0 += col2im(W1ᵀ R g1 + V1ᵀ g1)
-        global::System.Span<double> conv1PatchDeltas = ws.Conv1PatchDeltas.AsSpan(block * 112896, 112896);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1PatchDeltas, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
-        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), rg1, v.Slice(Conv1Weight, 2304), g1, conv1PatchDeltas, rg0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1Patches, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), rg1, v.Slice(Conv1Weight, 2304), g1, conv1Patches, rg0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0); // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g
 
         // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + block) * 160, 160);
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 160, 160);
         conv0Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg0, conv0Patches, conv0Product.Slice(0, 144), r, 16, 9, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, x, conv0Patches, conv0Product.Slice(0, 144), r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(144, 16), r, 16, 784);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan(block * 160, 160);
+            global::System.Span<double> conv0Gradient = ws.Conv0Terms.AsSpan((start / BlockSize) * 160, 160);
             conv0Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g0, conv0Patches, conv0Gradient.Slice(0, 144), r, 16, 9, 784);
+            global::Landscape.Kernels.Convolution.WeightGradient(g0, x, conv0Patches, conv0Gradient.Slice(0, 144), r, 1, 28, 28, 16, 3, 1, 1);
             global::Landscape.Kernels.Convolution.ChannelSums(g0, conv0Gradient.Slice(144, 16), r, 16, 784);
         }
         // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + block) * 2320, 2320);
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2320, 2320);
         conv1Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg1, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg1, a0, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(rg1, conv1Product.Slice(2304, 16), r, 16, 784);
-        global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1RPatches, conv1Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g1, ra0, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan(block * 2320, 2320);
+            global::System.Span<double> conv1Gradient = ws.Conv1Terms.AsSpan((start / BlockSize) * 2320, 2320);
             conv1Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g1, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 144, 784);
+            global::Landscape.Kernels.Convolution.WeightGradient(g1, a0, conv1Patches, conv1Gradient.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
             global::Landscape.Kernels.Convolution.ChannelSums(g1, conv1Gradient.Slice(2304, 16), r, 16, 784);
         }
         // conv2's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv2Product = ws.Conv2Terms.AsSpan((Workspace.Blocks + block) * 2320, 2320);
+        global::System.Span<double> conv2Product = ws.Conv2Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2320, 2320);
         conv2Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg2, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, a1, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv2Product.Slice(2304, 16), r, 16, 784);
-        global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2RPatches, conv2Product.Slice(0, 2304), r, 16, 144, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, ra1, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan(block * 2320, 2320);
+            global::System.Span<double> conv2Gradient = ws.Conv2Terms.AsSpan((start / BlockSize) * 2320, 2320);
             conv2Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g2, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 144, 784);
+            global::Landscape.Kernels.Convolution.WeightGradient(g2, a1, conv2Patches, conv2Gradient.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
             global::Landscape.Kernels.Convolution.ChannelSums(g2, conv2Gradient.Slice(2304, 16), r, 16, 784);
         }
         // conv3's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv3Product = ws.Conv3Terms.AsSpan((Workspace.Blocks + block) * 4640, 4640);
+        global::System.Span<double> conv3Product = ws.Conv3Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 4640, 4640);
         conv3Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg4, conv3Patches, conv3Product.Slice(0, 4608), r, 32, 144, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg4, a3, conv3Patches, conv3Product.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(rg4, conv3Product.Slice(4608, 32), r, 32, 196);
-        global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3RPatches, conv3Product.Slice(0, 4608), r, 32, 144, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g4, ra3, conv3Patches, conv3Product.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan(block * 4640, 4640);
+            global::System.Span<double> conv3Gradient = ws.Conv3Terms.AsSpan((start / BlockSize) * 4640, 4640);
             conv3Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g4, conv3Patches, conv3Gradient.Slice(0, 4608), r, 32, 144, 196);
+            global::Landscape.Kernels.Convolution.WeightGradient(g4, a3, conv3Patches, conv3Gradient.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
             global::Landscape.Kernels.Convolution.ChannelSums(g4, conv3Gradient.Slice(4608, 32), r, 32, 196);
         }
         // conv4's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> conv4Product = ws.Conv4Terms.AsSpan((Workspace.Blocks + block) * 9248, 9248);
+        global::System.Span<double> conv4Product = ws.Conv4Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 9248, 9248);
         conv4Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg5, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 288, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg5, a4, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Convolution.ChannelSums(rg5, conv4Product.Slice(9216, 32), r, 32, 196);
-        global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4RPatches, conv4Product.Slice(0, 9216), r, 32, 288, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g5, ra4, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
         if (ws.WantGradient)
         {
-            global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan(block * 9248, 9248);
+            global::System.Span<double> conv4Gradient = ws.Conv4Terms.AsSpan((start / BlockSize) * 9248, 9248);
             conv4Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g5, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 288, 196);
+            global::Landscape.Kernels.Convolution.WeightGradient(g5, a4, conv4Patches, conv4Gradient.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
             global::Landscape.Kernels.Convolution.ChannelSums(g5, conv4Gradient.Slice(9216, 32), r, 32, 196);
         }
         // residual1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
-        global::System.Span<double> residual1Product = ws.Residual1Terms.AsSpan((Workspace.Blocks + block) * 544, 544);
+        global::System.Span<double> residual1Product = ws.Residual1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 544, 544);
         residual1Product.Clear();
-        global::Landscape.Kernels.Convolution.WeightGradient(rg6, residual1Patches, residual1Product.Slice(0, 512), r, 32, 16, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(rg6, a3, residual1Patches, residual1Product.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
         global::Landscape.Kernels.Convolution.ChannelSums(rg6, residual1Product.Slice(512, 32), r, 32, 196);
-        global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1RPatches, residual1Product.Slice(0, 512), r, 32, 16, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g6, ra3, residual1Patches, residual1Product.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
         if (ws.WantGradient)
         {
-            global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan(block * 544, 544);
+            global::System.Span<double> residual1Gradient = ws.Residual1Terms.AsSpan((start / BlockSize) * 544, 544);
             residual1Gradient.Clear();
-            global::Landscape.Kernels.Convolution.WeightGradient(g6, residual1Patches, residual1Gradient.Slice(0, 512), r, 32, 16, 196);
+            global::Landscape.Kernels.Convolution.WeightGradient(g6, a3, residual1Patches, residual1Gradient.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
             global::Landscape.Kernels.Convolution.ChannelSums(g6, residual1Gradient.Slice(512, 32), r, 32, 196);
         }
     }
@@ -945,19 +907,17 @@ partial class ResNet8 : global::Landscape.IModel
         public readonly double[] First0 = new double[Chunk * 12544]; // σ'(z0)
         public readonly double[] RFirst0 = new double[Chunk * 12544]; // R σ'(z0) = σ''(z0) ⊙ R z0
         public readonly double[] Deltas0 = new double[2 * Chunk * 12544]; // [R g0; g0] (HVP) or g0 (gradient)
-        public readonly double[] Conv0Patches = new double[Chunk * 7056]; // P of conv0: im2col of x (9×784 per example)
+        public readonly double[] Conv0Patches = new double[Blocks * 7056]; // per block: one example's patch matrix of conv0 (9×784), or its patch deltas
         public readonly double[] Conv0Terms = new double[2 * Blocks * 160]; // per block of the chunk: [∇; H·v] of conv0.weight and conv0.bias
         public readonly double[] Activations1 = new double[2 * Chunk * 12544]; // [a1; R a1]
         public readonly double[] First1 = new double[Chunk * 12544]; // σ'(z1)
         public readonly double[] RFirst1 = new double[Chunk * 12544]; // R σ'(z1) = σ''(z1) ⊙ R z1
         public readonly double[] Deltas1 = new double[2 * Chunk * 12544]; // [R g1; g1] (HVP) or g1 (gradient)
-        public readonly double[] Conv1Patches = new double[2 * Chunk * 112896]; // [P; R P] of conv1: im2col of its input and of its R-image (144×784 per example)
-        public readonly double[] Conv1PatchDeltas = new double[Blocks * 112896]; // one example's patch deltas of conv1, per block
+        public readonly double[] Conv1Patches = new double[Blocks * 112896]; // per block: one example's patch matrix of conv1 (144×784), or its patch deltas
         public readonly double[] Conv1Terms = new double[2 * Blocks * 2320]; // per block of the chunk: [∇; H·v] of conv1.weight and conv1.bias
         public readonly double[] Activations2 = new double[2 * Chunk * 12544]; // [a2; R a2]
         public readonly double[] Deltas2 = new double[2 * Chunk * 12544]; // [R g2; g2] (HVP) or g2 (gradient)
-        public readonly double[] Conv2Patches = new double[2 * Chunk * 112896]; // [P; R P] of conv2: im2col of its input and of its R-image (144×784 per example)
-        public readonly double[] Conv2PatchDeltas = new double[Blocks * 112896]; // one example's patch deltas of conv2, per block
+        public readonly double[] Conv2Patches = new double[Blocks * 112896]; // per block: one example's patch matrix of conv2 (144×784), or its patch deltas
         public readonly double[] Conv2Terms = new double[2 * Blocks * 2320]; // per block of the chunk: [∇; H·v] of conv2.weight and conv2.bias
         public readonly double[] Activations3 = new double[2 * Chunk * 12544]; // [a3; R a3]
         public readonly double[] First3 = new double[Chunk * 12544]; // σ'(z3)
@@ -967,20 +927,17 @@ partial class ResNet8 : global::Landscape.IModel
         public readonly double[] First4 = new double[Chunk * 6272]; // σ'(z4)
         public readonly double[] RFirst4 = new double[Chunk * 6272]; // R σ'(z4) = σ''(z4) ⊙ R z4
         public readonly double[] Deltas4 = new double[2 * Chunk * 6272]; // [R g4; g4] (HVP) or g4 (gradient)
-        public readonly double[] Conv3Patches = new double[2 * Chunk * 28224]; // [P; R P] of conv3: im2col of its input and of its R-image (144×196 per example)
-        public readonly double[] Conv3PatchDeltas = new double[Blocks * 28224]; // one example's patch deltas of conv3, per block
+        public readonly double[] Conv3Patches = new double[Blocks * 28224]; // per block: one example's patch matrix of conv3 (144×196), or its patch deltas
         public readonly double[] Conv3Terms = new double[2 * Blocks * 4640]; // per block of the chunk: [∇; H·v] of conv3.weight and conv3.bias
         public readonly double[] Activations5 = new double[2 * Chunk * 6272]; // [a5; R a5]
         public readonly double[] Deltas5 = new double[2 * Chunk * 6272]; // [R g5; g5] (HVP) or g5 (gradient)
-        public readonly double[] Conv4Patches = new double[2 * Chunk * 56448]; // [P; R P] of conv4: im2col of its input and of its R-image (288×196 per example)
-        public readonly double[] Conv4PatchDeltas = new double[Blocks * 56448]; // one example's patch deltas of conv4, per block
+        public readonly double[] Conv4Patches = new double[Blocks * 56448]; // per block: one example's patch matrix of conv4 (288×196), or its patch deltas
         public readonly double[] Conv4Terms = new double[2 * Blocks * 9248]; // per block of the chunk: [∇; H·v] of conv4.weight and conv4.bias
         public readonly double[] Activations6 = new double[2 * Chunk * 6272]; // [a6; R a6]
         public readonly double[] First6 = new double[Chunk * 6272]; // σ'(z6)
         public readonly double[] RFirst6 = new double[Chunk * 6272]; // R σ'(z6) = σ''(z6) ⊙ R z6
         public readonly double[] Deltas6 = new double[2 * Chunk * 6272]; // [R g6; g6] (HVP) or g6 (gradient)
-        public readonly double[] Residual1Patches = new double[2 * Chunk * 3136]; // [P; R P] of residual1: im2col of its input and of its R-image (16×196 per example)
-        public readonly double[] Residual1PatchDeltas = new double[Blocks * 3136]; // one example's patch deltas of residual1, per block
+        public readonly double[] Residual1Patches = new double[Blocks * 3136]; // per block: one example's patch matrix of residual1 (16×196), or its patch deltas
         public readonly double[] Residual1Terms = new double[2 * Blocks * 544]; // per block of the chunk: [∇; H·v] of residual1.weight and residual1.bias
         public readonly double[] Activations7 = new double[2 * Chunk * 32]; // [a7; R a7]
         public readonly double[] Deltas7 = new double[2 * Chunk * 32]; // [R g7; g7] (HVP) or g7 (gradient)

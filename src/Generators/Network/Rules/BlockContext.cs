@@ -79,7 +79,8 @@ internal sealed class BlockContext
         string type = buffer.Integers ? "global::System.Span<int>" : Span;
         if (!buffer.PerBlock) return Declare(type, local, Rows(buffer, half));
         string w = Literals.Int(buffer.Width);
-        return Declare(type, local, $"ws.{buffer.Name}.AsSpan({(half == 0 ? "block" : "(Workspace.Blocks + block)")} * {w}, {w})");
+        string block = "start / BlockSize"; // the block's number in the chunk (Predict's one block at a time is block 0)
+        return Declare(type, local, $"ws.{buffer.Name}.AsSpan(({(half == 0 ? block : "Workspace.Blocks + " + block)}) * {w}, {w})");
     }
 
     /// <summary>

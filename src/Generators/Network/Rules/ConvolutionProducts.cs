@@ -6,62 +6,17 @@ namespace Landscape.Generators.Network.Rules;
 
 /// <summary>
 /// The code of a convolution-shaped product, shared by <see cref="ConvolutionRules"/> and a residual block's 1×1 projection
-/// (<see cref="ResidualRules"/>): the patch matrices (im2col of the input, and of its R-image, stacked [P; R P] in a
-/// chunk buffer, each block using its own rows), the per-example products, the input deltas through a
-/// per-block patch-delta row and col2im, and the weight terms, formed per block and added by the chunk in block order.
+/// (<see cref="ResidualRules"/>). The runtime's kernels work one example at a time through a per-block row holding one
+/// patch matrix (im2col of the example, or its patch deltas before col2im), so nothing of size Q·L is kept per example:
+/// the forward and R-forward products, the input deltas and their R-images, and the weight terms, which each block forms
+/// into its row of a per-block partial and the chunk adds in block order.
 /// </summary>
 internal static class ConvolutionProducts
 {
-    /// <summary>
-    /// The chunk buffer of <paramref name="node"/>'s patch matrices ([P; R P] when the input depends on θ), or null when the
-    /// patch matrix is the input itself.
-    /// </summary>
-    public static WorkspaceBuffer? PatchBuffer(OpNode node, ConvolutionGeometry g, bool inputDependsOnParameters)
-    {
-        if (g.DirectPatches) return null;
-        return inputDependsOnParameters
-            ? new WorkspaceBuffer(Field(node, "Patches"), 2, g.PatchWidth, $"[P; R P] of {node.Name}: im2col of its input and of its R-image ({Literals.Int(g.PatchSize)}×{Literals.Int(g.Positions)} per example)")
-            : new WorkspaceBuffer(Field(node, "Patches"), 1, g.PatchWidth, $"P of {node.Name}: im2col of x ({Literals.Int(g.PatchSize)}×{Literals.Int(g.Positions)} per example)");
-    }
-
-    /// <summary>The per-block row of one example's patch deltas that col2im scatters, when the input has a delta and im2col is not skipped.</summary>
-    public static WorkspaceBuffer? PatchDeltaBuffer(OpNode node, ConvolutionGeometry g, bool inputHasDelta) =>
-        g.DirectPatches || !inputHasDelta ? null
-            : new WorkspaceBuffer(Field(node, "PatchDeltas"), 1, g.PatchWidth, $"one example's patch deltas of {node.Name}, per block") { PerBlock = true };
-
-    /// <summary>
-    /// The local holding the block's patch matrices of <paramref name="input"/> (or of its R-image): declared and filled by
-    /// im2col, or the input's own local when the patch matrix is the input.
-    /// </summary>
-    public static string Patches(BlockContext c, OpNode node, ConvolutionGeometry g, ValueBuffers input, bool rImage)
-    {
-        if (g.DirectPatches) return rImage ? input.RLocal : input.Local;
-        string local = Local(node, rImage ? "RPatches" : "Patches");
-        bool stacked = c.Graph.DependsOnParameters(input.Node);
-        if (c.DeclareScratch(local, PatchBuffer(node, g, stacked)!, rImage ? BufferPlan.RValueHalf : BufferPlan.ValueHalf))
-            c.Line($"{Convolution}.Im2Col({(rImage ? input.RLocal : input.Local)}, {local}, r, {g.InputArguments}, {g.WindowArguments});");
-        return local;
-    }
-
-    /// <summary>The block's products output (+)= W·P per example.</summary>
-    public static void Forward(BlockContext c, ConvolutionGeometry g, string weight, string patches, string output, bool accumulate) =>
-        c.Line($"{Convolution}.Forward({weight}, {patches}, {output}, r, {g.ProductArguments}{(accumulate ? ", accumulate: true" : "")});");
-
-    /// <summary>
-    /// The input deltas <paramref name="target"/> (+)= col2im(Wᵀ G) (+ Vᵀ H when <paramref name="second"/> is given), one
-    /// example at a time through the per-block patch-delta row.
-    /// </summary>
-    public static void InputDeltas(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string deltas, (string Weight, string Deltas)? second, string target, DeltaWrite write)
-    {
-        string scratch = "default";
-        if (!g.DirectPatches)
-        {
-            scratch = Local(node, "PatchDeltas");
-            c.DeclareScratch(scratch, PatchDeltaBuffer(node, g, true)!);
-        }
-        string pair = second is { } s ? $"{s.Weight}, {s.Deltas}" : "default, default";
-        c.Line($"{Convolution}.InputDeltas({weight}, {deltas}, {pair}, {scratch}, {target}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(write.Accumulate ? ", accumulate: true" : "")});");
-    }
+    /// <summary>The per-block row of one example's patch matrix, or null when the patch matrix is the example itself.</summary>
+    public static WorkspaceBuffer? PatchBuffer(OpNode node, ConvolutionGeometry g) =>
+        g.DirectPatches ? null
+            : new WorkspaceBuffer(Field(node, "Patches"), 1, g.PatchWidth, $"per block: one example's patch matrix of {node.Name} ({Literals.Int(g.PatchSize)}×{Literals.Int(g.Positions)}), or its patch deltas") { PerBlock = true };
 
     /// <summary>
     /// The per-block partial of an op's weight and bias terms: [∇ (gradient pass and HVP pass); H·v (HVP pass)], each one
@@ -73,13 +28,28 @@ internal static class ConvolutionProducts
         return new WorkspaceBuffer(Field(node, "Terms"), 2, width, $"per block of the chunk: [∇; H·v] of {node.Weight.Name}{(node.Bias is { } b ? " and " + b.Name : "")}") { PerBlock = true };
     }
 
+    /// <summary>The block's products <paramref name="output"/> (+)= W ⋆ <paramref name="input"/>, example by example.</summary>
+    public static void Forward(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string input, string output, bool accumulate) =>
+        c.Line($"{Convolution}.Forward({weight}, {input}, {Scratch(c, node, g)}, {output}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(accumulate ? ", accumulate: true" : "")});");
+
+    /// <summary>
+    /// The input deltas <paramref name="target"/> (+)= col2im(Wᵀ G) (+ Vᵀ H when <paramref name="second"/> is given), one
+    /// example at a time through the per-block row.
+    /// </summary>
+    public static void InputDeltas(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string deltas, (string Weight, string Deltas)? second, string target, DeltaWrite write)
+    {
+        string pair = second is { } s ? $"{s.Weight}, {s.Deltas}" : "default, default";
+        c.Line($"{Convolution}.InputDeltas({weight}, {deltas}, {pair}, {Scratch(c, node, g)}, {target}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(write.Accumulate ? ", accumulate: true" : "")});");
+    }
+
     /// <summary>
     /// The block's weight terms of a convolution-shaped product into its per-block partial: in the gradient pass
     /// ∇W = Σ_e G_e P_eᵀ and ∇b = channel sums of G; in the HVP pass (H·v)_W = Σ_e R G_e P_eᵀ (+ G_e R P_eᵀ when the input
     /// depends on θ) and (H·v)_b = channel sums of R G, and the gradient terms when the caller asked for them. Each starts
-    /// from +0 in the block's row.
+    /// from +0 in the block's row. <paramref name="input"/> is the value the product reads, <paramref name="rInput"/> its
+    /// R-image (null for x).
     /// </summary>
-    public static void BlockWeightTerms(BlockContext c, OpNode node, ConvolutionGeometry g, ValueBuffers own, string patches, string? rPatches)
+    public static void BlockWeightTerms(BlockContext c, OpNode node, ConvolutionGeometry g, ValueBuffers own, string input, string? rInput)
     {
         WorkspaceBuffer terms = TermsBuffer(node);
         c.Line($"// {node.Name}'s weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)");
@@ -88,29 +58,20 @@ internal static class ConvolutionProducts
         {
             c.DeclareScratch(gradient, terms, 0);
             c.Line($"{gradient}.Clear();");
-            Terms(c, node, g, own.DeltaLocal, patches, gradient);
+            Terms(c, node, g, own.DeltaLocal, input, gradient);
             return;
         }
         string product = Local(node, "Product");
         c.DeclareScratch(product, terms, 1);
         c.Line($"{product}.Clear();");
-        Terms(c, node, g, own.RDeltaLocal, patches, product);
-        if (rPatches is not null) c.Line($"{Convolution}.WeightGradient({own.DeltaLocal}, {rPatches}, {product}.Slice(0, {node.Weight!.Length}), r, {g.ProductArguments});");
+        Terms(c, node, g, own.RDeltaLocal, input, product);
+        if (rInput is not null) WeightGradient(c, node, g, own.DeltaLocal, rInput, $"{product}.Slice(0, {Literals.Int(node.Weight!.Length)})");
         using (c.Writer.Block("if (ws.WantGradient)"))
         {
             c.DeclareScratch(gradient, terms, 0);
             c.Line($"{gradient}.Clear();");
-            Terms(c, node, g, own.DeltaLocal, patches, gradient);
+            Terms(c, node, g, own.DeltaLocal, input, gradient);
         }
-    }
-
-    /// <summary><paramref name="target"/>'s weight part += Σ_e deltas_e P_eᵀ, its bias part = channel sums of the deltas.</summary>
-    private static void Terms(BlockContext c, OpNode node, ConvolutionGeometry g, string deltas, string patches, string target)
-    {
-        int weight = node.Weight!.Length;
-        c.Line($"{Convolution}.WeightGradient({deltas}, {patches}, {target}.Slice(0, {weight}), r, {g.ProductArguments});");
-        if (node.Bias is { } bias)
-            c.Line($"{Convolution}.ChannelSums({deltas}, {target}.Slice({weight}, {bias.Length}), r, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)});");
     }
 
     /// <summary>
@@ -125,6 +86,28 @@ internal static class ConvolutionProducts
         string first = half == 0 ? "" : "Workspace.Blocks + ";
         c.Line($"for (int b = 0; b < {ExampleBlocks}.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order");
         c.Line($"    {TensorPrimitives}.Add({slice}, ws.{terms.Name}.AsSpan(({first}b) * {w}, {w}), {slice});");
+    }
+
+    /// <summary><paramref name="target"/>'s weight part += Σ_e deltas_e P_eᵀ, its bias part = channel sums of the deltas.</summary>
+    private static void Terms(BlockContext c, OpNode node, ConvolutionGeometry g, string deltas, string input, string target)
+    {
+        int weight = node.Weight!.Length;
+        WeightGradient(c, node, g, deltas, input, $"{target}.Slice(0, {Literals.Int(weight)})");
+        if (node.Bias is { } bias)
+            c.Line($"{Convolution}.ChannelSums({deltas}, {target}.Slice({Literals.Int(weight)}, {Literals.Int(bias.Length)}), r, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)});");
+    }
+
+    /// <summary><paramref name="target"/> += Σ_e deltas_e im2col(input_e)ᵀ.</summary>
+    private static void WeightGradient(BlockContext c, OpNode node, ConvolutionGeometry g, string deltas, string input, string target) =>
+        c.Line($"{Convolution}.WeightGradient({deltas}, {input}, {Scratch(c, node, g)}, {target}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments});");
+
+    /// <summary>The block's patch row (declared on first use), or <c>default</c> when the patch matrix is the example itself.</summary>
+    private static string Scratch(BlockContext c, OpNode node, ConvolutionGeometry g)
+    {
+        if (PatchBuffer(node, g) is not { } buffer) return "default";
+        string local = Local(node, "Patches");
+        c.DeclareScratch(local, buffer);
+        return local;
     }
 
     /// <summary>The workspace field of one of <paramref name="node"/>'s buffers: <c>Conv1Patches</c>.</summary>

@@ -22,13 +22,10 @@ internal sealed class ConvolutionRules : OpRules
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
-    /// <summary>The patch matrices ([P; R P] when the input depends on θ) and the per-block patch-delta row.</summary>
+    /// <summary>The per-block patch row and the per-block partial of the weight terms.</summary>
     public override IEnumerable<WorkspaceBuffer> Scratch(OpNode node, OpGraph graph)
     {
-        var g = ConvolutionGeometry.Of(node, graph);
-        bool depends = graph.DependsOnParameters(node.Inputs[0]);
-        if (ConvolutionProducts.PatchBuffer(node, g, depends) is { } patches) yield return patches;
-        if (ConvolutionProducts.PatchDeltaBuffer(node, g, depends) is { } deltas) yield return deltas;
+        if (ConvolutionProducts.PatchBuffer(node, ConvolutionGeometry.Of(node, graph)) is { } patches) yield return patches;
         yield return ConvolutionProducts.TermsBuffer(node);
     }
 
@@ -42,13 +39,10 @@ internal sealed class ConvolutionRules : OpRules
     public override void BlockWeightTerms(BlockContext c, OpNode node)
     {
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
-        var g = ConvolutionGeometry.Of(node, c.Graph);
-        string patches = ConvolutionProducts.Patches(c, node, g, input, rImage: false);
-        string? rPatches = c.Hessian && input.HasRImage ? ConvolutionProducts.Patches(c, node, g, input, rImage: true) : null;
-        ConvolutionProducts.BlockWeightTerms(c, node, g, own, patches, rPatches);
+        ConvolutionProducts.BlockWeightTerms(c, node, ConvolutionGeometry.Of(node, c.Graph), own, input.Local, c.Hessian && input.HasRImage ? input.RLocal : null);
     }
 
-    /// <summary>Forward: im2col of the input, then Z = W·P per example (the bias and σ follow in <see cref="Activate"/>).</summary>
+    /// <summary>Forward: Z = W ⋆ a per example (im2col of each example, then its product; the bias and σ follow in <see cref="Activate"/>).</summary>
     public override void Forward(BlockContext c, OpNode node)
     {
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
@@ -56,12 +50,11 @@ internal sealed class ConvolutionRules : OpRules
         string l = Literals.Int(node.Index);
         string bias = node.Bias is null ? "" : $" + b{l}";
         c.Line($"// {node.Name} ({c.Graph[node.Inputs[0]].Shape} → {node.Shape}, {g.Describe}, {ActivationRules.Name(node.Activation)}): {own.Pre} = W{l} ⋆ {input.Local}{bias}, {own.Local} = {ActivationRules.Formula(node.Activation, own.Pre)}");
-        string patches = ConvolutionProducts.Patches(c, node, g, input, rImage: false);
         c.DeclareValue(own);
-        ConvolutionProducts.Forward(c, g, Weight(node, "p"), patches, own.Local, accumulate: false);
+        ConvolutionProducts.Forward(c, node, g, Weight(node, "p"), input.Local, own.Local, accumulate: false);
     }
 
-    /// <summary>R-forward: R Z = W·R P + V·P (the first term vanishes for x; V_b is added in <see cref="Activate"/>).</summary>
+    /// <summary>R-forward: R Z = W ⋆ R a + V ⋆ a (the first term vanishes for x; V_b is added in <see cref="Activate"/>).</summary>
     public override void RForward(BlockContext c, OpNode node)
     {
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
@@ -69,17 +62,8 @@ internal sealed class ConvolutionRules : OpRules
         string l = Literals.Int(node.Index);
         c.Line($"// R {own.Pre} = {(input.HasRImage ? $"W{l} ⋆ R {input.Local} + " : "")}V{l} ⋆ {input.Local}{(node.Bias is null ? "" : $" + Vb{l}")}");
         c.DeclareRValue(own);
-        string patches = ConvolutionProducts.Patches(c, node, g, input, rImage: false);
-        if (input.HasRImage)
-        {
-            string rPatches = ConvolutionProducts.Patches(c, node, g, input, rImage: true);
-            ConvolutionProducts.Forward(c, g, Weight(node, "p"), rPatches, own.RLocal, accumulate: false);
-            ConvolutionProducts.Forward(c, g, Weight(node, "v"), patches, own.RLocal, accumulate: true);
-        }
-        else
-        {
-            ConvolutionProducts.Forward(c, g, Weight(node, "v"), patches, own.RLocal, accumulate: false);
-        }
+        if (input.HasRImage) ConvolutionProducts.Forward(c, node, g, Weight(node, "p"), input.RLocal, own.RLocal, accumulate: false);
+        ConvolutionProducts.Forward(c, node, g, Weight(node, "v"), input.Local, own.RLocal, accumulate: input.HasRImage);
     }
 
     /// <summary>The channel bias (and V_b on R Z), then σ with σ′ and R σ′ as the pass needs.</summary>

@@ -21,29 +21,23 @@ internal sealed class ResidualRules : OpRules
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
-    /// <summary>A strided 1×1 projection's patch matrices and patch-delta row.</summary>
+    /// <summary>A strided 1×1 projection's per-block patch row, and the projection's per-block partial of its weight terms.</summary>
     public override IEnumerable<WorkspaceBuffer> Scratch(OpNode node, OpGraph graph)
     {
         if (!IsConvolution(node)) yield break;
-        var g = ConvolutionGeometry.Of(node, graph, 1);
-        bool depends = graph.DependsOnParameters(node.Inputs[1]);
-        if (ConvolutionProducts.PatchBuffer(node, g, depends) is { } patches) yield return patches;
-        if (ConvolutionProducts.PatchDeltaBuffer(node, g, depends) is { } deltas) yield return deltas;
+        if (ConvolutionProducts.PatchBuffer(node, ConvolutionGeometry.Of(node, graph, 1)) is { } patches) yield return patches;
         yield return ConvolutionProducts.TermsBuffer(node);
     }
 
     /// <summary>A 1×1 convolution projection forms its weight terms per block, like a convolution.</summary>
     public override bool HasBlockWeightTerms(OpNode node) => IsConvolution(node);
 
-    /// <summary>The projection's block terms over x's patches (see <see cref="ConvolutionProducts.BlockWeightTerms"/>).</summary>
+    /// <summary>The projection's block terms over x (see <see cref="ConvolutionProducts.BlockWeightTerms"/>).</summary>
     public override void BlockWeightTerms(BlockContext c, OpNode node)
     {
         if (!IsConvolution(node)) return;
         ValueBuffers own = c.Value(node.Id), x = c.Value(node.Inputs[1]);
-        var g = ConvolutionGeometry.Of(node, c.Graph, 1);
-        string patches = ConvolutionProducts.Patches(c, node, g, x, rImage: false);
-        string? rPatches = c.Hessian && x.HasRImage ? ConvolutionProducts.Patches(c, node, g, x, rImage: true) : null;
-        ConvolutionProducts.BlockWeightTerms(c, node, g, own, patches, rPatches);
+        ConvolutionProducts.BlockWeightTerms(c, node, ConvolutionGeometry.Of(node, c.Graph, 1), own, x.Local, c.Hessian && x.HasRImage ? x.RLocal : null);
     }
 
     /// <summary>Forward: z = F + S(x).</summary>
@@ -190,9 +184,7 @@ internal sealed class ResidualRules : OpRules
         string input = rImage ? x.RLocal : x.Local;
         if (IsConvolution(node))
         {
-            var g = ConvolutionGeometry.Of(node, c.Graph, 1);
-            string patches = ConvolutionProducts.Patches(c, node, g, x, rImage);
-            ConvolutionProducts.Forward(c, g, weight, patches, output, accumulate: true);
+            ConvolutionProducts.Forward(c, node, ConvolutionGeometry.Of(node, c.Graph, 1), weight, input, output, accumulate: true);
             return;
         }
         int u = node.Shape.Size, f = x.Width;
