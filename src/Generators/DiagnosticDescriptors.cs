@@ -556,11 +556,13 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0999");
 
-    /// <summary>All descriptors, for lookup by ID.</summary>
+    /// <summary>All descriptors, for lookup by ID (<see cref="Common.DiagnosticInfo"/> finds its descriptor here, so one missing here cannot be reported).</summary>
     public static DiagnosticDescriptor[] All { get; } =
     [
         NotPartial, Generic, ContainingTypeNotPartial, Static,
         MissingInput, DuplicateInput, NoLayers, NonPositiveSize, UnknownEnumValue, CrossEntropyNeedsTwoOutputs, TooLarge, InvalidInitScale,
+        SpatialLayerOnFlatValue, WindowLargerThanInput, NegativePadding, ResidualEndWithoutBegin, UnclosedResidualBlock, NestedResidualBlock,
+        EmptyResidualBlock, ResidualShapeMismatch, ProjectionCannotMatch, PoolingPaddingTooLarge, OutputNotFlat,
         ObjectiveNotPartial, ObjectiveGeneric, ObjectiveContainingTypeNotPartial, ObjectiveStatic, DuplicateObjective, InvalidCoordinate,
         InvalidObjectiveReturnType, NoCoordinates, UnsupportedExpression, UnsupportedCall, UnsupportedStatement, AssignmentToMember,
         MissingReturn, UnsupportedMember, UnsupportedObjectiveType, InvalidInitialPoint,

@@ -471,6 +471,283 @@ public sealed class NetworkDiagnosticTests
         Assert.Single(output.Sources);
     }
 
+    // ---------------------------------------------------------------- LSG0104 and LSG0110–0120: convolution, pooling, residual blocks
+
+    [Theory]
+    [InlineData("[Conv2d({|LSG0104:0|}, 3)]", "The channels of [Conv2d] conv0", "0")]
+    [InlineData("[Conv2d(4, {|LSG0104:-1|})]", "The kernel of [Conv2d] conv0", "-1")]
+    [InlineData("[Conv2d(4, 3, {|LSG0104:Stride = 0|})]", "The Stride of [Conv2d] conv0", "0")]
+    [InlineData("[Conv2d(2, 1)] [Conv2d({|LSG0104:kernel: 0|}, channels: 4)]", "The kernel of [Conv2d] conv1", "0")]
+    [InlineData("[MaxPool2d({|LSG0104:0|})]", "The size of [MaxPool2d] maxpool0", "0")]
+    [InlineData("[MaxPool2d(2, {|LSG0104:Stride = -1|})]", "The Stride of [MaxPool2d] maxpool0", "-1")]
+    [InlineData("[AvgPool2d({|LSG0104:-2|})]", "The size of [AvgPool2d] avgpool0", "-2")]
+    [InlineData("[AvgPool2d(1)] [AvgPool2d(2, {|LSG0104:Stride = int.MinValue|})]", "The Stride of [AvgPool2d] avgpool1", "-2147483648")]
+    public void LSG0104_NonPositiveConvolutionOrPoolingSize_IsReportedAtTheArgument(string layer, string what, string value)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            {{layer}}
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, what, "must be positive", "but is " + value);
+    }
+
+    [Theory]
+    [InlineData("[Input(16)]", "{|LSG0110:Conv2d(4, 3)|}", "[Conv2d] conv0", "16 flat values")]
+    [InlineData("[Input(1, 8, 8)] [Dense(12)]", "{|LSG0110:MaxPool2d(2)|}", "[MaxPool2d] maxpool0", "12 flat values")]
+    [InlineData("[Input(2, 4, 4)] [GlobalAvgPool2d]", "{|LSG0110:AvgPool2d(2)|}", "[AvgPool2d] avgpool0", "2 flat values")]
+    [InlineData("[Input(3)]", "{|LSG0110:GlobalAvgPool2d|}", "[GlobalAvgPool2d] globalavgpool0", "3 flat values")]
+    public void LSG0110_SpatialLayerOnAFlatValue_IsReportedAtTheLayer(string before, string layer, string title, string values)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            [{{layer}}]
+            [Dense(2)]
+            public partial class Net;
+            """, title, "needs an image value", "reads " + values, "declare [Input(channels, height, width)]");
+    }
+
+    [Theory]
+    [InlineData("{|LSG0111:Conv2d(2, 5)|}", "[Conv2d] conv0 reads 1×4×4", "its 5×5 window", "(4×4 after padding 0)")]
+    [InlineData("{|LSG0111:Conv2d(2, 7, Padding = 1)|}", "[Conv2d] conv0 reads 1×4×4", "its 7×7 window", "(6×6 after padding 1)")]
+    [InlineData("Conv2d(3, 3, Padding = 1)] [{|LSG0111:MaxPool2d(5)|}", "[MaxPool2d] maxpool0 reads 3×4×4", "its 5×5 window", "(4×4 after padding 0)")]
+    [InlineData("AvgPool2d(2)] [{|LSG0111:MaxPool2d(5, Padding = 1)|}", "[MaxPool2d] maxpool0 reads 1×2×2", "its 5×5 window", "(4×4 after padding 1)")]
+    public void LSG0111_WindowLargerThanThePaddedInput_IsReportedAtTheLayer(string layers, string reads, string window, string padded)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 4, 4)]
+            [{{layers}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, reads, window, padded, "use a smaller kernel or window, or more padding");
+    }
+
+    [Fact]
+    public void LSG0111_ANonSquareInput_IsCheckedOnBothSides()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(2, 9, 3)]
+            [{|LSG0111:Conv2d(4, 4, Padding = 0)|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, "[Conv2d] conv0 reads 2×9×3", "its 4×4 window", "(9×3 after padding 0)");
+    }
+
+    [Theory]
+    [InlineData("Conv2d(2, 3, {|LSG0112:Padding = -1|})", "[Conv2d] conv0 has Padding = -1")]
+    [InlineData("MaxPool2d(2, {|LSG0112:Padding = -3|})", "[MaxPool2d] maxpool0 has Padding = -3")]
+    [InlineData("AvgPool2d(2, Stride = 1, {|LSG0112:Padding = int.MinValue|})", "[AvgPool2d] avgpool0 has Padding = -2147483648")]
+    public void LSG0112_NegativePadding_IsReportedAtTheArgument(string layer, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            [{{layer}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, message, "padding must be zero or positive");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [Conv2d(1, 3, Padding = 1)]", "[{|LSG0113:ResidualEnd|}] [GlobalAvgPool2d] [Dense(2)]")]
+    [InlineData("[Input(4)] [Dense(4)]", "[{|LSG0113:ResidualEnd(Activation.Relu, Projection = true)|}] [Dense(2)]")]
+    [InlineData("[Input(4)] [ResidualBegin] [Dense(4)] [ResidualEnd]", "[Dense(4)] [{|LSG0113:ResidualEnd|}] [Dense(2)]")]
+    public void LSG0113_ResidualEndWithoutBegin_IsReportedAtTheEnd(string before, string after)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            {{after}}
+            public partial class Net;
+            """, "[ResidualEnd] in network 'Net' closes no block", "add [ResidualBegin]");
+    }
+
+    [Fact]
+    public void LSG0114_UnclosedBlock_IsReportedAtItsBegin()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [{|LSG0114:ResidualBegin|}]
+            [Dense(4, Activation.Tanh)]
+            [Dense(2)]
+            public partial class Net;
+            """, "opens block residual1 of network 'Net', which is never closed", "add [ResidualEnd]");
+    }
+
+    [Fact]
+    public void LSG0115_NestedBlock_IsReportedAtTheInnerBegin()
+    {
+        // Blocks written one inside the other: the inner [ResidualBegin] is the error and is ignored, so the first
+        // [ResidualEnd] closes the outer block and the second one closes nothing (LSG0113, as the document says).
+        VerifyAll("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 4, 4)]
+            [ResidualBegin]
+            [Conv2d(1, 3, Padding = 1)]
+            [{|LSG0115:ResidualBegin|}]
+            [Conv2d(1, 3, Padding = 1)]
+            [ResidualEnd]
+            [{|LSG0113:ResidualEnd|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, ("LSG0115", "opens a block inside block residual0, which is still open"), ("LSG0115", "close residual0 with [ResidualEnd] before opening another"));
+    }
+
+    [Fact]
+    public void LSG0115_ForgottenEnd_IsReportedOnce()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [{|LSG0115:ResidualBegin|}]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [Dense(2)]
+            public partial class Net;
+            """, "inside block residual0", "residual blocks do not nest");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 4, 4)]", "[GlobalAvgPool2d] [Dense(2)]")]
+    [InlineData("[Input(4)] [Dense(3)]", "[Dense(2)]")]
+    public void LSG0116_EmptyBlock_IsReportedAtItsEnd(string before, string after)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            [ResidualBegin]
+            [{|LSG0116:ResidualEnd(Activation.Relu)|}]
+            {{after}}
+            public partial class Net;
+            """, "Residual block residual0 has no layer between [ResidualBegin] and [ResidualEnd]", "remove both");
+    }
+
+    [Fact]
+    public void LSG0117_StridedBlockWithoutProjection_NamesBothShapesAndTheFix()
+    {
+        // ResNet8's second block (DESIGN §2b) without Projection = true.
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [ResidualBegin]
+            [Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
+            [Conv2d(32, 3, Padding = 1, Init = Init.He)]
+            [{|LSG0117:ResidualEnd(Activation.Relu)|}]
+            [GlobalAvgPool2d]
+            [Dense(10)]
+            public partial class Net;
+            """, "Residual block residual0 maps its input 16×28×28 to 32×14×14", "Projection = true", "learned 1×1 convolution (stride 2) shortcut");
+    }
+
+    [Fact]
+    public void LSG0117_DenseBlockWithoutProjection_NamesADenseShortcut()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(4, Activation.Tanh)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [ResidualBegin]
+            [Dense(3, Activation.Tanh)]
+            [{|LSG0117:ResidualEnd|}]
+            [Dense(2)]
+            public partial class Net;
+            """, "Residual block residual1 maps its input 4 to 3", "Projection = true", "learned dense shortcut");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 8, 8)] [ResidualBegin] [Conv2d(4, 3)]", "maps its input 1×8×8 to 4×6×6", "stride 1", "gives 4×8×8")]
+    [InlineData("[Input(1, 7, 7)] [ResidualBegin] [MaxPool2d(2)] [Conv2d(2, 1)]", "maps its input 1×7×7 to 2×3×3", "stride 2", "gives 2×4×4")]
+    [InlineData("[Input(3, 9, 9)] [ResidualBegin] [Conv2d(4, 3, Stride = 2, Padding = 1)] [AvgPool2d(2)]", "maps its input 3×9×9 to 4×2×2", "stride 4", "gives 4×3×3")]
+    public void LSG0118_ProjectionCannotReproduceTheShape(string layers, string maps, string stride, string gives)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            [{|LSG0118:ResidualEnd(Projection = true)|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, "Residual block residual0 " + maps, "1×1 projection with " + stride, gives, "Padding = kernel/2");
+    }
+
+    [Theory]
+    [InlineData("MaxPool2d(3, {|LSG0119:Padding = 2|})", "[MaxPool2d] maxpool0 has Padding = 2 with a 3×3 window", "at most 1")]
+    [InlineData("AvgPool2d(2, {|LSG0119:Padding = 2|})", "[AvgPool2d] avgpool0 has Padding = 2 with a 2×2 window", "at most 1")]
+    [InlineData("AvgPool2d(1, Stride = 2, {|LSG0119:Padding = 1|})", "[AvgPool2d] avgpool0 has Padding = 1 with a 1×1 window", "at most 0")]
+    public void LSG0119_PoolingPaddingAboveHalfTheWindow_IsReportedAtThePadding(string layer, string message, string limit)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            [{{layer}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, message, limit, "as PyTorch requires");
+    }
+
+    [Theory]
+    [InlineData("[Conv2d(4, 3)] [{|LSG0120:MaxPool2d(2)|}]", "ends in [MaxPool2d] maxpool0, whose output 4×3×3 is an image")]
+    [InlineData("[{|LSG0120:Conv2d(4, 3, Activation.Relu, Stride = 2)|}]", "ends in [Conv2d] conv0, whose output 4×3×3 is an image")]
+    public void LSG0120_OutputNotFlat_IsReportedAtTheLastLayer(string layers, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            {{layers}}
+            public partial class Net;
+            """, message, "end with [Dense(outputs)] or [GlobalAvgPool2d]");
+    }
+
     [Fact]
     public void IndependentErrors_AreAllReportedInOneRun()
     {
@@ -610,6 +887,19 @@ public sealed class NetworkDiagnosticTests
             Assert.Same(descriptor, DiagnosticDescriptors.ById(descriptor.Id));
         }
         Assert.Throws<ArgumentException>(() => DiagnosticDescriptors.ById("LSG9999"));
+    }
+
+    [Fact]
+    public void Descriptors_AllListsEveryDescriptorProperty()
+    {
+        // DiagnosticInfo.ToDiagnostic finds its descriptor in All: one left out throws while reporting (CS8785), which
+        // drops every network's generated source. LSG0110–0120 were once missing.
+        string[] declared = typeof(DiagnosticDescriptors).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(DiagnosticDescriptor))
+            .Select(p => ((DiagnosticDescriptor)p.GetValue(null)!).Id)
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(declared, DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
     [Fact]
