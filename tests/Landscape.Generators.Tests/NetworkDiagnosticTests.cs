@@ -225,6 +225,51 @@ public sealed class NetworkDiagnosticTests
             """, "'Net'", "too large", "2000×2000×1000", "4,000,000,000 values per example");
     }
 
+    /// <summary>
+    /// Sizes are exact however large: C·H·W of three ints, a convolution's output with a padding near int.MaxValue, its
+    /// patch matrix and weights, and the parameter total can all exceed a long. A wrapped product once let
+    /// [Input(2097152, 2097152, 2097152)] (2⁶³ values, wrapped to a negative count) generate a network with InputSize 0,
+    /// and a padding of int.MaxValue a 1×-1×-1 convolution.
+    /// </summary>
+    [Theory]
+    [InlineData("[{|LSG0107:Input(2097152, 2097152, 2097152)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "its input of 2097152×2097152×2097152 has 9,223,372,036,854,775,808 values per example")]
+    [InlineData("[{|LSG0107:Input(2147483647, 2147483647, 2147483647)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "has 9,903,520,300,447,984,150,353,281,023 values per example")]
+    [InlineData("[Input(1, 1, 1)] [{|LSG0107:Conv2d(1, 1, Padding = 2147483647)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "[Conv2d] conv0: its output 1×4294967295×4294967295 has 18,446,744,065,119,617,025 values per example")]
+    [InlineData("[Input(1, 1, 1)] [{|LSG0107:Conv2d(1, 2147483647, Padding = 1073741824)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "[Conv2d] conv0: its patch matrix has 41,505,174,127,191,785,481 values per example")]
+    public void LSG0107_SizesBeyondALong_AreExact(string layers, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class Net;
+            """, "'Net'", "too large", message, "more than fit in one array");
+    }
+
+    [Fact]
+    public void LSG0107_ParameterCountBeyondALong_IsExact()
+    {
+        // Each layer fits (2,147,483,591 values), but three weights of 2,147,483,591² each add up past long.MaxValue.
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 1, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [GlobalAvgPool2d]
+            [Dense(1)]
+            public partial class {|LSG0107:Net|};
+            """, "'Net'", "too large", "it has 13,835,057,333,727,667,390 parameters");
+    }
+
     [Fact]
     public void LSG0104_ZeroUnits_IsReportedAtTheArgument()
     {

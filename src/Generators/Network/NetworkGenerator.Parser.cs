@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using System.Threading;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Model;
@@ -230,11 +231,12 @@ public sealed partial class NetworkGenerator
                 declared.InputSize = 0;
                 return;
             }
-            long size = (long)channels * height * width;
+            // Exact: C·H·W of three ints can exceed a long and wrap to a small or negative count.
+            BigInteger size = (BigInteger)channels * height * width;
             if (size > MaxArrayLength)
             {
                 reader.Report(DiagnosticDescriptors.TooLarge, reader.Location, name,
-                    $"its input of {channels}×{height}×{width} has {Literals.Grouped(size)} values per example, more than fit in one array");
+                    $"its input of {Literals.Int(channels)}×{Literals.Int(height)}×{Literals.Int(width)} has {Literals.Grouped(size)} values per example, more than fit in one array");
                 declared.InputSize = 0;
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Numerics;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Graph;
 using Landscape.Generators.Network.Model;
@@ -61,8 +62,8 @@ public sealed partial class NetworkGenerator
         private OpenBlock? _open;
         private int _blocks;
 
-        /// <summary>The parameter count so far (a long: the pass reports an overflow instead of wrapping).</summary>
-        public long ParameterCount { get; private set; }
+        /// <summary>The parameter count so far, exact (the pass reports a count above the array limit instead of wrapping).</summary>
+        public BigInteger ParameterCount { get; private set; }
 
         /// <summary>The block a [ResidualBegin] opened: its name, location, input shape, layers so far and stride product.</summary>
         private sealed class OpenBlock(string name, LocationInfo? location, Shape? input)
@@ -123,17 +124,19 @@ public sealed partial class NetworkGenerator
                 }
             }
             (long channels, long h, long w, bool spatial) = ShapeInference.Output(layer, shape);
-            long size = channels * h * w;
-            long weights = layer.Kind switch
+            // Exact products: with extents up to ~2³³ (a padding near int.MaxValue) and kernels up to 2³¹, a long wraps, and
+            // a wrapped size would pass the check below and give a shape with negative extents.
+            BigInteger size = (BigInteger)channels * h * w;
+            BigInteger weights = layer.Kind switch
             {
-                LayerKind.Dense => layer.Units * (long)shape.Size + (layer.Bias ? layer.Units : 0),
-                LayerKind.Conv2d => layer.Units * (long)shape.Channels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Units : 0),
-                _ => 0,
+                LayerKind.Dense => (BigInteger)layer.Units * shape.Size + (layer.Bias ? layer.Units : 0),
+                LayerKind.Conv2d => (BigInteger)layer.Units * shape.Channels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Units : 0),
+                _ => BigInteger.Zero,
             };
-            long patches = layer.Kind == LayerKind.Conv2d ? (long)shape.Channels * layer.Kernel * layer.Kernel * h * w : 0;
+            BigInteger patches = layer.Kind == LayerKind.Conv2d ? (BigInteger)shape.Channels * layer.Kernel * layer.Kernel * h * w : BigInteger.Zero;
             if (size > MaxArrayLength || patches > MaxArrayLength)
             {
-                string what = size > MaxArrayLength ? $"its output {channels}×{h}×{w} has {Literals.Grouped(size)} values per example"
+                string what = size > MaxArrayLength ? $"its output {Literals.Int(channels)}×{Literals.Int(h)}×{Literals.Int(w)} has {Literals.Grouped(size)} values per example"
                     : $"its patch matrix has {Literals.Grouped(patches)} values per example";
                 Report(DiagnosticDescriptors.TooLarge, declared.Location, network, $"{title}: {what}, more than fit in one array");
                 return null;
