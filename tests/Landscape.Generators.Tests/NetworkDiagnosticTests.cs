@@ -377,6 +377,27 @@ public sealed class NetworkDiagnosticTests
             """, "(Init)99", "not a defined Init value", "use one of: " + s_initNames);
     }
 
+    /// <summary>
+    /// A layer with an undefined enum value keeps its place: inference stops at it, and the residual markers still pair.
+    /// It was once left out, which reported an empty block (LSG0116), an unclosed one (LSG0114) or shapes the layer would
+    /// have changed (LSG0117) on top of the one real error.
+    /// </summary>
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 3, {|LSG0105:(Activation)42|}, Padding = 1)] [ResidualEnd] [GlobalAvgPool2d] [Dense(2)]", "(Activation)42")]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 3, Padding = 1, {|LSG0105:Init = (Init)9|})] [ResidualEnd] [GlobalAvgPool2d] [Dense(2)]", "(Init)9")]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 1)] [ResidualEnd({|LSG0105:(Activation)42|})] [GlobalAvgPool2d] [Dense(2)]", "(Activation)42")]
+    [InlineData("[Input(4)] [Dense(8, {|LSG0105:(Activation)(-1)|})] [ResidualBegin] [Dense(8)] [ResidualEnd] [Dense(2)]", "(Activation)-1")]
+    public void LSG0105_UndefinedValue_KeepsTheLayersPlace(string layers, string value)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class Net;
+            """, value, "not a defined");
+    }
+
     [Fact]
     public void LSG0106_CrossEntropyWithOneOutput_IsReportedOnTheOutputLayer()
     {
