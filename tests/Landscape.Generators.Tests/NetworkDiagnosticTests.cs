@@ -802,6 +802,8 @@ public sealed class NetworkDiagnosticTests
     [Theory]
     [InlineData("[Conv2d(4, 3)] [{|LSG0120:MaxPool2d(2)|}]", "ends in [MaxPool2d] maxpool0, whose output 4×3×3 is an image")]
     [InlineData("[{|LSG0120:Conv2d(4, 3, Activation.Relu, Stride = 2)|}]", "ends in [Conv2d] conv0, whose output 4×3×3 is an image")]
+    [InlineData("[Conv2d(2, 1)] [ResidualBegin] [Conv2d(2, 3, Padding = 1)] [ResidualEnd] [ResidualBegin] [Conv2d(2, 1)] [{|LSG0120:ResidualEnd(Activation.Relu)|}]",
+        "ends in [ResidualEnd] residual1, whose output 2×8×8 is an image")]
     public void LSG0120_OutputNotFlat_IsReportedAtTheLastLayer(string layers, string message)
     {
         Verify($$"""

@@ -61,6 +61,7 @@ public sealed partial class NetworkGenerator
         private Shape? _shape = input;
         private OpenBlock? _open;
         private int _blocks;
+        private string? _closed;
 
         /// <summary>The parameter count so far, exact (the pass reports a count above the array limit instead of wrapping).</summary>
         public BigInteger ParameterCount { get; private set; }
@@ -148,6 +149,7 @@ public sealed partial class NetworkGenerator
         /// <summary>A [ResidualEnd]: closes the open block, checking that S(x) can be added to F(x).</summary>
         private void End(DeclaredLayer declared)
         {
+            _closed = _open?.Name;
             if (_open is not { } block)
             {
                 Report(DiagnosticDescriptors.ResidualEndWithoutBegin, declared.Location, network);
@@ -195,7 +197,11 @@ public sealed partial class NetworkGenerator
             if (layers.Count == 0) return;
             DeclaredLayer last = layers[layers.Count - 1];
             if (_shape is { IsSpatial: true } output)
-                Report(DiagnosticDescriptors.OutputNotFlat, last.Location, network, Title(last), output.ToString());
+            {
+                // A [ResidualEnd] is named after the block it closes (the last one closed, since it is the last layer).
+                string title = last.Layer.Kind == LayerKind.ResidualEnd ? "[ResidualEnd]" + (_closed is { } closed ? " " + closed : "") : Title(last);
+                Report(DiagnosticDescriptors.OutputNotFlat, last.Location, network, title, output.ToString());
+            }
             // One output: known from the inferred shape, or (when inference stopped earlier) from a last [Dense]'s units.
             bool oneOutput = _shape is { } shape ? shape.Size == 1 : last.Layer.Kind == LayerKind.Dense && last.Layer.Units == 1;
             if (loss == LossKind.SoftmaxCrossEntropy && oneOutput)
