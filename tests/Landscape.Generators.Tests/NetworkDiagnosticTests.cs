@@ -816,6 +816,60 @@ public sealed class NetworkDiagnosticTests
             """, message, "end with [Dense(outputs)] or [GlobalAvgPool2d]");
     }
 
+    /// <summary>
+    /// Without LSG0121 a network of pooling layers generated a file that does not compile (an empty parameter layout,
+    /// "s_layout = new(" with no argument list); nothing depends on θ, so it has no gradient to generate.
+    /// </summary>
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [GlobalAvgPool2d]")]
+    [InlineData("[Input(3, 8, 8)] [MaxPool2d(2)] [AvgPool2d(3, Stride = 1, Padding = 1)] [GlobalAvgPool2d]")]
+    [InlineData("[Input(2, 4, 4)] [ResidualBegin] [MaxPool2d(3, Stride = 1, Padding = 1)] [ResidualEnd(Activation.Relu)] [GlobalAvgPool2d]")]
+    public void LSG0121_NetworkWithoutParameters_IsReportedAtItsName(string layers)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class {|LSG0121:Pooled|};
+            """, "Network 'Pooled' has no parameters", "none of its layers has weights", "add a [Dense] or [Conv2d] layer");
+    }
+
+    [Theory]
+    [InlineData("LossFunction.SoftmaxCrossEntropy", "[Input(1, 4, 4)] [{|LSG0106:GlobalAvgPool2d|}]")]
+    [InlineData("LossFunction.MeanSquaredError", "[Input(1, 4, 4)] [{|LSG0120:MaxPool2d(2)|}]")]
+    [InlineData("LossFunction.MeanSquaredError", "[Input(1, 4, 4)] [MaxPool2d({|LSG0104:0|})] [GlobalAvgPool2d]")]
+    public void LSG0121_IsNotReportedNextToAnotherError(string loss, string layers)
+    {
+        VerifyAll($$"""
+            using Landscape;
+
+            [Network({{loss}})]
+            {{layers}}
+            public partial class Pooled;
+            """);
+    }
+
+    [Fact]
+    public void LSG0121_AProjectionAloneIsAParameter()
+    {
+        // The block's only weights are its 1×1 projection with stride 2 (residual0.weight [2×2], residual0.bias [2]).
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(2, 4, 4)]
+            [ResidualBegin]
+            [MaxPool2d(2)]
+            [ResidualEnd(Projection = true)]
+            [GlobalAvgPool2d]
+            public partial class Projected;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Contains("private const int TotalParameters = 6;", output.SingleSource, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
     [Fact]
     public void IndependentErrors_AreAllReportedInOneRun()
     {

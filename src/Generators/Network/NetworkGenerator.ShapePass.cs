@@ -15,7 +15,7 @@ public sealed partial class NetworkGenerator
     /// that are unopened (LSG0113), unclosed (LSG0114), nested (LSG0115) or empty (LSG0116), a shortcut whose shapes differ
     /// without a projection (LSG0117) or that a projection cannot match (LSG0118), an output that is not flat (LSG0120),
     /// softmax cross-entropy over one output (LSG0106), and values or parameters that do not fit in one .NET array
-    /// (LSG0107). Returns false when the network cannot be generated; <paramref name="diagnostics"/> then says why (it is
+    /// (LSG0107); last, when nothing else is wrong, a network without parameters (LSG0121). Returns false when the network cannot be generated; <paramref name="diagnostics"/> then says why (it is
     /// empty for a declaration the compiler already rejects). On success, gives the loss and the layers.
     /// </summary>
     private static bool TryValidateShape(DeclaredNetwork declared, string name, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, out LossKind loss, out LayerSpec[] layers)
@@ -42,6 +42,12 @@ public sealed partial class NetworkGenerator
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, name,
                 $"it has {Literals.Grouped(walk.ParameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
+            return false;
+        }
+        // Only pooling layers (and identity shortcuts): nothing depends on θ, so there is no gradient for the emitter to write.
+        if (walk.ParameterCount.IsZero)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameters, nameLocation, name));
             return false;
         }
         loss = declared.Loss.Value;
