@@ -870,6 +870,113 @@ public sealed class NetworkDiagnosticTests
         GeneratedCodeAssert.Compiles(output);
     }
 
+    // ---------------------------------------------------------------- DESIGN §2b: its two networks, and every verification case
+
+    /// <summary>
+    /// DESIGN §2b's LeNet5, as written there: no diagnostic, code that compiles, and the shapes its comments state
+    /// (6×28×28, 6×14×14, 16×10×10, 16×5×5) with LeNet-5's 61,706 parameters (156 + 2,416 + 48,120 + 10,164 + 850).
+    /// </summary>
+    [Fact]
+    public void DesignSection2b_LeNet5_GeneratesAndCompiles()
+    {
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]                                   // channels, height, width
+            [Conv2d(6, 5, Activation.Tanh, Padding = 2)]         // 6 filters of 5×5 → 6×28×28
+            [AvgPool2d(2)]                                       // → 6×14×14
+            [Conv2d(16, 5, Activation.Tanh)]                     // → 16×10×10
+            [AvgPool2d(2)]                                       // → 16×5×5
+            [Dense(120, Activation.Tanh)]                        // flattens (c, h, w) → 400 → 120
+            [Dense(84, Activation.Tanh)]
+            [Dense(10)]
+            public partial class LeNet5;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        string source = output.SingleSource;
+        AssertLayerShapes(source, "6×28×28", "6×14×14", "16×10×10", "16×5×5", "120", "84", "10");
+        Assert.Contains("private const int TotalParameters = 61706;", source, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    /// <summary>
+    /// DESIGN §2b's ResNet8, as written there: no diagnostic, code that compiles, the shapes (16×28×28 through the first
+    /// block, 32×14×14 after the strided one) and 19,562 parameters: convolutions 160 + 2,320 + 2,320 + 4,640 + 9,248,
+    /// the second block's projection 16·32 + 32 = 544, the output layer 330.
+    /// </summary>
+    [Fact]
+    public void DesignSection2b_ResNet8_GeneratesAndCompiles()
+    {
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [ResidualBegin]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [Conv2d(16, 3, Padding = 1, Init = Init.He)]
+            [ResidualEnd(Activation.Relu)]                       // relu(F(x) + x)
+            [ResidualBegin]
+            [Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
+            [Conv2d(32, 3, Padding = 1, Init = Init.He)]
+            [ResidualEnd(Activation.Relu, Projection = true)]    // relu(F(x) + P(x)), P a 1×1 convolution with stride 2
+            [GlobalAvgPool2d]
+            [Dense(10)]
+            public partial class ResNet8;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        string source = output.SingleSource;
+        AssertLayerShapes(source, "16×28×28", "x = 16×28×28", "16×28×28", "16×28×28", "16×28×28", "x = 16×28×28", "32×14×14", "32×14×14", "32×14×14", "32", "10");
+        Assert.Contains("private const int TotalParameters = 19562;", source, StringComparison.Ordinal);
+        Assert.Contains("residual1.weight", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("residual0.weight", source, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    /// <summary>Asserts the shape comment at the end of each layer line of the generated header's declaration section.</summary>
+    private static void AssertLayerShapes(string source, params string[] shapes)
+    {
+        string[] layers = GeneratedCodeAssert.DeclarationComment(source).Where(l => l.StartsWith('[') && !l.StartsWith("[Network", StringComparison.Ordinal) && !l.StartsWith("[Input", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(shapes, layers.Select(l => l.Substring(l.LastIndexOf("// ", StringComparison.Ordinal) + 3)));
+    }
+
+    /// <summary>
+    /// The compile-time verification list of DESIGN §2b, case by case (the first column names it as the document does):
+    /// each is an LSG error at the attribute (or, for whole-network limits, at the name) with the computed shapes.
+    /// </summary>
+    [Theory]
+    [InlineData("spatial layer after Input(size)", "[Input(784)] [{|LSG0110:Conv2d(6, 5, Activation.Tanh, Padding = 2)|}] [Dense(10)]", "Net", "reads 784 flat values")]
+    [InlineData("spatial layer after a Dense", "[Input(1, 28, 28)] [Dense(120)] [{|LSG0110:AvgPool2d(2)|}] [Dense(10)]", "Net", "reads 120 flat values")]
+    [InlineData("kernel larger than the padded input", "[Input(1, 28, 28)] [Conv2d(6, 5)] [AvgPool2d(2)] [Conv2d(16, 5)] [AvgPool2d(2)] [{|LSG0111:Conv2d(120, 7)|}] [Dense(10)]", "Net", "reads 16×4×4: its 7×7 window")]
+    [InlineData("window larger than the padded input", "[Input(1, 28, 28)] [Conv2d(6, 5, Stride = 4)] [{|LSG0111:MaxPool2d(8, Padding = 0)|}] [Dense(10)]", "Net", "reads 6×6×6: its 8×8 window")]
+    [InlineData("non-positive size", "[Input(1, 28, 28)] [Conv2d({|LSG0104:0|}, 5)] [GlobalAvgPool2d] [Dense(10)]", "Net", "but is 0")]
+    [InlineData("non-positive stride", "[Input(1, 28, 28)] [MaxPool2d(2, {|LSG0104:Stride = 0|})] [Dense(10)]", "Net", "The Stride of [MaxPool2d] maxpool0")]
+    [InlineData("negative padding", "[Input(1, 28, 28)] [Conv2d(6, 5, {|LSG0112:Padding = -2|})] [Dense(10)]", "Net", "Padding = -2")]
+    [InlineData("ResidualEnd without ResidualBegin", "[Input(1, 28, 28)] [Conv2d(4, 3, Padding = 1)] [{|LSG0113:ResidualEnd(Activation.Relu)|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "closes no block")]
+    [InlineData("unclosed block", "[Input(1, 28, 28)] [{|LSG0114:ResidualBegin|}] [Conv2d(1, 3, Padding = 1)] [GlobalAvgPool2d] [Dense(10)]", "Net", "never closed")]
+    [InlineData("nested block", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(1, 3, Padding = 1)] [{|LSG0115:ResidualBegin|}] [Conv2d(1, 3, Padding = 1)] [ResidualEnd] [GlobalAvgPool2d] [Dense(10)]", "Net", "do not nest")]
+    [InlineData("empty block", "[Input(1, 28, 28)] [ResidualBegin] [{|LSG0116:ResidualEnd|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "no layer between")]
+    [InlineData("shape mismatch without Projection", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(16, 3, Padding = 1)] [{|LSG0117:ResidualEnd|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "maps its input 1×28×28 to 16×28×28")]
+    [InlineData("projection stride cannot reproduce the shape", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(16, 3, Stride = 2)] [{|LSG0118:ResidualEnd(Projection = true)|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "to 16×13×13, but its 1×1 projection with stride 2 (the product of the block's strides) gives 16×14×14")]
+    [InlineData("pooling padding above size/2", "[Input(1, 28, 28)] [AvgPool2d(2, {|LSG0119:Padding = 2|})] [Dense(10)]", "Net", "at most 1")]
+    [InlineData("output not flat", "[Input(1, 28, 28)] [Conv2d(6, 5)] [{|LSG0120:AvgPool2d(2)|}]", "Net", "whose output 6×12×12 is an image")]
+    [InlineData("no layer", "[Input(1, 28, 28)]", "{|LSG0103:Net|}", "has no layer")]
+    [InlineData("parameter count above the limit", "[Input(512, 8, 8)] [Conv2d(65536, 9, Padding = 4)] [GlobalAvgPool2d] [Dense(10)]", "{|LSG0107:Net|}", "it has 2,718,629,898 parameters")]
+    [InlineData("per-chunk workspace above the limit", "[Input(1, 2048, 2048)] [Conv2d(16, 3, Padding = 1)] [GlobalAvgPool2d] [Dense(10)]", "{|LSG0107:Net|}", "bytes of workspace buffers, more than the chunk budget")]
+    public void DesignSection2b_EveryVerificationCase_IsAnLsgError(string kind, string layers, string name, string messagePart)
+    {
+        Assert.NotEmpty(kind);
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            {{layers}}
+            public partial class {{name}};
+            """, messagePart);
+    }
+
     [Fact]
     public void IndependentErrors_AreAllReportedInOneRun()
     {
