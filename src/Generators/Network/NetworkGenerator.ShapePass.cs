@@ -15,8 +15,9 @@ public sealed partial class NetworkGenerator
     /// that are unopened (LSG0113), unclosed (LSG0114), nested (LSG0115) or empty (LSG0116), a shortcut whose shapes differ
     /// without a projection (LSG0117) or that a projection cannot match (LSG0118), an output that is not flat (LSG0120),
     /// softmax cross-entropy over one output (LSG0106), and values or parameters that do not fit in one .NET array
-    /// (LSG0107); last, when nothing else is wrong, a network without parameters (LSG0121). Returns false when the network cannot be generated; <paramref name="diagnostics"/> then says why (it is
-    /// empty for a declaration the compiler already rejects). On success, gives the loss and the layers.
+    /// (LSG0107); last, when nothing else is wrong, a network without parameters (LSG0121). Returns false when the network
+    /// cannot be generated; <paramref name="diagnostics"/> then says why (it is empty for a declaration the compiler already
+    /// rejects). On success, gives the loss and the layers.
     /// </summary>
     private static bool TryValidateShape(DeclaredNetwork declared, string name, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, out LossKind loss, out LayerSpec[] layers)
     {
@@ -67,6 +68,8 @@ public sealed partial class NetworkGenerator
         private Shape? _shape = input;
         private OpenBlock? _open;
         private int _blocks;
+
+        /// <summary>The block the latest [ResidualEnd] closed (null if it closed none), which names it in LSG0120's message.</summary>
         private string? _closed;
 
         /// <summary>The parameter count so far, exact (the pass reports a count above the array limit instead of wrapping).</summary>
