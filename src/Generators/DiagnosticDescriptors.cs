@@ -270,6 +270,17 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0120");
 
+    /// <summary>LSG0121: "Network '{0}' has no parameters: none of its layers has weights".</summary>
+    public static DiagnosticDescriptor NoParameters { get; } = new DiagnosticDescriptor(
+        id: "LSG0121",
+        title: "Network has no parameters",
+        messageFormat: "Network '{0}' has no parameters: none of its layers has weights, so the loss does not depend on θ and has no gradient or Hessian; add a [Dense] or [Conv2d] layer, e.g. [Dense(10)] as the output layer",
+        category: ShapeCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpBase + "lsg0121");
+
     /// <summary>LSG0201: "Objective type '{0}' must be declared partial so the generator can add the IModel members; add the 'partial' modifier".</summary>
     public static DiagnosticDescriptor ObjectiveNotPartial { get; } = new DiagnosticDescriptor(
         id: "LSG0201",
@@ -556,11 +567,13 @@ internal static class DiagnosticDescriptors
         description: null,
         helpLinkUri: HelpBase + "lsg0999");
 
-    /// <summary>All descriptors, for lookup by ID.</summary>
+    /// <summary>All descriptors, for lookup by ID (<see cref="Common.DiagnosticInfo"/> finds its descriptor here, so one missing here cannot be reported).</summary>
     public static DiagnosticDescriptor[] All { get; } =
     [
         NotPartial, Generic, ContainingTypeNotPartial, Static,
         MissingInput, DuplicateInput, NoLayers, NonPositiveSize, UnknownEnumValue, CrossEntropyNeedsTwoOutputs, TooLarge, InvalidInitScale,
+        SpatialLayerOnFlatValue, WindowLargerThanInput, NegativePadding, ResidualEndWithoutBegin, UnclosedResidualBlock, NestedResidualBlock,
+        EmptyResidualBlock, ResidualShapeMismatch, ProjectionCannotMatch, PoolingPaddingTooLarge, OutputNotFlat, NoParameters,
         ObjectiveNotPartial, ObjectiveGeneric, ObjectiveContainingTypeNotPartial, ObjectiveStatic, DuplicateObjective, InvalidCoordinate,
         InvalidObjectiveReturnType, NoCoordinates, UnsupportedExpression, UnsupportedCall, UnsupportedStatement, AssignmentToMember,
         MissingReturn, UnsupportedMember, UnsupportedObjectiveType, InvalidInitialPoint,

@@ -225,6 +225,51 @@ public sealed class NetworkDiagnosticTests
             """, "'Net'", "too large", "2000×2000×1000", "4,000,000,000 values per example");
     }
 
+    /// <summary>
+    /// Sizes are exact however large: C·H·W of three ints, a convolution's output with a padding near int.MaxValue, its
+    /// patch matrix and weights, and the parameter total can all exceed a long. A wrapped product once let
+    /// [Input(2097152, 2097152, 2097152)] (2⁶³ values, wrapped to a negative count) generate a network with InputSize 0,
+    /// and a padding of int.MaxValue a 1×-1×-1 convolution.
+    /// </summary>
+    [Theory]
+    [InlineData("[{|LSG0107:Input(2097152, 2097152, 2097152)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "its input of 2097152×2097152×2097152 has 9,223,372,036,854,775,808 values per example")]
+    [InlineData("[{|LSG0107:Input(2147483647, 2147483647, 2147483647)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "has 9,903,520,300,447,984,150,353,281,023 values per example")]
+    [InlineData("[Input(1, 1, 1)] [{|LSG0107:Conv2d(1, 1, Padding = 2147483647)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "[Conv2d] conv0: its output 1×4294967295×4294967295 has 18,446,744,065,119,617,025 values per example")]
+    [InlineData("[Input(1, 1, 1)] [{|LSG0107:Conv2d(1, 2147483647, Padding = 1073741824)|}] [GlobalAvgPool2d] [Dense(2)]",
+        "[Conv2d] conv0: its patch matrix has 41,505,174,127,191,785,481 values per example")]
+    public void LSG0107_SizesBeyondALong_AreExact(string layers, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class Net;
+            """, "'Net'", "too large", message, "more than fit in one array");
+    }
+
+    [Fact]
+    public void LSG0107_ParameterCountBeyondALong_IsExact()
+    {
+        // Each layer fits (2,147,483,591 values), but three weights of 2,147,483,591² each add up past long.MaxValue.
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 1, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [Conv2d(2147483591, 1)]
+            [GlobalAvgPool2d]
+            [Dense(1)]
+            public partial class {|LSG0107:Net|};
+            """, "'Net'", "too large", "it has 13,835,057,333,727,667,390 parameters");
+    }
+
     [Fact]
     public void LSG0104_ZeroUnits_IsReportedAtTheArgument()
     {
@@ -330,6 +375,27 @@ public sealed class NetworkDiagnosticTests
             [Dense(2, Activation.Tanh, {|LSG0105:Init = (Init)99|})]
             public partial class Net;
             """, "(Init)99", "not a defined Init value", "use one of: " + s_initNames);
+    }
+
+    /// <summary>
+    /// A layer with an undefined enum value keeps its place: inference stops at it, and the residual markers still pair.
+    /// It was once left out, which reported an empty block (LSG0116), an unclosed one (LSG0114) or shapes the layer would
+    /// have changed (LSG0117) on top of the one real error.
+    /// </summary>
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 3, {|LSG0105:(Activation)42|}, Padding = 1)] [ResidualEnd] [GlobalAvgPool2d] [Dense(2)]", "(Activation)42")]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 3, Padding = 1, {|LSG0105:Init = (Init)9|})] [ResidualEnd] [GlobalAvgPool2d] [Dense(2)]", "(Init)9")]
+    [InlineData("[Input(1, 4, 4)] [ResidualBegin] [Conv2d(1, 1)] [ResidualEnd({|LSG0105:(Activation)42|})] [GlobalAvgPool2d] [Dense(2)]", "(Activation)42")]
+    [InlineData("[Input(4)] [Dense(8, {|LSG0105:(Activation)(-1)|})] [ResidualBegin] [Dense(8)] [ResidualEnd] [Dense(2)]", "(Activation)-1")]
+    public void LSG0105_UndefinedValue_KeepsTheLayersPlace(string layers, string value)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class Net;
+            """, value, "not a defined");
     }
 
     [Fact]
@@ -471,6 +537,446 @@ public sealed class NetworkDiagnosticTests
         Assert.Single(output.Sources);
     }
 
+    // ---------------------------------------------------------------- LSG0104 and LSG0110–0120: convolution, pooling, residual blocks
+
+    [Theory]
+    [InlineData("[Conv2d({|LSG0104:0|}, 3)]", "The channels of [Conv2d] conv0", "0")]
+    [InlineData("[Conv2d(4, {|LSG0104:-1|})]", "The kernel of [Conv2d] conv0", "-1")]
+    [InlineData("[Conv2d(4, 3, {|LSG0104:Stride = 0|})]", "The Stride of [Conv2d] conv0", "0")]
+    [InlineData("[Conv2d(2, 1)] [Conv2d({|LSG0104:kernel: 0|}, channels: 4)]", "The kernel of [Conv2d] conv1", "0")]
+    [InlineData("[MaxPool2d({|LSG0104:0|})]", "The size of [MaxPool2d] maxpool0", "0")]
+    [InlineData("[MaxPool2d(2, {|LSG0104:Stride = -1|})]", "The Stride of [MaxPool2d] maxpool0", "-1")]
+    [InlineData("[AvgPool2d({|LSG0104:-2|})]", "The size of [AvgPool2d] avgpool0", "-2")]
+    [InlineData("[AvgPool2d(1)] [AvgPool2d(2, {|LSG0104:Stride = int.MinValue|})]", "The Stride of [AvgPool2d] avgpool1", "-2147483648")]
+    public void LSG0104_NonPositiveConvolutionOrPoolingSize_IsReportedAtTheArgument(string layer, string what, string value)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            {{layer}}
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, what, "must be positive", "but is " + value);
+    }
+
+    [Theory]
+    [InlineData("[Input(16)]", "{|LSG0110:Conv2d(4, 3)|}", "[Conv2d] conv0", "16 flat values")]
+    [InlineData("[Input(1, 8, 8)] [Dense(12)]", "{|LSG0110:MaxPool2d(2)|}", "[MaxPool2d] maxpool0", "12 flat values")]
+    [InlineData("[Input(2, 4, 4)] [GlobalAvgPool2d]", "{|LSG0110:AvgPool2d(2)|}", "[AvgPool2d] avgpool0", "2 flat values")]
+    [InlineData("[Input(3)]", "{|LSG0110:GlobalAvgPool2d|}", "[GlobalAvgPool2d] globalavgpool0", "3 flat values")]
+    public void LSG0110_SpatialLayerOnAFlatValue_IsReportedAtTheLayer(string before, string layer, string title, string values)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            [{{layer}}]
+            [Dense(2)]
+            public partial class Net;
+            """, title, "needs an image value", "reads " + values, "declare [Input(channels, height, width)]");
+    }
+
+    [Theory]
+    [InlineData("{|LSG0111:Conv2d(2, 5)|}", "[Conv2d] conv0 reads 1×4×4", "its 5×5 window", "(4×4 after padding 0)")]
+    [InlineData("{|LSG0111:Conv2d(2, 7, Padding = 1)|}", "[Conv2d] conv0 reads 1×4×4", "its 7×7 window", "(6×6 after padding 1)")]
+    [InlineData("Conv2d(3, 3, Padding = 1)] [{|LSG0111:MaxPool2d(5)|}", "[MaxPool2d] maxpool0 reads 3×4×4", "its 5×5 window", "(4×4 after padding 0)")]
+    [InlineData("AvgPool2d(2)] [{|LSG0111:MaxPool2d(5, Padding = 1)|}", "[MaxPool2d] maxpool0 reads 1×2×2", "its 5×5 window", "(4×4 after padding 1)")]
+    public void LSG0111_WindowLargerThanThePaddedInput_IsReportedAtTheLayer(string layers, string reads, string window, string padded)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 4, 4)]
+            [{{layers}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, reads, window, padded, "use a smaller kernel or window, or more padding");
+    }
+
+    [Fact]
+    public void LSG0111_ANonSquareInput_IsCheckedOnBothSides()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(2, 9, 3)]
+            [{|LSG0111:Conv2d(4, 4, Padding = 0)|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, "[Conv2d] conv0 reads 2×9×3", "its 4×4 window", "(9×3 after padding 0)");
+    }
+
+    [Theory]
+    [InlineData("Conv2d(2, 3, {|LSG0112:Padding = -1|})", "[Conv2d] conv0 has Padding = -1")]
+    [InlineData("MaxPool2d(2, {|LSG0112:Padding = -3|})", "[MaxPool2d] maxpool0 has Padding = -3")]
+    [InlineData("AvgPool2d(2, Stride = 1, {|LSG0112:Padding = int.MinValue|})", "[AvgPool2d] avgpool0 has Padding = -2147483648")]
+    public void LSG0112_NegativePadding_IsReportedAtTheArgument(string layer, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            [{{layer}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, message, "padding must be zero or positive");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [Conv2d(1, 3, Padding = 1)]", "[{|LSG0113:ResidualEnd|}] [GlobalAvgPool2d] [Dense(2)]")]
+    [InlineData("[Input(4)] [Dense(4)]", "[{|LSG0113:ResidualEnd(Activation.Relu, Projection = true)|}] [Dense(2)]")]
+    [InlineData("[Input(4)] [ResidualBegin] [Dense(4)] [ResidualEnd]", "[Dense(4)] [{|LSG0113:ResidualEnd|}] [Dense(2)]")]
+    public void LSG0113_ResidualEndWithoutBegin_IsReportedAtTheEnd(string before, string after)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            {{after}}
+            public partial class Net;
+            """, "[ResidualEnd] in network 'Net' closes no block", "add [ResidualBegin]");
+    }
+
+    [Fact]
+    public void LSG0114_UnclosedBlock_IsReportedAtItsBegin()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [{|LSG0114:ResidualBegin|}]
+            [Dense(4, Activation.Tanh)]
+            [Dense(2)]
+            public partial class Net;
+            """, "opens block residual1 of network 'Net', which is never closed", "add [ResidualEnd]");
+    }
+
+    [Fact]
+    public void LSG0115_NestedBlock_IsReportedAtTheInnerBegin()
+    {
+        // Blocks written one inside the other: the inner [ResidualBegin] is the error and is ignored, so the first
+        // [ResidualEnd] closes the outer block and the second one closes nothing (LSG0113, as the document says).
+        VerifyAll("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 4, 4)]
+            [ResidualBegin]
+            [Conv2d(1, 3, Padding = 1)]
+            [{|LSG0115:ResidualBegin|}]
+            [Conv2d(1, 3, Padding = 1)]
+            [ResidualEnd]
+            [{|LSG0113:ResidualEnd|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, ("LSG0115", "opens a block inside block residual0, which is still open"), ("LSG0115", "close residual0 with [ResidualEnd] before opening another"));
+    }
+
+    [Fact]
+    public void LSG0115_ForgottenEnd_IsReportedOnce()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [{|LSG0115:ResidualBegin|}]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [Dense(2)]
+            public partial class Net;
+            """, "inside block residual0", "residual blocks do not nest");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 4, 4)]", "[GlobalAvgPool2d] [Dense(2)]")]
+    [InlineData("[Input(4)] [Dense(3)]", "[Dense(2)]")]
+    public void LSG0116_EmptyBlock_IsReportedAtItsEnd(string before, string after)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{before}}
+            [ResidualBegin]
+            [{|LSG0116:ResidualEnd(Activation.Relu)|}]
+            {{after}}
+            public partial class Net;
+            """, "Residual block residual0 has no layer between [ResidualBegin] and [ResidualEnd]", "remove both");
+    }
+
+    [Fact]
+    public void LSG0117_StridedBlockWithoutProjection_NamesBothShapesAndTheFix()
+    {
+        // ResNet8's second block (DESIGN §2b) without Projection = true.
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [ResidualBegin]
+            [Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
+            [Conv2d(32, 3, Padding = 1, Init = Init.He)]
+            [{|LSG0117:ResidualEnd(Activation.Relu)|}]
+            [GlobalAvgPool2d]
+            [Dense(10)]
+            public partial class Net;
+            """, "Residual block residual0 maps its input 16×28×28 to 32×14×14", "Projection = true", "learned 1×1 convolution (stride 2) shortcut");
+    }
+
+    [Fact]
+    public void LSG0117_DenseBlockWithoutProjection_NamesADenseShortcut()
+    {
+        Verify("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(4)]
+            [Dense(4, Activation.Tanh)]
+            [ResidualBegin]
+            [Dense(4, Activation.Tanh)]
+            [ResidualEnd]
+            [ResidualBegin]
+            [Dense(3, Activation.Tanh)]
+            [{|LSG0117:ResidualEnd|}]
+            [Dense(2)]
+            public partial class Net;
+            """, "Residual block residual1 maps its input 4 to 3", "Projection = true", "learned dense shortcut");
+    }
+
+    [Theory]
+    [InlineData("[Input(1, 8, 8)] [ResidualBegin] [Conv2d(4, 3)]", "maps its input 1×8×8 to 4×6×6", "stride 1", "gives 4×8×8")]
+    [InlineData("[Input(1, 7, 7)] [ResidualBegin] [MaxPool2d(2)] [Conv2d(2, 1)]", "maps its input 1×7×7 to 2×3×3", "stride 2", "gives 2×4×4")]
+    [InlineData("[Input(3, 9, 9)] [ResidualBegin] [Conv2d(4, 3, Stride = 2, Padding = 1)] [AvgPool2d(2)]", "maps its input 3×9×9 to 4×2×2", "stride 4", "gives 4×3×3")]
+    public void LSG0118_ProjectionCannotReproduceTheShape(string layers, string maps, string stride, string gives)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            [{|LSG0118:ResidualEnd(Projection = true)|}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, "Residual block residual0 " + maps, "1×1 projection with " + stride, gives, "Padding = kernel/2");
+    }
+
+    [Theory]
+    [InlineData("MaxPool2d(3, {|LSG0119:Padding = 2|})", "[MaxPool2d] maxpool0 has Padding = 2 with a 3×3 window", "at most 1")]
+    [InlineData("AvgPool2d(2, {|LSG0119:Padding = 2|})", "[AvgPool2d] avgpool0 has Padding = 2 with a 2×2 window", "at most 1")]
+    [InlineData("AvgPool2d(1, Stride = 2, {|LSG0119:Padding = 1|})", "[AvgPool2d] avgpool0 has Padding = 1 with a 1×1 window", "at most 0")]
+    public void LSG0119_PoolingPaddingAboveHalfTheWindow_IsReportedAtThePadding(string layer, string message, string limit)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            [{{layer}}]
+            [GlobalAvgPool2d]
+            [Dense(2)]
+            public partial class Net;
+            """, message, limit, "as PyTorch requires");
+    }
+
+    [Theory]
+    [InlineData("[Conv2d(4, 3)] [{|LSG0120:MaxPool2d(2)|}]", "ends in [MaxPool2d] maxpool0, whose output 4×3×3 is an image")]
+    [InlineData("[{|LSG0120:Conv2d(4, 3, Activation.Relu, Stride = 2)|}]", "ends in [Conv2d] conv0, whose output 4×3×3 is an image")]
+    [InlineData("[Conv2d(2, 1)] [ResidualBegin] [Conv2d(2, 3, Padding = 1)] [ResidualEnd] [ResidualBegin] [Conv2d(2, 1)] [{|LSG0120:ResidualEnd(Activation.Relu)|}]",
+        "ends in [ResidualEnd] residual1, whose output 2×8×8 is an image")]
+    public void LSG0120_OutputNotFlat_IsReportedAtTheLastLayer(string layers, string message)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(1, 8, 8)]
+            {{layers}}
+            public partial class Net;
+            """, message, "end with [Dense(outputs)] or [GlobalAvgPool2d]");
+    }
+
+    /// <summary>
+    /// Without LSG0121 a network of pooling layers generated a file that does not compile (an empty parameter layout,
+    /// "s_layout = new(" with no argument list); nothing depends on θ, so it has no gradient to generate.
+    /// </summary>
+    [Theory]
+    [InlineData("[Input(1, 4, 4)] [GlobalAvgPool2d]")]
+    [InlineData("[Input(3, 8, 8)] [MaxPool2d(2)] [AvgPool2d(3, Stride = 1, Padding = 1)] [GlobalAvgPool2d]")]
+    [InlineData("[Input(2, 4, 4)] [ResidualBegin] [MaxPool2d(3, Stride = 1, Padding = 1)] [ResidualEnd(Activation.Relu)] [GlobalAvgPool2d]")]
+    public void LSG0121_NetworkWithoutParameters_IsReportedAtItsName(string layers)
+    {
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            {{layers}}
+            public partial class {|LSG0121:Pooled|};
+            """, "Network 'Pooled' has no parameters", "none of its layers has weights", "add a [Dense] or [Conv2d] layer");
+    }
+
+    [Theory]
+    [InlineData("LossFunction.SoftmaxCrossEntropy", "[Input(1, 4, 4)] [{|LSG0106:GlobalAvgPool2d|}]")]
+    [InlineData("LossFunction.MeanSquaredError", "[Input(1, 4, 4)] [{|LSG0120:MaxPool2d(2)|}]")]
+    [InlineData("LossFunction.MeanSquaredError", "[Input(1, 4, 4)] [MaxPool2d({|LSG0104:0|})] [GlobalAvgPool2d]")]
+    public void LSG0121_IsNotReportedNextToAnotherError(string loss, string layers)
+    {
+        VerifyAll($$"""
+            using Landscape;
+
+            [Network({{loss}})]
+            {{layers}}
+            public partial class Pooled;
+            """);
+    }
+
+    [Fact]
+    public void LSG0121_AProjectionAloneIsAParameter()
+    {
+        // The block's only weights are its 1×1 projection with stride 2 (residual0.weight [2×2], residual0.bias [2]).
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(2, 4, 4)]
+            [ResidualBegin]
+            [MaxPool2d(2)]
+            [ResidualEnd(Projection = true)]
+            [GlobalAvgPool2d]
+            public partial class Projected;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Contains("private const int TotalParameters = 6;", output.SingleSource, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    // ---------------------------------------------------------------- DESIGN §2b: its two networks, and every verification case
+
+    /// <summary>
+    /// DESIGN §2b's LeNet5, as written there: no diagnostic, code that compiles, and the shapes its comments state
+    /// (6×28×28, 6×14×14, 16×10×10, 16×5×5) with LeNet-5's 61,706 parameters (156 + 2,416 + 48,120 + 10,164 + 850).
+    /// </summary>
+    [Fact]
+    public void DesignSection2b_LeNet5_GeneratesAndCompiles()
+    {
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]                                   // channels, height, width
+            [Conv2d(6, 5, Activation.Tanh, Padding = 2)]         // 6 filters of 5×5 → 6×28×28
+            [AvgPool2d(2)]                                       // → 6×14×14
+            [Conv2d(16, 5, Activation.Tanh)]                     // → 16×10×10
+            [AvgPool2d(2)]                                       // → 16×5×5
+            [Dense(120, Activation.Tanh)]                        // flattens (c, h, w) → 400 → 120
+            [Dense(84, Activation.Tanh)]
+            [Dense(10)]
+            public partial class LeNet5;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        string source = output.SingleSource;
+        AssertLayerShapes(source, "6×28×28", "6×14×14", "16×10×10", "16×5×5", "120", "84", "10");
+        Assert.Contains("private const int TotalParameters = 61706;", source, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    /// <summary>
+    /// DESIGN §2b's ResNet8, as written there: no diagnostic, code that compiles, the shapes (16×28×28 through the first
+    /// block, 32×14×14 after the strided one) and 19,562 parameters: convolutions 160 + 2,320 + 2,320 + 4,640 + 9,248,
+    /// the second block's projection 16·32 + 32 = 544, the output layer 330.
+    /// </summary>
+    [Fact]
+    public void DesignSection2b_ResNet8_GeneratesAndCompiles()
+    {
+        GeneratorOutput output = GeneratorHarness.Run("""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [ResidualBegin]
+            [Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [Conv2d(16, 3, Padding = 1, Init = Init.He)]
+            [ResidualEnd(Activation.Relu)]                       // relu(F(x) + x)
+            [ResidualBegin]
+            [Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
+            [Conv2d(32, 3, Padding = 1, Init = Init.He)]
+            [ResidualEnd(Activation.Relu, Projection = true)]    // relu(F(x) + P(x)), P a 1×1 convolution with stride 2
+            [GlobalAvgPool2d]
+            [Dense(10)]
+            public partial class ResNet8;
+            """);
+        Assert.Empty(output.GeneratorDiagnostics);
+        string source = output.SingleSource;
+        AssertLayerShapes(source, "16×28×28", "x = 16×28×28", "16×28×28", "16×28×28", "16×28×28", "x = 16×28×28", "32×14×14", "32×14×14", "32×14×14", "32", "10");
+        Assert.Contains("private const int TotalParameters = 19562;", source, StringComparison.Ordinal);
+        Assert.Contains("residual1.weight", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("residual0.weight", source, StringComparison.Ordinal);
+        GeneratedCodeAssert.Compiles(output);
+    }
+
+    /// <summary>Asserts the shape comment at the end of each layer line of the generated header's declaration section.</summary>
+    private static void AssertLayerShapes(string source, params string[] shapes)
+    {
+        string[] layers = GeneratedCodeAssert.DeclarationComment(source).Where(l => l.StartsWith('[') && !l.StartsWith("[Network", StringComparison.Ordinal) && !l.StartsWith("[Input", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(shapes, layers.Select(l => l.Substring(l.LastIndexOf("// ", StringComparison.Ordinal) + 3)));
+    }
+
+    /// <summary>
+    /// The compile-time verification list of DESIGN §2b, case by case (the first column names it as the document does):
+    /// each is an LSG error at the attribute (or, for whole-network limits, at the name) with the computed shapes.
+    /// </summary>
+    [Theory]
+    [InlineData("spatial layer after Input(size)", "[Input(784)] [{|LSG0110:Conv2d(6, 5, Activation.Tanh, Padding = 2)|}] [Dense(10)]", "Net", "reads 784 flat values")]
+    [InlineData("spatial layer after a Dense", "[Input(1, 28, 28)] [Dense(120)] [{|LSG0110:AvgPool2d(2)|}] [Dense(10)]", "Net", "reads 120 flat values")]
+    [InlineData("kernel larger than the padded input", "[Input(1, 28, 28)] [Conv2d(6, 5)] [AvgPool2d(2)] [Conv2d(16, 5)] [AvgPool2d(2)] [{|LSG0111:Conv2d(120, 7)|}] [Dense(10)]", "Net", "reads 16×4×4: its 7×7 window")]
+    [InlineData("window larger than the padded input", "[Input(1, 28, 28)] [Conv2d(6, 5, Stride = 4)] [{|LSG0111:MaxPool2d(8, Padding = 0)|}] [Dense(10)]", "Net", "reads 6×6×6: its 8×8 window")]
+    [InlineData("non-positive size", "[Input(1, 28, 28)] [Conv2d({|LSG0104:0|}, 5)] [GlobalAvgPool2d] [Dense(10)]", "Net", "but is 0")]
+    [InlineData("non-positive stride", "[Input(1, 28, 28)] [MaxPool2d(2, {|LSG0104:Stride = 0|})] [Dense(10)]", "Net", "The Stride of [MaxPool2d] maxpool0")]
+    [InlineData("negative padding", "[Input(1, 28, 28)] [Conv2d(6, 5, {|LSG0112:Padding = -2|})] [Dense(10)]", "Net", "Padding = -2")]
+    [InlineData("ResidualEnd without ResidualBegin", "[Input(1, 28, 28)] [Conv2d(4, 3, Padding = 1)] [{|LSG0113:ResidualEnd(Activation.Relu)|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "closes no block")]
+    [InlineData("unclosed block", "[Input(1, 28, 28)] [{|LSG0114:ResidualBegin|}] [Conv2d(1, 3, Padding = 1)] [GlobalAvgPool2d] [Dense(10)]", "Net", "never closed")]
+    [InlineData("nested block", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(1, 3, Padding = 1)] [{|LSG0115:ResidualBegin|}] [Conv2d(1, 3, Padding = 1)] [ResidualEnd] [GlobalAvgPool2d] [Dense(10)]", "Net", "do not nest")]
+    [InlineData("empty block", "[Input(1, 28, 28)] [ResidualBegin] [{|LSG0116:ResidualEnd|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "no layer between")]
+    [InlineData("shape mismatch without Projection", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(16, 3, Padding = 1)] [{|LSG0117:ResidualEnd|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "maps its input 1×28×28 to 16×28×28")]
+    [InlineData("projection stride cannot reproduce the shape", "[Input(1, 28, 28)] [ResidualBegin] [Conv2d(16, 3, Stride = 2)] [{|LSG0118:ResidualEnd(Projection = true)|}] [GlobalAvgPool2d] [Dense(10)]", "Net", "to 16×13×13, but its 1×1 projection with stride 2 (the product of the block's strides) gives 16×14×14")]
+    [InlineData("pooling padding above size/2", "[Input(1, 28, 28)] [AvgPool2d(2, {|LSG0119:Padding = 2|})] [Dense(10)]", "Net", "at most 1")]
+    [InlineData("output not flat", "[Input(1, 28, 28)] [Conv2d(6, 5)] [{|LSG0120:AvgPool2d(2)|}]", "Net", "whose output 6×12×12 is an image")]
+    [InlineData("no layer", "[Input(1, 28, 28)]", "{|LSG0103:Net|}", "has no layer")]
+    [InlineData("parameter count above the limit", "[Input(512, 8, 8)] [Conv2d(65536, 9, Padding = 4)] [GlobalAvgPool2d] [Dense(10)]", "{|LSG0107:Net|}", "it has 2,718,629,898 parameters")]
+    [InlineData("per-chunk workspace above the limit", "[Input(1, 2048, 2048)] [Conv2d(16, 3, Padding = 1)] [GlobalAvgPool2d] [Dense(10)]", "{|LSG0107:Net|}", "bytes of workspace buffers, more than the chunk budget")]
+    public void DesignSection2b_EveryVerificationCase_IsAnLsgError(string kind, string layers, string name, string messagePart)
+    {
+        Assert.NotEmpty(kind);
+        Verify($$"""
+            using Landscape;
+
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            {{layers}}
+            public partial class {{name}};
+            """, messagePart);
+    }
+
     [Fact]
     public void IndependentErrors_AreAllReportedInOneRun()
     {
@@ -610,6 +1116,19 @@ public sealed class NetworkDiagnosticTests
             Assert.Same(descriptor, DiagnosticDescriptors.ById(descriptor.Id));
         }
         Assert.Throws<ArgumentException>(() => DiagnosticDescriptors.ById("LSG9999"));
+    }
+
+    [Fact]
+    public void Descriptors_AllListsEveryDescriptorProperty()
+    {
+        // DiagnosticInfo.ToDiagnostic finds its descriptor in All: one left out throws while reporting (CS8785), which
+        // drops every network's generated source. LSG0110–0120 were once missing.
+        string[] declared = typeof(DiagnosticDescriptors).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(DiagnosticDescriptor))
+            .Select(p => ((DiagnosticDescriptor)p.GetValue(null)!).Id)
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(declared, DiagnosticDescriptors.All.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
     [Fact]

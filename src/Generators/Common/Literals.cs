@@ -31,6 +31,9 @@ internal static class Literals
     /// <summary>An int with thousands separators for comments ("199,210"), invariant culture.</summary>
     public static string Grouped(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>An exact product or sum of sizes with thousands separators for messages, invariant culture.</summary>
+    public static string Grouped(System.Numerics.BigInteger value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>A C# regular string literal with the necessary escapes.</summary>
     public static string String(string value)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using System.Threading;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Model;
@@ -190,13 +191,11 @@ public sealed partial class NetworkGenerator
         _ => "residual",
     } + Literals.Int(index);
 
-    /// <summary>Adds a read layer (null: an undefined enum value, which marks the declaration broken).</summary>
-    private static void AddLayer(DeclaredNetwork declared, (LayerSpec Layer, string Name)? read, AttributeReader reader)
-    {
-        if (read is null) declared.Broken = true;
-        else AddLayer(declared, read.Value.Layer, reader, read.Value.Name);
-    }
+    /// <summary>Adds a read layer and its name.</summary>
+    private static void AddLayer(DeclaredNetwork declared, (LayerSpec Layer, string Name) read, AttributeReader reader) =>
+        AddLayer(declared, read.Layer, reader, read.Name);
 
+    /// <summary>Adds <paramref name="layer"/> named <paramref name="name"/>, at the attribute's location, valid unless the reader reported a value.</summary>
     private static void AddLayer(DeclaredNetwork declared, LayerSpec layer, AttributeReader reader, string name) =>
         declared.Layers.Add(new DeclaredLayer(layer, name, reader.Location, reader.Valid));
 
@@ -230,11 +229,12 @@ public sealed partial class NetworkGenerator
                 declared.InputSize = 0;
                 return;
             }
-            long size = (long)channels * height * width;
+            // Exact: C·H·W of three ints can exceed a long and wrap to a small or negative count.
+            BigInteger size = (BigInteger)channels * height * width;
             if (size > MaxArrayLength)
             {
                 reader.Report(DiagnosticDescriptors.TooLarge, reader.Location, name,
-                    $"its input of {channels}×{height}×{width} has {Literals.Grouped(size)} values per example, more than fit in one array");
+                    $"its input of {Literals.Int(channels)}×{Literals.Int(height)}×{Literals.Int(width)} has {Literals.Grouped(size)} values per example, more than fit in one array");
                 declared.InputSize = 0;
                 return;
             }
@@ -246,33 +246,33 @@ public sealed partial class NetworkGenerator
     }
 
     /// <summary>
-    /// [Dense(units, activation, Bias, Init, InitScale)]: one layer. Non-positive units (LSG0104) and an invalid InitScale
-    /// (LSG0108) are reported and the layer is still added; an undefined enum value (LSG0105) gives null.
+    /// [Dense(units, activation, Bias, Init, InitScale)]: one layer. Non-positive units (LSG0104), an undefined enum value
+    /// (LSG0105) and an invalid InitScale (LSG0108) are reported and mark the layer invalid, which keeps its place (identity
+    /// or the default init standing in for an undefined value): the shape pass stops inference at it, and numbering and
+    /// residual blocks still match the source. So do the other layer readers.
     /// </summary>
-    private static (LayerSpec, string)? ReadDenseAttribute(AttributeReader reader, int index)
+    private static (LayerSpec, string) ReadDenseAttribute(AttributeReader reader, int index)
     {
         int units = reader.Positive(0, $"The units of [Dense] layer {index}");
-        ActivationKind? activation = reader.Enum<ActivationKind>(1, "Activation");
-        (bool bias, InitKind? init, double initScale) = reader.WeightProperties();
-        if (activation is null || init is null) return null;
-        return (LayerSpec.Dense(units, activation.Value, bias, init.Value, initScale), LayerName(LayerKind.Dense, index));
+        ActivationKind activation = reader.Enum<ActivationKind>(1, "Activation") ?? ActivationKind.Identity;
+        (bool bias, InitKind init, double initScale) = reader.WeightProperties();
+        return (LayerSpec.Dense(units, activation, bias, init, initScale), LayerName(LayerKind.Dense, index));
     }
 
     /// <summary>
     /// [Conv2d(channels, kernel, activation, Stride, Padding, Bias, Init, InitScale)]: non-positive channels, kernel or
     /// stride (LSG0104) and negative padding (LSG0112) are reported at the argument.
     /// </summary>
-    private static (LayerSpec, string)? ReadConvolutionAttribute(AttributeReader reader, int index)
+    private static (LayerSpec, string) ReadConvolutionAttribute(AttributeReader reader, int index)
     {
         string name = LayerName(LayerKind.Conv2d, index);
         int channels = reader.Positive(0, $"The channels of [Conv2d] {name}");
         int kernel = reader.Positive(1, $"The kernel of [Conv2d] {name}");
-        ActivationKind? activation = reader.Enum<ActivationKind>(2, "Activation");
+        ActivationKind activation = reader.Enum<ActivationKind>(2, "Activation") ?? ActivationKind.Identity;
         int stride = reader.NamedPositive("Stride", 1, $"The Stride of [Conv2d] {name}");
         int padding = reader.NamedPadding($"[Conv2d] {name}");
-        (bool bias, InitKind? init, double initScale) = reader.WeightProperties();
-        if (activation is null || init is null) return null;
-        var layer = new LayerSpec(LayerKind.Conv2d, channels, activation.Value, bias, init.Value, initScale) { Kernel = kernel, Stride = stride, Padding = padding };
+        (bool bias, InitKind init, double initScale) = reader.WeightProperties();
+        var layer = new LayerSpec(LayerKind.Conv2d, channels, activation, bias, init, initScale) { Kernel = kernel, Stride = stride, Padding = padding };
         return (layer, name);
     }
 
@@ -280,7 +280,7 @@ public sealed partial class NetworkGenerator
     /// [MaxPool2d(size)] / [AvgPool2d(size)] with Stride (default: the size) and Padding: non-positive size or stride
     /// (LSG0104), negative padding (LSG0112) or padding above size/2 (LSG0119), reported at the argument.
     /// </summary>
-    private static (LayerSpec, string)? ReadPoolingAttribute(AttributeReader reader, LayerKind kind, int index)
+    private static (LayerSpec, string) ReadPoolingAttribute(AttributeReader reader, LayerKind kind, int index)
     {
         string name = LayerName(kind, index);
         string attribute = kind == LayerKind.MaxPool2d ? "[MaxPool2d]" : "[AvgPool2d]";
@@ -294,12 +294,11 @@ public sealed partial class NetworkGenerator
     }
 
     /// <summary>[ResidualEnd(activation, Projection)]; its name (the block it closes) is given by the shape pass.</summary>
-    private static (LayerSpec, string)? ReadResidualEndAttribute(AttributeReader reader)
+    private static (LayerSpec, string) ReadResidualEndAttribute(AttributeReader reader)
     {
-        ActivationKind? activation = reader.Enum<ActivationKind>(0, "Activation");
+        ActivationKind activation = reader.Enum<ActivationKind>(0, "Activation") ?? ActivationKind.Identity;
         bool projection = reader.Named("Projection") is { } value && (bool)value.Value!;
-        if (activation is null) return null;
-        return (new LayerSpec(LayerKind.ResidualEnd, 0, activation.Value, projection, InitKind.Default, 1.0) { Projection = projection }, "");
+        return (new LayerSpec(LayerKind.ResidualEnd, 0, activation, projection, InitKind.Default, 1.0) { Projection = projection }, "");
     }
 
     /// <summary>
@@ -308,7 +307,7 @@ public sealed partial class NetworkGenerator
     /// </summary>
     private sealed class DeclaredNetwork
     {
-        /// <summary>An attribute had binding errors (the compiler reports them) or an undefined enum value: generate nothing.</summary>
+        /// <summary>An attribute had binding errors (the compiler reports them) or the [Network] loss is undefined: generate nothing.</summary>
         public bool Broken { get; set; }
 
         /// <summary>The [Network] loss, or null when it is missing or undefined.</summary>
@@ -323,7 +322,7 @@ public sealed partial class NetworkGenerator
         /// <summary>The first [Input]'s image shape, or null for a flat input.</summary>
         public ImageShape? InputImage { get; set; }
 
-        /// <summary>The layer attributes that were read, in source order (those with an undefined enum value are left out).</summary>
+        /// <summary>The layer attributes that were read, in source order, invalid ones included.</summary>
         public List<DeclaredLayer> Layers { get; } = [];
     }
 
@@ -394,15 +393,19 @@ public sealed partial class NetworkGenerator
             return null;
         }
 
-        /// <summary>Constructor argument <paramref name="position"/> as an enum; LSG0105 (and null) when it is undefined.</summary>
+        /// <summary>Constructor argument <paramref name="position"/> as an enum; LSG0105, null and the attribute invalid when it is undefined.</summary>
         public TEnum? Enum<TEnum>(int position, string enumName)
-            where TEnum : struct, System.Enum => ReadEnum<TEnum>(Attribute.ConstructorArguments[position], PositionalLocation(position), enumName, diagnostics);
+            where TEnum : struct, System.Enum => Checked(ReadEnum<TEnum>(Attribute.ConstructorArguments[position], PositionalLocation(position), enumName, diagnostics));
 
-        /// <summary>A weight layer's Bias, Init (LSG0105 → null) and InitScale (LSG0108 when not finite and ≥ 0).</summary>
-        public (bool Bias, InitKind? Init, double InitScale) WeightProperties()
+        /// <summary>
+        /// A weight layer's Bias, Init (LSG0105 when undefined, which marks the attribute invalid; the default stands in) and
+        /// InitScale (LSG0108 when not finite and ≥ 0).
+        /// </summary>
+        public (bool Bias, InitKind Init, double InitScale) WeightProperties()
         {
             bool bias = Named("Bias") is not { } b || (bool)b.Value!;
-            InitKind? init = Named("Init") is { } i ? ReadEnum<InitKind>(i, NamedLocation("Init"), "Init", diagnostics) : InitKind.Default;
+            InitKind init = InitKind.Default;
+            if (Named("Init") is { } i) init = Checked(ReadEnum<InitKind>(i, NamedLocation("Init"), "Init", diagnostics)) ?? InitKind.Default;
             double initScale = 1.0;
             if (Named("InitScale") is { } s)
             {
@@ -411,6 +414,14 @@ public sealed partial class NetworkGenerator
                     Report(DiagnosticDescriptors.InvalidInitScale, NamedLocation("InitScale"), Literals.Double(initScale).TrimEnd('d'));
             }
             return (bias, init, initScale);
+        }
+
+        /// <summary>Marks the attribute invalid when an enum read gave null (LSG0105 is already reported).</summary>
+        private TEnum? Checked<TEnum>(TEnum? value)
+            where TEnum : struct
+        {
+            if (value is null) Valid = false;
+            return value;
         }
     }
 

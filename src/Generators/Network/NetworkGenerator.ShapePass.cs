@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Numerics;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Graph;
 using Landscape.Generators.Network.Model;
@@ -14,8 +15,9 @@ public sealed partial class NetworkGenerator
     /// that are unopened (LSG0113), unclosed (LSG0114), nested (LSG0115) or empty (LSG0116), a shortcut whose shapes differ
     /// without a projection (LSG0117) or that a projection cannot match (LSG0118), an output that is not flat (LSG0120),
     /// softmax cross-entropy over one output (LSG0106), and values or parameters that do not fit in one .NET array
-    /// (LSG0107). Returns false when the network cannot be generated; <paramref name="diagnostics"/> then says why (it is
-    /// empty for a declaration the compiler already rejects). On success, gives the loss and the layers.
+    /// (LSG0107); last, when nothing else is wrong, a network without parameters (LSG0121). Returns false when the network
+    /// cannot be generated; <paramref name="diagnostics"/> then says why (it is empty for a declaration the compiler already
+    /// rejects). On success, gives the loss and the layers.
     /// </summary>
     private static bool TryValidateShape(DeclaredNetwork declared, string name, LocationInfo? nameLocation, List<DiagnosticInfo> diagnostics, out LossKind loss, out LayerSpec[] layers)
     {
@@ -43,6 +45,12 @@ public sealed partial class NetworkGenerator
                 $"it has {Literals.Grouped(walk.ParameterCount)} parameters, more than the {Literals.Grouped(MaxArrayLength)} that fit in one array"));
             return false;
         }
+        // Only pooling layers (and identity shortcuts): nothing depends on θ, so there is no gradient for the emitter to write.
+        if (walk.ParameterCount.IsZero)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameters, nameLocation, name));
+            return false;
+        }
         loss = declared.Loss.Value;
         var specs = new LayerSpec[declared.Layers.Count];
         for (int i = 0; i < specs.Length; i++) specs[i] = declared.Layers[i].Layer;
@@ -61,8 +69,11 @@ public sealed partial class NetworkGenerator
         private OpenBlock? _open;
         private int _blocks;
 
-        /// <summary>The parameter count so far (a long: the pass reports an overflow instead of wrapping).</summary>
-        public long ParameterCount { get; private set; }
+        /// <summary>The block the latest [ResidualEnd] closed (null if it closed none), which names it in LSG0120's message.</summary>
+        private string? _closed;
+
+        /// <summary>The parameter count so far, exact (the pass reports a count above the array limit instead of wrapping).</summary>
+        public BigInteger ParameterCount { get; private set; }
 
         /// <summary>The block a [ResidualBegin] opened: its name, location, input shape, layers so far and stride product.</summary>
         private sealed class OpenBlock(string name, LocationInfo? location, Shape? input)
@@ -123,17 +134,19 @@ public sealed partial class NetworkGenerator
                 }
             }
             (long channels, long h, long w, bool spatial) = ShapeInference.Output(layer, shape);
-            long size = channels * h * w;
-            long weights = layer.Kind switch
+            // Exact products: with extents up to ~2³³ (a padding near int.MaxValue) and kernels up to 2³¹, a long wraps, and
+            // a wrapped size would pass the check below and give a shape with negative extents.
+            BigInteger size = (BigInteger)channels * h * w;
+            BigInteger weights = layer.Kind switch
             {
-                LayerKind.Dense => layer.Units * (long)shape.Size + (layer.Bias ? layer.Units : 0),
-                LayerKind.Conv2d => layer.Units * (long)shape.Channels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Units : 0),
-                _ => 0,
+                LayerKind.Dense => (BigInteger)layer.Units * shape.Size + (layer.Bias ? layer.Units : 0),
+                LayerKind.Conv2d => (BigInteger)layer.Units * shape.Channels * layer.Kernel * layer.Kernel + (layer.Bias ? layer.Units : 0),
+                _ => BigInteger.Zero,
             };
-            long patches = layer.Kind == LayerKind.Conv2d ? (long)shape.Channels * layer.Kernel * layer.Kernel * h * w : 0;
+            BigInteger patches = layer.Kind == LayerKind.Conv2d ? (BigInteger)shape.Channels * layer.Kernel * layer.Kernel * h * w : BigInteger.Zero;
             if (size > MaxArrayLength || patches > MaxArrayLength)
             {
-                string what = size > MaxArrayLength ? $"its output {channels}×{h}×{w} has {Literals.Grouped(size)} values per example"
+                string what = size > MaxArrayLength ? $"its output {Literals.Int(channels)}×{Literals.Int(h)}×{Literals.Int(w)} has {Literals.Grouped(size)} values per example"
                     : $"its patch matrix has {Literals.Grouped(patches)} values per example";
                 Report(DiagnosticDescriptors.TooLarge, declared.Location, network, $"{title}: {what}, more than fit in one array");
                 return null;
@@ -145,6 +158,7 @@ public sealed partial class NetworkGenerator
         /// <summary>A [ResidualEnd]: closes the open block, checking that S(x) can be added to F(x).</summary>
         private void End(DeclaredLayer declared)
         {
+            _closed = _open?.Name;
             if (_open is not { } block)
             {
                 Report(DiagnosticDescriptors.ResidualEndWithoutBegin, declared.Location, network);
@@ -192,7 +206,11 @@ public sealed partial class NetworkGenerator
             if (layers.Count == 0) return;
             DeclaredLayer last = layers[layers.Count - 1];
             if (_shape is { IsSpatial: true } output)
-                Report(DiagnosticDescriptors.OutputNotFlat, last.Location, network, Title(last), output.ToString());
+            {
+                // A [ResidualEnd] is named after the block it closes (the last one closed, since it is the last layer).
+                string title = last.Layer.Kind == LayerKind.ResidualEnd ? "[ResidualEnd]" + (_closed is { } closed ? " " + closed : "") : Title(last);
+                Report(DiagnosticDescriptors.OutputNotFlat, last.Location, network, title, output.ToString());
+            }
             // One output: known from the inferred shape, or (when inference stopped earlier) from a last [Dense]'s units.
             bool oneOutput = _shape is { } shape ? shape.Size == 1 : last.Layer.Kind == LayerKind.Dense && last.Layer.Units == 1;
             if (loss == LossKind.SoftmaxCrossEntropy && oneOutput)

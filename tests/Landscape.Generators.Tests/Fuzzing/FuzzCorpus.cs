@@ -47,6 +47,46 @@ internal static class FuzzCorpus
                 public partial class Wave;
             }
             """),
+        new("network", "lenet", Header + """
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(1, 12, 12)]
+            [Conv2d(4, 5, Activation.Tanh, Padding = 2)]
+            [AvgPool2d(2)]
+            [Conv2d(6, 3, Activation.Tanh)]
+            [MaxPool2d(2, Stride = 1, Padding = 1)]
+            [Dense(8, Activation.Tanh)]
+            [Dense(3)]
+            public partial class LeNetLike;
+            """),
+        new("network", "resnet", Header + """
+            [Network(LossFunction.SoftmaxCrossEntropy)]
+            [Input(2, 8, 8)]
+            [Conv2d(4, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [ResidualBegin]
+            [Conv2d(4, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+            [Conv2d(4, 3, Padding = 1)]
+            [ResidualEnd(Activation.Relu)]
+            [ResidualBegin]
+            [Conv2d(6, 3, Activation.Relu, Stride = 2, Padding = 1)]
+            [Conv2d(6, 3, Padding = 1, Bias = false)]
+            [ResidualEnd(Activation.Relu, Projection = true)]
+            [GlobalAvgPool2d]
+            [Dense(3)]
+            public partial class ResNetLike;
+            """),
+        new("network", "dense-residual", Header + """
+            [Network(LossFunction.MeanSquaredError)]
+            [Input(5)]
+            [Dense(4, Activation.Tanh)]
+            [ResidualBegin]
+            [Dense(4, Activation.Square)]
+            [ResidualEnd(Activation.Tanh)]
+            [ResidualBegin]
+            [Dense(3, Activation.Tanh)]
+            [ResidualEnd(Projection = true)]
+            [Dense(2)]
+            public partial class DenseResidual;
+            """),
         new("objective", "valley", Header + """
             public sealed partial record Valley(double A, double B)
             {

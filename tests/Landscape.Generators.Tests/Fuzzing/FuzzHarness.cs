@@ -17,7 +17,12 @@ namespace Landscape.Generators.Tests.Fuzzing;
 /// </param>
 /// <param name="GeneratedFiles">How many files the generators added.</param>
 /// <param name="Errors">The first few error diagnostics of the final compilation and the generators, for messages.</param>
-internal sealed record FuzzOutcome(string? Crash, bool GeneratorErrors, bool UserErrors, bool GeneratedErrors, int GeneratedFiles, string Errors)
+/// <param name="Reported">The IDs of the LSG errors the generators reported, sorted and comma-separated.</param>
+/// <param name="Expected">
+/// What <see cref="NetworkOracle"/> expects of a variant without compiler errors that declares one network: <see cref="NetworkOracle.Valid"/>
+/// or the ID of the first rule the declaration breaks; null when it has no opinion.
+/// </param>
+internal sealed record FuzzOutcome(string? Crash, bool GeneratorErrors, bool UserErrors, bool GeneratedErrors, int GeneratedFiles, string Errors, string Reported, string? Expected)
 {
     /// <summary>The variant is valid: neither the compiler (on the user's code) nor a generator found an error.</summary>
     public bool Valid => !GeneratorErrors && !UserErrors;
@@ -27,7 +32,14 @@ internal sealed record FuzzOutcome(string? Crash, bool GeneratorErrors, bool Use
     /// error or a compiler error in the user's code — generated code never fails to compile on its own, so a valid
     /// variant compiles.
     /// </summary>
-    public bool KeepsContract => Crash is null && (!GeneratedErrors || GeneratorErrors || UserErrors);
+    public bool KeepsContract => Crash is null && (!GeneratedErrors || GeneratorErrors || UserErrors) && AgreesWithOracle;
+
+    /// <summary>
+    /// The network generator agrees with the oracle: no LSG error on a declaration it calls valid, and the error it
+    /// expects among those reported on one it calls invalid.
+    /// </summary>
+    public bool AgreesWithOracle => Expected is null
+        || (Expected == NetworkOracle.Valid ? !GeneratorErrors : Reported.Split(',').Contains(Expected, StringComparer.Ordinal));
 }
 
 /// <summary>
@@ -61,19 +73,22 @@ internal static class FuzzHarness
             ?? generatorDiagnostics.FirstOrDefault(d => d.Id is "CS8785" or "LSG0999")?.ToString();
         bool generatorErrors = generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("LSG", StringComparison.Ordinal));
 
-        // Compile only as far as the verdict needs: a variant with a syntax error or an LSG error is diagnosed already;
-        // otherwise bind the variant itself; only a variant that is clean so far (a valid one) is compiled in full, where
-        // every remaining error is in generated code. This keeps thousands of variants within the time budget.
+        // Compile only as far as the verdict needs: a variant with a syntax error is diagnosed already; otherwise bind the
+        // variant itself (cheap: one small file), which the oracle needs to be free of errors; only a variant that is clean
+        // so far and has no LSG error (a valid one) is compiled in full, where every remaining error is in generated code.
+        // This keeps thousands of variants within the time budget.
         Diagnostic[] errors = tree.GetDiagnostics().Where(IsError).ToArray();
-        if (errors.Length == 0 && !generatorErrors)
+        if (errors.Length == 0)
             errors = output.GetSemanticModel(tree).GetDiagnostics().Where(IsError).ToArray();
+        string? expected = errors.Length == 0 ? NetworkOracle.Judge(output, tree) : null;
         if (errors.Length == 0 && !generatorErrors)
             errors = output.GetDiagnostics().Where(IsError).ToArray();
         bool userErrors = errors.Any(d => d.Location.SourceTree is null || d.Location.SourceTree == tree);
         bool generatedErrors = errors.Any(d => d.Location.SourceTree is not null && d.Location.SourceTree != tree);
         string shown = string.Join("\n", generatorDiagnostics.Concat(errors).Take(6).Select(d => d.ToString()));
         int files = result.Results.Sum(r => r.GeneratedSources.Length);
-        return new FuzzOutcome(crash, generatorErrors, userErrors, generatedErrors, files, shown);
+        string reported = string.Join(",", generatorDiagnostics.Where(d => d.Id.StartsWith("LSG", StringComparison.Ordinal)).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        return new FuzzOutcome(crash, generatorErrors, userErrors, generatedErrors, files, shown, reported, expected);
     }
 
     private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;

@@ -10,10 +10,13 @@ using Xunit.Abstractions;
 namespace Landscape.Generators.Tests.Fuzzing;
 
 /// <summary>
-/// Generator fuzzing: seeded mutations of valid [Network] and [Objective] declarations (see <see cref="Mutator"/>), each
-/// compiled with the generators. For every variant: no generator exception (no CS8785, no LSG0999); every error of the
-/// final compilation is accounted for by an LSG error or a compiler error in the variant itself (generated code never
-/// fails on its own); hence every valid variant compiles. The counts are written to the test output.
+/// Generator fuzzing: seeded mutations of valid [Network] (dense, LeNet- and ResNet-like), [Objective] and [Experiment]
+/// declarations (see <see cref="Mutator"/>), each compiled with the generators. For every variant: no generator exception
+/// (no CS8785, no LSG0999); every error of the final compilation is accounted for by an LSG error or a compiler error in
+/// the variant itself (generated code never fails on its own), hence every valid variant compiles; and on every network
+/// variant that compiles and that <see cref="NetworkOracle"/> can judge, the network generator agrees with the oracle: an
+/// LSG error, including the one the oracle expects, exactly when the oracle finds the declaration invalid. The counts are
+/// written to the test output.
 /// </summary>
 /// <remarks>
 /// LANDSCAPE_FUZZ_SEED and LANDSCAPE_FUZZ_VARIANTS override the seed (default 20261127) and the number of variants
@@ -33,6 +36,8 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
             FuzzOutcome outcome = FuzzHarness.Run(seed.Source);
             Assert.True(outcome.Crash is null && outcome.Valid && !outcome.GeneratedErrors && outcome.GeneratedFiles == 1,
                 $"Seed '{seed.Name}' must be valid and generate one file; got {outcome}:\n{outcome.Errors}");
+            // The oracle knows every network seed, and calls it valid.
+            Assert.Equal(seed.Kind == "network" ? NetworkOracle.Valid : null, outcome.Expected);
         }
     }
 
@@ -69,6 +74,9 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         }
         foreach (IGrouping<string, int> op in Enumerable.Range(0, variants).SelectMany(i => operators[i].Distinct().Select(o => (o, i))).GroupBy(p => p.o, p => p.i).OrderBy(g => g.Key, StringComparer.Ordinal))
             report.AppendLine(CultureInfo.InvariantCulture, $"    {op.Key}: {op.Count()} variants, {op.Count(i => outcomes[i].Valid)} valid");
+        int[] judged = Enumerable.Range(0, variants).Where(i => outcomes[i].Expected is not null).ToArray();
+        string verdicts = string.Join(", ", judged.GroupBy(i => outcomes[i].Expected!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        report.AppendLine(CultureInfo.InvariantCulture, $"  oracle: {judged.Length} network variants judged: {verdicts}");
         output.WriteLine(report.ToString());
 
         int[] failures = Enumerable.Range(0, variants).Where(i => !outcomes[i].KeepsContract).ToArray();
@@ -77,20 +85,25 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         foreach (int i in failures.Take(5))
         {
             FuzzOutcome o = outcomes[i];
-            string what = o.Crash is not null ? "the generator crashed: " + o.Crash : "errors only in generated code";
+            string what = o.Crash is not null ? "the generator crashed: " + o.Crash
+                : !o.AgreesWithOracle ? $"the oracle expected {o.Expected}, the generators reported [{o.Reported}]"
+                : "errors only in generated code";
             message.AppendLine(CultureInfo.InvariantCulture, $"--- variant {i} (seed '{corpus[i % corpus.Count].Name}', operators {string.Join(", ", operators[i])}): {what}");
             message.AppendLine(sources[i]);
             message.AppendLine(o.Errors);
         }
         Assert.True(failures.Length == 0, message.ToString() + "\n" + report);
 
-        // The run must exercise both outcomes for both generators, or it proves little.
+        // The run must exercise both outcomes for every generator, and the oracle both verdicts on many network rules, or it
+        // proves little.
         foreach (string kind in corpus.Select(s => s.Kind).Distinct())
         {
             int[] ofKind = Enumerable.Range(0, variants).Where(i => corpus[i % corpus.Count].Kind == kind).ToArray();
             Assert.True(ofKind.Count(i => outcomes[i].Valid) >= ofKind.Length / 20, $"Too few valid {kind} variants.\n{report}");
             Assert.True(ofKind.Count(i => outcomes[i].GeneratorErrors) >= ofKind.Length / 20, $"Too few {kind} variants with an LSG error.\n{report}");
         }
+        Assert.True(judged.Count(i => outcomes[i].Expected == NetworkOracle.Valid) >= judged.Length / 10, $"Too few variants the oracle calls valid.\n{report}");
+        Assert.True(judged.Select(i => outcomes[i].Expected).Where(e => e != NetworkOracle.Valid).Distinct().Count() >= 10, $"The oracle expected too few different errors.\n{report}");
     }
 
     private static int EnvironmentInt(string name, int fallback) =>

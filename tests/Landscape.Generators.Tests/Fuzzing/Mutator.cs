@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -10,8 +11,11 @@ namespace Landscape.Generators.Tests.Fuzzing;
 /// <summary>
 /// Seeded source mutations of the kinds a user produces while typing or by mistake: deleted, duplicated, swapped and
 /// inserted tokens; numbers out of range or huge; arguments of the wrong type; unknown enum members; changed types and
-/// operators; unicode identifiers (consistent and not); duplicated attributes; and truncated, half-typed files. Every
-/// mutation works on the lexer's tokens of the current text, so mutations compose.
+/// operators; unicode identifiers (consistent and not); duplicated attributes; and truncated, half-typed files. For
+/// networks, also well-formed C# with other numbers: kernel and window sizes, strides, paddings, channels and units, the
+/// input's shape, dropped, doubled or moved [ResidualBegin]/[ResidualEnd], a toggled Projection, inserted and dropped layers,
+/// which reach the shape pass rather than the compiler. Token mutations work on the lexer's tokens of the current text and
+/// layer mutations on its attribute lines, so mutations compose.
 /// </summary>
 internal static class Mutator
 {
@@ -34,6 +38,37 @@ internal static class Mutator
         ("duplicate-attribute", DuplicateAttribute),
         ("delete-line", DeleteLine),
         ("truncate", Truncate),
+        ("kernel-size", KernelSize),
+        ("layer-stride", LayerStride),
+        ("layer-padding", LayerPadding),
+        ("layer-channels", LayerChannels),
+        ("input-shape", InputShape),
+        ("residual-marker", ResidualMarker),
+        ("residual-projection", ResidualProjection),
+        ("insert-layer", InsertLayer),
+        ("drop-layers", DropLayers),
+    ];
+
+    /// <summary>One layer attribute on a line of its own, as the seeds write them: its indentation, name and argument text.</summary>
+    private static readonly Regex s_layerLine = new(
+        @"^(?<indent>[ \t]*)\[(?<name>Input|Dense|Conv2d|MaxPool2d|AvgPool2d|GlobalAvgPool2d|ResidualBegin|ResidualEnd)(\((?<arguments>.*)\))?\][ \t]*$",
+        RegexOptions.CultureInvariant);
+
+    private static readonly string[] KernelSizes = ["0", "-1", "1", "2", "3", "4", "5", "7", "9", "13", "1000", "int.MaxValue"];
+
+    private static readonly string[] Strides = ["0", "-2", "1", "2", "3", "4", "7", "100", "int.MaxValue"];
+
+    private static readonly string[] Paddings = ["-1", "0", "1", "2", "3", "6", "100", "int.MaxValue"];
+
+    private static readonly string[] Widths = ["0", "-3", "1", "2", "3", "5", "16", "100000"];
+
+    private static readonly string[] InputShapes = ["16", "5", "1, 1, 1", "1, 3, 3", "2, 8, 8", "3, 5, 9", "1, 12, 12", "1, 28, 28", "0, 8, 8", "1, 2, 100", "2, -4, 4"];
+
+    private static readonly string[] InsertedLayers =
+    [
+        "[Conv2d(3, 3, Padding = 1)]", "[Conv2d(2, 1, Activation.Relu)]", "[Conv2d(4, 3, Stride = 2)]", "[Conv2d(2, 5)]", "[MaxPool2d(2)]",
+        "[AvgPool2d(3, Stride = 1, Padding = 1)]", "[MaxPool2d(3, Stride = 2, Padding = 1)]", "[GlobalAvgPool2d]", "[Dense(4, Activation.Tanh)]",
+        "[Dense(1)]", "[ResidualBegin]", "[ResidualEnd]", "[ResidualEnd(Activation.Relu, Projection = true)]",
     ];
 
     private static readonly string[] InsertPool =
@@ -252,5 +287,146 @@ internal static class Mutator
     {
         string cut = source[..random.Next(source.Length + 1)];
         return random.Next(3) == 0 ? cut + "\n}" : cut;
+    }
+
+    /// <summary>A convolution's kernel or a pooling window's size.</summary>
+    private static string KernelSize(string source, Random random) => EditLayer(source, random, name => name is "Conv2d" or "MaxPool2d" or "AvgPool2d",
+        (name, arguments) => SetPositional(arguments, name == "Conv2d" ? 1 : 0, Pick(KernelSizes, random)));
+
+    /// <summary>A convolution's or pooling's Stride, set or replaced.</summary>
+    private static string LayerStride(string source, Random random) => EditLayer(source, random, name => name is "Conv2d" or "MaxPool2d" or "AvgPool2d",
+        (_, arguments) => SetNamed(arguments, "Stride", Pick(Strides, random)));
+
+    /// <summary>A convolution's or pooling's Padding, set or replaced.</summary>
+    private static string LayerPadding(string source, Random random) => EditLayer(source, random, name => name is "Conv2d" or "MaxPool2d" or "AvgPool2d",
+        (_, arguments) => SetNamed(arguments, "Padding", Pick(Paddings, random)));
+
+    /// <summary>A convolution's channels or a dense layer's units.</summary>
+    private static string LayerChannels(string source, Random random) => EditLayer(source, random, name => name is "Conv2d" or "Dense",
+        (_, arguments) => SetPositional(arguments, 0, Pick(Widths, random)));
+
+    /// <summary>The [Input]'s arguments: a flat size or an image shape (some not positive).</summary>
+    private static string InputShape(string source, Random random) => EditLayer(source, random, name => name == "Input",
+        (_, arguments) =>
+        {
+            arguments.Clear();
+            arguments.Add(Pick(InputShapes, random));
+        });
+
+    /// <summary>A [ResidualBegin] or [ResidualEnd] deleted, doubled, or moved one line up or down; one inserted if there is none.</summary>
+    private static string ResidualMarker(string source, Random random)
+    {
+        List<string> lines = [.. source.Split('\n')];
+        int[] markers = LayerLines(lines, name => name is "ResidualBegin" or "ResidualEnd");
+        if (markers.Length == 0)
+            return InsertLine(source, random, Pick(new[] { "[ResidualBegin]", "[ResidualEnd]", "[ResidualEnd(Projection = true)]" }, random));
+        int line = Pick(markers, random);
+        switch (random.Next(4))
+        {
+            case 0:
+                lines.RemoveAt(line);
+                break;
+            case 1:
+                lines.Insert(line, lines[line]);
+                break;
+            default:
+                int other = random.Next(2) == 0 ? line - 1 : line + 1;
+                if (other >= 0 && other < lines.Count) (lines[line], lines[other]) = (lines[other], lines[line]);
+                break;
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Projection = true added to a [ResidualEnd] without it, or removed from one with it.</summary>
+    private static string ResidualProjection(string source, Random random) => EditLayer(source, random, name => name == "ResidualEnd",
+        (_, arguments) =>
+        {
+            if (arguments.RemoveAll(a => a.StartsWith("Projection", StringComparison.Ordinal)) == 0) arguments.Add("Projection = true");
+        });
+
+    /// <summary>One random layer line removed, or every layer line from a random one on (a network cut short).</summary>
+    private static string DropLayers(string source, Random random)
+    {
+        List<string> lines = [.. source.Split('\n')];
+        int[] layers = LayerLines(lines, name => name != "Input");
+        if (layers.Length == 0) return DeleteLine(source, random);
+        int first = random.Next(layers.Length);
+        int last = random.Next(2) == 0 ? first : layers.Length - 1;
+        for (int i = last; i >= first; i--) lines.RemoveAt(layers[i]);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>A layer attribute inserted before a random layer line (or after the last).</summary>
+    private static string InsertLayer(string source, Random random) => InsertLine(source, random, Pick(InsertedLayers, random));
+
+    /// <summary>Inserts <paramref name="attribute"/> at a layer line's position; a random token when the source has no layer line.</summary>
+    private static string InsertLine(string source, Random random, string attribute)
+    {
+        List<string> lines = [.. source.Split('\n')];
+        int[] layers = LayerLines(lines, _ => true);
+        if (layers.Length == 0) return InsertToken(source, random);
+        int choice = random.Next(layers.Length + 1);
+        int at = choice < layers.Length ? layers[choice] : layers[^1] + 1;
+        string indent = s_layerLine.Match(lines[layers[0]]).Groups["indent"].Value;
+        lines.Insert(at, indent + attribute);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// Rewrites the arguments of a random layer line whose attribute name satisfies <paramref name="which"/>; inserts a
+    /// layer when there is none (another network seed), or replaces a number when the source has no layer line at all.
+    /// </summary>
+    private static string EditLayer(string source, Random random, Func<string, bool> which, Action<string, List<string>> edit)
+    {
+        string[] lines = source.Split('\n');
+        int[] candidates = LayerLines(lines, which);
+        if (candidates.Length == 0)
+            return LayerLines(lines, _ => true).Length > 0 ? InsertLayer(source, random) : ReplaceNumber(source, random);
+        int line = Pick(candidates, random);
+        Match match = s_layerLine.Match(lines[line]);
+        string name = match.Groups["name"].Value;
+        List<string> arguments = SplitArguments(match.Groups["arguments"].Value);
+        edit(name, arguments);
+        lines[line] = $"{match.Groups["indent"].Value}[{name}({string.Join(", ", arguments)})]";
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The indices of the lines that hold one layer attribute whose name satisfies <paramref name="which"/>.</summary>
+    private static int[] LayerLines(IReadOnlyList<string> lines, Func<string, bool> which) =>
+        Enumerable.Range(0, lines.Count).Where(i => s_layerLine.Match(lines[i]) is { Success: true } m && which(m.Groups["name"].Value)).ToArray();
+
+    /// <summary>Splits an argument list at its top-level commas.</summary>
+    private static List<string> SplitArguments(string text)
+    {
+        var arguments = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '(' or '[') depth++;
+            else if (text[i] is ')' or ']') depth--;
+            else if (text[i] == ',' && depth == 0)
+            {
+                arguments.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+        if (text.Trim().Length > 0) arguments.Add(text[start..].Trim());
+        return arguments;
+    }
+
+    /// <summary>Replaces positional argument <paramref name="position"/> (a named one stays), or appends it when the list is shorter.</summary>
+    private static void SetPositional(List<string> arguments, int position, string value)
+    {
+        int positional = arguments.TakeWhile(a => !a.Contains('=', StringComparison.Ordinal)).Count();
+        if (position < positional) arguments[position] = value;
+        else if (position == positional) arguments.Insert(position, value);
+    }
+
+    /// <summary>Sets the named property argument <paramref name="name"/> to <paramref name="value"/>, appending it if absent.</summary>
+    private static void SetNamed(List<string> arguments, string name, string value)
+    {
+        int index = arguments.FindIndex(a => a.Split('=')[0].Trim() == name);
+        if (index >= 0) arguments[index] = $"{name} = {value}";
+        else arguments.Add($"{name} = {value}");
     }
 }
