@@ -40,7 +40,8 @@ internal static class NetworkLowering
                     blockInput = null;
                     continue;
             }
-            blockStride *= ShapeInference.StrideOf(layer);
+            // Capped like the parser's: any stride at least the input's extent gives one output row, so the cap changes nothing.
+            blockStride = Math.Min(blockStride * ShapeInference.StrideOf(layer), int.MaxValue);
             OpKind kind = KindOf(layer.Kind);
             nodes.Add(LowerLayer(layer, kind, counts[(int)kind]++, previous, nodes.Count, ref offset, ref streams));
         }
