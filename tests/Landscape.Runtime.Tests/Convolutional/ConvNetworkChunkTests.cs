@@ -8,8 +8,8 @@ namespace Landscape.Tests.Convolutional;
 
 /// <summary>
 /// Convolutional, pooling and residual networks over several chunks of examples (DESIGN §2: each chunk's partial sums alone,
-/// combined by the pairwise tree over chunk indices): loss, gradient, H·v and per-example losses agree with the reference and
-/// are the same bits on 1, 2 and 3 threads, for the six networks of <see cref="ConvNetworks"/> (chunks of 512) and for a
+/// combined by the pairwise tree over chunk indices): loss, gradient, H·v, per-example losses and Predict's outputs agree with the
+/// reference and are the same bits on 1, 2 and 3 threads, for the six networks of <see cref="ConvNetworks"/> (chunks of 512) and for a
 /// network whose buffers are large enough that its chunks are smaller than the default.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ public sealed class ConvNetworkChunkTests
     {
         IModel model = ConvNetworks.Create(name);
         Assert.Equal((DefaultChunk, 64), (ChunkConstant(model, "ChunkSize"), ChunkConstant(model, "BlockSize")));
-        AssertMatchesReferenceOnAnyThreadCount(model, ConvNetworks.Reference(name), ManyChunks, 81);
+        AssertMatchesReferenceOnAnyThreadCount(model, ConvNetworks.Reference(name), (theta, x, y) => ConvNetworks.Predict(model, theta, x, y), ManyChunks, 81);
     }
 
     /// <summary>
@@ -57,25 +57,29 @@ public sealed class ConvNetworkChunkTests
         var model = new WideConvChunked();
         Assert.Equal((128, 64), (ChunkConstant(model, "ChunkSize"), ChunkConstant(model, "BlockSize")));
         // Chunks of 128, 128 and 44 examples: the tree ((0 + 1) + 2), and a partial last chunk that is one partial block.
-        AssertMatchesReferenceOnAnyThreadCount(model, WideConvChunked.Reference, 2 * 128 + 44, 91);
+        AssertMatchesReferenceOnAnyThreadCount(model, WideConvChunked.Reference, (theta, x, y) => model.Predict(theta, x, y), 2 * 128 + 44, 91);
     }
 
-    private static void AssertMatchesReferenceOnAnyThreadCount(IModel model, ReferenceGraphNetwork reference, int count, int seed)
+    private static void AssertMatchesReferenceOnAnyThreadCount(IModel model, ReferenceGraphNetwork reference, Action<double[], double[], double[]> predict,
+                                                               int count, int seed)
     {
         string name = model.GetType().Name;
         (Dataset data, Dataset distinct, int[] source) = RepeatedData(reference, count, seed);
-        int p = model.ParameterCount;
+        int p = model.ParameterCount, outputSize = reference.Output.Size;
         double[] theta = ConvNetworkReferenceTests.Random(p, seed + 1, 0.7), v = ConvNetworkReferenceTests.Random(p, seed + 2);
+        double[] inputs = data.Inputs.ToArray();
 
         // The reference: one evaluation per distinct example, weighted by its number of copies.
         var copies = new int[Distinct];
         foreach (int k in source) copies[k]++;
         double refLoss = 0;
         double[] refGradient = new double[p], refProduct = new double[p], refLosses = new double[Distinct];
+        double[][] refOutputs = new double[Distinct][];
         double[] g = new double[p], h = new double[p];
         for (int k = 0; k < Distinct; k++)
         {
             refLosses[k] = reference.Evaluate(theta, distinct.Subset(k, 1), v, g, h);
+            refOutputs[k] = reference.Predict(theta, distinct.Input(k));
             double weight = (double)copies[k] / count;
             refLoss += weight * refLosses[k];
             for (int i = 0; i < p; i++)
@@ -88,18 +92,20 @@ public sealed class ConvNetworkChunkTests
         int saved = Parallelism.MaxThreads;
         try
         {
-            (double Loss, double[] Gradient, double[] Product, double[] Losses) Run(int threads)
+            (double Loss, double[] Gradient, double[] Product, double[] Losses, double[] Outputs) Run(int threads)
             {
                 Parallelism.MaxThreads = threads;
                 double[] gradient = new double[p], product = new double[p], hvpGradient = new double[p], losses = new double[count];
+                double[] outputs = new double[count * outputSize];
                 double loss = model.Loss(theta, data);
                 double gradLoss = model.Gradient(theta, data, gradient);
                 double hvpLoss = model.HessianVectorProduct(theta, data, v, product, hvpGradient);
                 model.ExampleLosses(theta, data, losses);
+                predict(theta, inputs, outputs);
                 Assert.Equal(BitConverter.DoubleToInt64Bits(loss), BitConverter.DoubleToInt64Bits(gradLoss));
                 Assert.Equal(BitConverter.DoubleToInt64Bits(loss), BitConverter.DoubleToInt64Bits(hvpLoss));
                 NumericAssert.BitIdentical(hvpGradient, gradient, $"{name}: gradient from HVP vs Gradient at {threads} threads");
-                return (loss, gradient, product, losses);
+                return (loss, gradient, product, losses, outputs);
             }
 
             var one = Run(1);
@@ -107,7 +113,10 @@ public sealed class ConvNetworkChunkTests
             NumericAssert.Close(one.Gradient, refGradient, ReferenceTolerance, $"{name} gradient, n = {count}");
             NumericAssert.Close(one.Product, refProduct, ReferenceTolerance, $"{name} H·v, n = {count}");
             for (int e = 0; e < count; e++)
+            {
                 NumericAssert.Close(one.Losses[e], refLosses[source[e]], ReferenceTolerance, $"{name} ExampleLosses[{e}] (a copy of example {source[e]})");
+                NumericAssert.Close(one.Outputs.AsSpan(e * outputSize, outputSize), refOutputs[source[e]], ReferenceTolerance, $"{name} Predict, row {e} (a copy of example {source[e]})");
+            }
             foreach (int threads in new[] { 2, 3 })
             {
                 var many = Run(threads);
@@ -115,6 +124,7 @@ public sealed class ConvNetworkChunkTests
                 NumericAssert.BitIdentical(many.Gradient, one.Gradient, $"{name} gradient, 1 vs {threads} threads");
                 NumericAssert.BitIdentical(many.Product, one.Product, $"{name} H·v, 1 vs {threads} threads");
                 NumericAssert.BitIdentical(many.Losses, one.Losses, $"{name} example losses, 1 vs {threads} threads");
+                NumericAssert.BitIdentical(many.Outputs, one.Outputs, $"{name} Predict, 1 vs {threads} threads");
             }
         }
         finally

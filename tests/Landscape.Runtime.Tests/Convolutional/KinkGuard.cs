@@ -8,7 +8,9 @@ namespace Landscape.Tests.Convolutional;
 /// records, with the reference, which piece every example is on at θ (<see cref="ReferenceGraphNetwork.Pattern"/>) and fails
 /// a test whose difference point lies on another piece. A central difference across a kink measures the jump, not the
 /// derivative, so such a failure says the test point was chosen too close to a kink, not that the derivative is wrong; the
-/// seeds of the tests are fixed, so a passing test stays on its pieces.
+/// seeds of the tests are fixed, so a passing test stays on its pieces. A step that changes only parameters after the last
+/// layer with a kink cannot change the pattern and is not re-evaluated (the reference is a tape: a pattern per example and
+/// point costs a whole forward pass).
 /// </summary>
 internal sealed class KinkGuard
 {
