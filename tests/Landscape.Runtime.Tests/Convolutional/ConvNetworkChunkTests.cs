@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using Landscape.Models;
 using Landscape.Tests.Networks;
 using Landscape.Tests.Reference;
 
@@ -10,7 +11,8 @@ namespace Landscape.Tests.Convolutional;
 /// Convolutional, pooling and residual networks over several chunks of examples (DESIGN §2: each chunk's partial sums alone,
 /// combined by the pairwise tree over chunk indices): loss, gradient, H·v, per-example losses and Predict's outputs agree with the
 /// reference and are the same bits on 1, 2 and 3 threads, for the six networks of <see cref="ConvNetworks"/> (chunks of 512) and for a
-/// network whose buffers are large enough that its chunks are smaller than the default.
+/// network whose buffers are large enough that its chunks are smaller than the default; and the loss is, bit for bit, the
+/// pairwise tree over the chunks of in-order sums of the per-example losses.
 /// </summary>
 /// <remarks>
 /// The datasets repeat a few distinct examples in a seeded shuffled order, so that the reference is evaluated once per
@@ -117,6 +119,15 @@ public sealed class ConvNetworkChunkTests
                 NumericAssert.Close(one.Losses[e], refLosses[source[e]], ReferenceTolerance, $"{name} ExampleLosses[{e}] (a copy of example {source[e]})");
                 NumericAssert.Close(one.Outputs.AsSpan(e * outputSize, outputSize), refOutputs[source[e]], ReferenceTolerance, $"{name} Predict, row {e} (a copy of example {source[e]})");
             }
+            // The loss is exactly the structure of DESIGN §2: per chunk an in-order sum of its examples' losses, then the
+            // pairwise tree over the chunks, then ÷ n (as NetworkSummationTests checks for dense networks).
+            int chunk = ChunkConstant(model, "ChunkSize"), chunks = (count + chunk - 1) / chunk;
+            var chunkSums = new double[chunks];
+            for (int k = 0; k < chunks; k++)
+                chunkSums[k] = ExampleBlocks.SumInOrder(one.Losses.AsSpan(k * chunk, Math.Min(chunk, count - k * chunk)));
+            Assert.Equal(3, chunks);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(PairwiseTree(chunkSums, 0, chunks) / count), BitConverter.DoubleToInt64Bits(one.Loss));
+
             foreach (int threads in new[] { 2, 3 })
             {
                 var many = Run(threads);
@@ -150,6 +161,15 @@ public sealed class ConvNetworkChunkTests
             distinct.Target(source[e]).CopyTo(y.AsSpan(e * targets, targets));
         }
         return (new Dataset(x, y, count), distinct, source);
+    }
+
+    /// <summary>Σ over [lo, hi) as the tree of DESIGN §2: [lo, lo + m) + [lo + m, hi), m the largest power of two below hi − lo.</summary>
+    private static double PairwiseTree(double[] values, int lo, int hi)
+    {
+        if (hi - lo == 1) return values[lo];
+        int m = 1;
+        while (2 * m < hi - lo) m *= 2;
+        return PairwiseTree(values, lo, lo + m) + PairwiseTree(values, lo + m, hi);
     }
 
     /// <summary>A private constant of the generated class (ChunkSize or BlockSize).</summary>
