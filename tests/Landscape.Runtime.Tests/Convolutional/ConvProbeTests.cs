@@ -50,6 +50,30 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
     /// <summary>A norm rescaled to a target is off by a few ulps of the norm (DirectionsTests' tolerance).</summary>
     private const double NormTolerance = 1e-12;
 
+    /// <summary>Two elements of one filter rescaled by the same factor: their ratios to the raw draw agree to a few ulps.</summary>
+    private const double FilterFactorTolerance = 1e-12;
+
+    /// <summary>
+    /// ΔL from the profile (a mean of per-example differences) vs the difference of two generated means: each carries
+    /// ~ε·L of rounding, so they agree to a few ulps of L(θ) (GrowthTests' bound).
+    /// </summary>
+    private const double GrowthDeltaTolerance = 1e-13;
+
+    /// <summary>A mean of 150 per-example values against the model's own full-batch reduction: a few ulps times log n (DecompositionTests).</summary>
+    private const double ExampleMeanTolerance = 1e-12;
+
+    /// <summary>
+    /// Density moments against the dense Hessian, in exact standard errors of the Hutchinson estimates (HessianTests: a fixed
+    /// seed fails a correct estimator with probability ≈ 6e-5); moment 0, Σ of the quadrature weights, is 1 to rounding.
+    /// </summary>
+    private const double MomentSigmas = 4.0, MomentZeroTolerance = 1e-12;
+
+    /// <summary>
+    /// The fitted growth exponent of the even part over 1e-3 ≤ |t| ≤ 1e-2, where it is c·t²(1 + O(t²)): the O(t²) correction
+    /// moves the log–log slope by ≤ 1e-4·|L⁗/L″|, so 2 ± 0.01.
+    /// </summary>
+    private const double QuadraticExponentTolerance = 0.01;
+
     /// <summary>
     /// ΔL(t) + ΔL(−t) = dᵀHd·t² + O(t⁴): at |t| ≤ 1e-2 the quartic term is ~1e-4·|L⁗/L″|/12 relative and the rounding of the
     /// per-example differences ~1e-16/(dᵀHd·t²) ≤ 1e-10, so 1e-3 relative bounds the even part's departure from the quadratic.
@@ -144,7 +168,6 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
     [Fact]
     public void Density_MomentsMatchTheDenseHessian()
     {
-        const double Sigmas = 4.0, MomentZeroTolerance = 1e-12;
         Problem c = s_problem.Value;
         var options = new DensityOptions { Probes = 8, Steps = 30, Seed = 4 };
         SpectralDensity density = Hessian.Density(c.Model, c.Theta, c.Data, options);
@@ -155,8 +178,8 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
         double e2 = HessianFixtures.HutchinsonSampleStd(h2) / n / Math.Sqrt(options.Probes);
         output.WriteLine($"m1 {density.Moments(1):R} vs {m1:R} (SE {e1:R}); m2 {density.Moments(2):R} vs {m2:R} (SE {e2:R})");
         Assert.Equal(1.0, density.Moments(0), MomentZeroTolerance);
-        Assert.True(Math.Abs(density.Moments(1) - m1) <= Sigmas * e1, "first moment");
-        Assert.True(Math.Abs(density.Moments(2) - m2) <= Sigmas * e2, "second moment");
+        Assert.True(Math.Abs(density.Moments(1) - m1) <= MomentSigmas * e1, "first moment");
+        Assert.True(Math.Abs(density.Moments(2) - m2) <= MomentSigmas * e2, "second moment");
         Assert.All(density.Density, d => Assert.True(d >= 0 && double.IsFinite(d)));
     }
 
@@ -187,7 +210,7 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
                 double factor = db[start] / raw[block.Offset + start];
                 Assert.True(factor > 0);
                 for (int k = 1; k < block.Columns; k++)
-                    Assert.Equal(factor, db[start + k] / raw[block.Offset + start + k], 1e-12 * factor);
+                    Assert.Equal(factor, db[start + k] / raw[block.Offset + start + k], FilterFactorTolerance * factor);
                 if (block.Name.StartsWith("conv", StringComparison.Ordinal)) filters++;
             }
         }
@@ -259,7 +282,7 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
         var product = new double[c.P];
         c.Model.HessianVectorProduct(c.Theta, c.Data, d, product);
         double curvature = TensorPrimitives.Dot(d, product);
-        Assert.Equal(baseLoss, profile.BaseLoss, 1e-14 * baseLoss);
+        Assert.Equal(baseLoss, profile.BaseLoss); // the HVP pass returns Loss's bits
         Assert.Equal(curvature, profile.Curvature);
         int m = profile.T.Length / 2;
         Assert.Equal(13, m); // 1e-3 … 1 at 4 points per decade
@@ -269,8 +292,8 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
             Assert.True(double.IsFinite(profile.Delta[k]), $"ΔL at t = {t}");
             double expected = c.Model.Loss(SliceTests.Shift(c.Theta, d, t), c.Data) - baseLoss;
             // The profile differences per example (GrowthTests): agreement to rounding of the two means.
-            Assert.True(Math.Abs(profile.Delta[k] - expected) <= 1e-13 * baseLoss, $"t = {t}: {profile.Delta[k]:R} vs {expected:R}");
-            Assert.Equal(0.5 * curvature * t * t, profile.Quadratic[k], 1e-15 * Math.Abs(curvature) * t * t);
+            Assert.True(Math.Abs(profile.Delta[k] - expected) <= GrowthDeltaTolerance * baseLoss, $"t = {t}: {profile.Delta[k]:R} vs {expected:R}");
+            Assert.Equal(0.5 * curvature * t * t, profile.Quadratic[k]);
         }
 
         // The even part ΔL(t) + ΔL(−t) is dᵀHd·t² to O(t⁴): the quadratic core of a smooth loss, and a growth exponent of 2.
@@ -286,21 +309,20 @@ public sealed class ConvProbeTests(ITestOutputHelper output)
         }
         ExponentFit fit = Growth.FitExponent(ts, even, 1e-3, 1e-2);
         output.WriteLine($"dᵀHd = {curvature:R}; even-part exponent on [1e-3, 1e-2]: {fit.Exponent:R} [{fit.Lower:R}, {fit.Upper:R}]; quadratic radius {profile.QuadraticRadius:R}");
-        Assert.Equal(2.0, fit.Exponent, 0.01);
+        Assert.Equal(2.0, fit.Exponent, QuadraticExponentTolerance);
     }
 
     [Fact]
     public void ExampleCurvatures_AverageToTheFullDataCurvature()
     {
-        const double SumTolerance = 1e-12; // a mean of 150 per-example values vs the model's own reduction (DecompositionTests)
         Problem c = s_problem.Value;
         double[] d = Directions.Random(c.Model, 21, Normalization.Filter, c.Theta, BiasHandling.Normalize);
         ExampleDecomposition e = Decomposition.Curvature(c.Model, c.Theta, c.Data, d);
         var product = new double[c.P];
         double loss = c.Model.HessianVectorProduct(c.Theta, c.Data, d, product);
         double curvature = TensorPrimitives.Dot(d, product);
-        Assert.Equal(loss, e.MeanLoss, SumTolerance * Math.Abs(loss));
-        Assert.Equal(curvature, e.MeanCurvature, SumTolerance * Math.Max(1, Math.Abs(curvature)));
+        Assert.Equal(loss, e.MeanLoss, ExampleMeanTolerance * Math.Abs(loss));
+        Assert.Equal(curvature, e.MeanCurvature, ExampleMeanTolerance * Math.Max(1, Math.Abs(curvature)));
         for (int i = 0; i < Examples; i += 37)
         {
             Assert.Equal(c.Model.Loss(c.Theta, c.Data.Subset(i, 1)), e.Loss[i]);
