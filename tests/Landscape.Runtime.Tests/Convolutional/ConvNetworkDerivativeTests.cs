@@ -123,6 +123,19 @@ public sealed class ConvNetworkDerivativeTests
         NumericAssert.Close(hc, expected, LinearityTolerance, $"{name} H·v linearity");
     }
 
+    /// <summary>The guard is not vacuous: a point where ReLU signs flip is refused, θ itself and a tiny step are not.</summary>
+    [Fact]
+    public void KinkGuard_RefusesAPointOnAnotherPiece()
+    {
+        (_, ReferenceGraphNetwork reference, Dataset data, double[] theta) = Problem(nameof(InputShortcut), 21);
+        var guard = new KinkGuard(reference, theta, data, ReferenceGraphNetwork.Kinks.Gradient);
+        guard.AssertSamePiece(theta, "θ");
+        guard.AssertSamePiece(Shift(theta, ConvNetworkReferenceTests.Random(theta.Length, 1), Step), "θ + h·u");
+        double[] flipped = (double[])theta.Clone();
+        for (int i = 0; i < reference.Blocks[0].Length; i++) flipped[i] = -flipped[i]; // conv0.weight: the ReLU inputs change sign
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => guard.AssertSamePiece(flipped, "conv0.weight negated"));
+    }
+
     private static (IModel Model, ReferenceGraphNetwork Reference, Dataset Data, double[] Theta) Problem(string name, int seed)
     {
         IModel model = ConvNetworks.Create(name);
