@@ -80,10 +80,58 @@ public partial class InputShortcut;
 [Dense(4, Activation.Elu)]
 public partial class PoolingBlock;
 
+/// <summary>
+/// Pooling of the input itself (a value with no delta and no R-value, so the convolution after it has single patch matrices),
+/// and windows that leave cells out: max pooling and a convolution whose stride exceeds their window, so some cells of their
+/// θ-dependent inputs are in no window and must get zero deltas.
+/// </summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(2, 10, 9)]
+[MaxPool2d(2, Stride = 1)]
+[Conv2d(3, 3, Activation.Tanh, Padding = 1)]
+[MaxPool2d(2, Stride = 3)]
+[Conv2d(2, 2, Activation.Sigmoid, Stride = 3)]
+[Dense(2)]
+public partial class PooledInput;
+
+/// <summary>
+/// An all-convolutional classifier whose output is a global average pooling (no dense head), after average pooling of the
+/// input with padding and an average pooling whose stride exceeds its window.
+/// </summary>
+[Network(LossFunction.SoftmaxCrossEntropy)]
+[Input(1, 11, 8)]
+[AvgPool2d(3, Stride = 2, Padding = 1)]
+[Conv2d(4, 2, Activation.Softplus, Padding = 1)]
+[AvgPool2d(2, Stride = 3)]
+[Conv2d(3, 1, Activation.Tanh)]
+[GlobalAvgPool2d]
+public partial class GapHead;
+
+/// <summary>
+/// Shortcut variants: a stride-1 projection (a 1×1 convolution whose patch matrix is the block's θ-dependent input itself), a
+/// block of one pooling layer, and a dense projection where the shapes are equal (Projection = true is not required there).
+/// </summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(2, 5, 6)]
+[Conv2d(2, 3, Activation.Gelu, Padding = 1)]
+[ResidualBegin]
+[Conv2d(3, 3, Activation.Tanh, Padding = 1)]
+[ResidualEnd(Activation.Softplus, Projection = true)]
+[ResidualBegin]
+[AvgPool2d(3, Stride = 1, Padding = 1)]
+[ResidualEnd(Activation.Tanh)]
+[Dense(4, Activation.Sigmoid)]
+[ResidualBegin]
+[Dense(4, Activation.Tanh)]
+[ResidualEnd(Projection = true)]
+[Dense(2)]
+public partial class Projections;
+
 /// <summary>The reference twins of the networks above, by name.</summary>
 internal static class ConvNetworks
 {
-    public static readonly string[] Names = [nameof(LeNetLike), nameof(Strided), nameof(Residual), nameof(DenseResidual), nameof(InputShortcut), nameof(PoolingBlock)];
+    public static readonly string[] Names = [nameof(LeNetLike), nameof(Strided), nameof(Residual), nameof(DenseResidual), nameof(InputShortcut), nameof(PoolingBlock),
+        nameof(PooledInput), nameof(GapHead), nameof(Projections)];
 
     public static IModel Create(string name) => name switch
     {
@@ -93,6 +141,9 @@ internal static class ConvNetworks
         nameof(DenseResidual) => new DenseResidual(),
         nameof(InputShortcut) => new InputShortcut(),
         nameof(PoolingBlock) => new PoolingBlock(),
+        nameof(PooledInput) => new PooledInput(),
+        nameof(GapHead) => new GapHead(),
+        nameof(Projections) => new Projections(),
         _ => throw new System.ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -107,6 +158,9 @@ internal static class ConvNetworks
             case DenseResidual m: m.Predict(theta, inputs, outputs); break;
             case InputShortcut m: m.Predict(theta, inputs, outputs); break;
             case PoolingBlock m: m.Predict(theta, inputs, outputs); break;
+            case PooledInput m: m.Predict(theta, inputs, outputs); break;
+            case GapHead m: m.Predict(theta, inputs, outputs); break;
+            case Projections m: m.Predict(theta, inputs, outputs); break;
             default: throw new System.ArgumentOutOfRangeException(nameof(model));
         }
     }
@@ -137,6 +191,19 @@ internal static class ConvNetworks
             new ReferenceConv(2, 3, Activation.Sin, Padding: 1),
             new ReferenceResidualBegin(), new ReferenceAvgPool(3, Stride: 1, Padding: 1), new ReferenceConv(2, 1), new ReferenceResidualEnd(Activation.Relu),
             new ReferenceMaxPool(2), new ReferenceDense(4, Activation.Elu)),
+        nameof(PooledInput) => new(new Shape(2, 10, 9, true), LossFunction.MeanSquaredError,
+            new ReferenceMaxPool(2, Stride: 1), new ReferenceConv(3, 3, Activation.Tanh, Padding: 1), new ReferenceMaxPool(2, Stride: 3),
+            new ReferenceConv(2, 2, Activation.Sigmoid, Stride: 3), new ReferenceDense(2)),
+        nameof(GapHead) => new(new Shape(1, 11, 8, true), LossFunction.SoftmaxCrossEntropy,
+            new ReferenceAvgPool(3, Stride: 2, Padding: 1), new ReferenceConv(4, 2, Activation.Softplus, Padding: 1), new ReferenceAvgPool(2, Stride: 3),
+            new ReferenceConv(3, 1, Activation.Tanh), new ReferenceGlobalAvgPool()),
+        nameof(Projections) => new(new Shape(2, 5, 6, true), LossFunction.MeanSquaredError,
+            new ReferenceConv(2, 3, Activation.Gelu, Padding: 1),
+            new ReferenceResidualBegin(), new ReferenceConv(3, 3, Activation.Tanh, Padding: 1), new ReferenceResidualEnd(Activation.Softplus, Projection: true),
+            new ReferenceResidualBegin(), new ReferenceAvgPool(3, Stride: 1, Padding: 1), new ReferenceResidualEnd(Activation.Tanh),
+            new ReferenceDense(4, Activation.Sigmoid),
+            new ReferenceResidualBegin(), new ReferenceDense(4, Activation.Tanh), new ReferenceResidualEnd(Projection: true),
+            new ReferenceDense(2)),
         _ => throw new System.ArgumentOutOfRangeException(nameof(name)),
     };
 }

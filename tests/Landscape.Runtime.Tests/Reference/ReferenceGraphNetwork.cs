@@ -21,6 +21,17 @@ internal sealed class ReferenceGraphNetwork
     private readonly LossFunction _loss;
     private readonly List<Block> _blocks = [];
     private readonly List<Shape> _shapes = []; // the output shape of each layer
+    private readonly int[] _patternParameters = new int[2]; // per Kinks value: see PatternParameters
+
+    /// <summary>Which non-smooth points <see cref="Pattern"/> records.</summary>
+    public enum Kinks
+    {
+        /// <summary>Where the gradient jumps (the loss has a kink): a ReLU input at 0, a tie for a max-pooling window's maximum.</summary>
+        Gradient,
+
+        /// <summary>Those, and where only the Hessian jumps: an ELU input at 0 (ELU is C¹; its second derivative steps from 1 to 0).</summary>
+        Hessian,
+    }
 
     /// <summary>A parameter block: its name, offset, rows and columns (biases have one column).</summary>
     public sealed record Block(string Name, int Offset, int Rows, int Columns)
@@ -115,6 +126,10 @@ internal sealed class ReferenceGraphNetwork
             }
             Require(shape.Size > 0 && shape.H > 0 && shape.W > 0, "every layer has a non-empty output");
             _shapes.Add(shape);
+            // The parameters read so far (this layer's included) are all that a kink of this layer depends on.
+            Activation? activation = layer switch { ReferenceDense d => d.Activation, ReferenceConv c => c.Activation, ReferenceResidualEnd e => e.Activation, _ => null };
+            if (layer is ReferenceMaxPool || activation == Activation.Relu) _patternParameters[(int)Kinks.Gradient] = offset;
+            if (layer is ReferenceMaxPool || activation is Activation.Relu or Activation.Elu) _patternParameters[(int)Kinks.Hessian] = offset;
         }
         Require(open is null, "every ResidualBegin is closed");
         Require(!shape.Spatial, "the output is flat");
@@ -124,6 +139,12 @@ internal sealed class ReferenceGraphNetwork
 
     /// <summary>The input shape.</summary>
     public Shape Input { get; }
+
+    /// <summary>
+    /// The <see cref="Pattern"/> with <paramref name="kinks"/> depends on θ[0 .. this) only: the parameters of the layers up to
+    /// the last one with such a kink (a residual block's projection counts at its <c>ResidualEnd</c>); 0 for a smooth network.
+    /// </summary>
+    public int PatternParameters(Kinks kinks) => _patternParameters[(int)kinks];
 
     /// <summary>The loss head.</summary>
     public LossFunction Loss => _loss;
@@ -167,9 +188,25 @@ internal sealed class ReferenceGraphNetwork
     /// <summary>The network's output for one example.</summary>
     public double[] Predict(ReadOnlySpan<double> theta, ReadOnlySpan<double> input)
     {
-        var tape = new Tape();
+        var tape = new Tape(recordsParents: false);
         int[] parameters = theta.ToArray().Select(t => tape.Leaf(t)).ToArray();
         return Forward(tape, parameters, input).Select(n => tape[n].V).ToArray();
+    }
+
+    /// <summary>
+    /// Which piece of the piecewise-smooth network one example is on at θ: for every ReLU input whether it is positive and
+    /// for every max-pooling window which cell wins (in forward order), and with <paramref name="kinks"/> =
+    /// <see cref="Kinks.Hessian"/> also whether every ELU input is positive. Wherever the pattern stays the same, the
+    /// loss is as smooth as its smooth layers; a finite difference between two points of equal pattern (and the points
+    /// between them, for steps far smaller than the distance to a kink) never straddles one. Empty for a smooth network.
+    /// </summary>
+    public int[] Pattern(ReadOnlySpan<double> theta, ReadOnlySpan<double> input, Kinks kinks)
+    {
+        var tape = new Tape(recordsParents: false);
+        int[] parameters = theta.ToArray().Select(t => tape.Leaf(t)).ToArray();
+        var pattern = new List<int>();
+        Forward(tape, parameters, input, (pattern, kinks));
+        return pattern.ToArray();
     }
 
     private int ExampleLoss(Tape tape, int[] p, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
@@ -194,7 +231,8 @@ internal sealed class ReferenceGraphNetwork
         return tape.Sum(terms);
     }
 
-    private int[] Forward(Tape tape, int[] p, ReadOnlySpan<double> x)
+    /// <param name="pattern">Where to record the piece each ReLU, ELU and max-pooling window is on (see <see cref="Pattern"/>), or null.</param>
+    private int[] Forward(Tape tape, int[] p, ReadOnlySpan<double> x, (List<int> Into, Kinks Kinks)? pattern = null)
     {
         int[] value = new int[x.Length];
         for (int i = 0; i < x.Length; i++) value[i] = tape.Leaf(x[i]);
@@ -209,7 +247,7 @@ internal sealed class ReferenceGraphNetwork
                 {
                     Block w = _blocks[block++];
                     Block? b = d.Bias ? _blocks[block++] : null;
-                    value = Activate(tape, DenseMap(tape, p, w, b, value), d.Activation);
+                    value = Activate(tape, DenseMap(tape, p, w, b, value), d.Activation, pattern);
                     shape = new Shape(d.Units, 1, 1, false);
                     break;
                 }
@@ -218,14 +256,14 @@ internal sealed class ReferenceGraphNetwork
                     Block w = _blocks[block++];
                     Block? b = c.Bias ? _blocks[block++] : null;
                     (value, shape) = Convolve(tape, p, w, b, value, shape, c.Channels, c.Kernel, c.Stride, c.Padding);
-                    value = Activate(tape, value, c.Activation);
+                    value = Activate(tape, value, c.Activation, pattern);
                     if (entry is { } open) entry = open with { Stride = open.Stride * c.Stride };
                     break;
                 }
                 case ReferenceMaxPool or ReferenceAvgPool:
                 {
                     var (size, stride, padding) = Window(layer);
-                    (value, shape) = Pool(tape, value, shape, size, stride, padding, max: layer is ReferenceMaxPool);
+                    (value, shape) = Pool(tape, value, shape, size, stride, padding, max: layer is ReferenceMaxPool, pattern?.Into);
                     if (entry is { } open) entry = open with { Stride = open.Stride * stride };
                     break;
                 }
@@ -253,7 +291,7 @@ internal sealed class ReferenceGraphNetwork
                             ? Convolve(tape, p, w, b, input, inputShape, shape.C, 1, stride, 0).Value
                             : DenseMap(tape, p, w, b, input);
                     }
-                    value = Activate(tape, value.Select((v, i) => tape.Add(v, shortcut[i])).ToArray(), end.Activation);
+                    value = Activate(tape, value.Select((v, i) => tape.Add(v, shortcut[i])).ToArray(), end.Activation, pattern);
                     entry = null;
                     break;
                 }
@@ -302,7 +340,7 @@ internal sealed class ReferenceGraphNetwork
     }
 
     /// <summary>Max pooling (first maximum in row-major window order; padding never wins) or average pooling (÷ size²).</summary>
-    private static (int[] Value, Shape Shape) Pool(Tape tape, int[] x, Shape s, int size, int stride, int padding, bool max)
+    private static (int[] Value, Shape Shape) Pool(Tape tape, int[] x, Shape s, int size, int stride, int padding, bool max, List<int>? pattern)
     {
         int ho = Out(s.H, size, stride, padding), wo = Out(s.W, size, stride, padding);
         var y = new int[s.C * ho * wo];
@@ -320,16 +358,21 @@ internal sealed class ReferenceGraphNetwork
                     int best = window[0];
                     foreach (int n in window)
                         if (tape[n].V > tape[best].V) best = n; // strictly greater: ties keep the first maximum
+                    if (max) pattern?.Add(window.IndexOf(best));
                     y[(c * ho + i) * wo + j] = max ? best : tape.Scale(tape.Sum(window), 1.0 / (size * size));
                 }
         return (y, new Shape(s.C, ho, wo, true));
     }
 
-    private static int[] Activate(Tape tape, int[] z, Activation activation) =>
-        activation == Activation.Identity
+    private static int[] Activate(Tape tape, int[] z, Activation activation, (List<int> Into, Kinks Kinks)? pattern)
+    {
+        if (pattern is { } record && (activation == Activation.Relu || (activation == Activation.Elu && record.Kinks == Kinks.Hessian)))
+            record.Into.AddRange(z.Select(n => tape[n].V > 0 ? 1 : 0));
+        return activation == Activation.Identity
             ? z
             : z.Select(n => tape.Apply(n, v => ReferenceActivations.Sigma(activation, v), v => ReferenceActivations.SigmaPrime(activation, v),
                 v => ReferenceActivations.SigmaSecond(activation, v))).ToArray();
+    }
 
     private static (int Size, int Stride, int Padding) Window(ReferenceLayer layer) => layer switch
     {

@@ -145,6 +145,26 @@ public sealed class ReferenceGraphNetworkTests
     }
 
     [Fact]
+    public void Pattern_records_relu_signs_pooling_winners_and_elu_signs_and_depends_on_the_parameters_up_to_the_last_kink()
+    {
+        // A 1×2×4 input, a 1×1 ReLU convolution (weight 1: z = x), 2×2 max pooling, a dense ELU unit with weights (1, −1).
+        var net = new ReferenceGraphNetwork(new Shape(1, 2, 4, true), LossFunction.MeanSquaredError,
+            new ReferenceConv(1, 1, Activation.Relu, Bias: false), new ReferenceMaxPool(2), new ReferenceDense(1, Activation.Elu, Bias: false));
+        double[] theta = [1, 1, -1], x = [1, -2, 3, 4, -1, 5, 0.5, 2];
+        // ReLU signs in (c, h, w) order; window 0 holds (1, 0, 0, 5) and is won by cell 3, window 1 (3, 4, 0.5, 2) by cell 1;
+        // the ELU input is 5 − 4 = 1 > 0.
+        Assert.Equal([1, 0, 1, 1, 0, 1, 1, 1, 3, 1], net.Pattern(theta, x, Kinks.Gradient));
+        Assert.Equal([1, 0, 1, 1, 0, 1, 1, 1, 3, 1, 1], net.Pattern(theta, x, Kinks.Hessian));
+        Assert.Equal([1, 0, 1, 1, 0, 1, 1, 1, 3, 1, 0], net.Pattern([1, -1, 1], x, Kinks.Hessian));
+        Assert.Equal(1, net.PatternParameters(Kinks.Gradient));
+        Assert.Equal(3, net.PatternParameters(Kinks.Hessian));
+
+        ReferenceGraphNetwork smooth = Network("strided");
+        Assert.Equal(0, smooth.PatternParameters(Kinks.Hessian));
+        Assert.Empty(smooth.Pattern(Random(smooth.ParameterCount, 1), Random(smooth.Input.Size, 2), Kinks.Hessian));
+    }
+
+    [Fact]
     public void Average_pooling_counts_the_padded_zeros()
     {
         // A 1×2×2 input of ones, 2×2 windows, stride 2, padding 1: every window holds one real 1 and three padded zeros.

@@ -14,6 +14,10 @@ internal sealed class Tape
 {
     private readonly List<Dual> _values = [];
     private readonly List<(int A, Dual DA, int B, Dual DB)> _parents = [];
+    private readonly bool _recordsParents;
+
+    /// <summary>A tape; with <paramref name="recordsParents"/> false it only evaluates (forward values, no <see cref="Backward"/>).</summary>
+    public Tape(bool recordsParents = true) => _recordsParents = recordsParents;
 
     /// <summary>The number of nodes recorded.</summary>
     public int Count => _values.Count;
@@ -68,6 +72,7 @@ internal sealed class Tape
     /// </summary>
     public Dual[] Backward(int output)
     {
+        if (!_recordsParents) throw new InvalidOperationException("This tape only evaluates; it has no parents to differentiate through.");
         var adjoint = new Dual[_values.Count];
         adjoint[output] = 1;
         for (int node = output; node >= 0; node--)
@@ -84,7 +89,7 @@ internal sealed class Tape
     private int Record(Dual value, int a, Dual da, int b, Dual db)
     {
         _values.Add(value);
-        _parents.Add((a, da, b, db));
+        if (_recordsParents) _parents.Add((a, da, b, db));
         return _values.Count - 1;
     }
 }

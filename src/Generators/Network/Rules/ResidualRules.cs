@@ -17,7 +17,7 @@ internal sealed class ResidualRules : OpRules
     public override void Initialize(SourceWriter w, OpNode node)
     {
         if (node.Weight is not { } weight) return;
-        w.WriteLine($"{Initializers}.Weights(parameters.Slice({weight.Constant}, {weight.Length}), seed, {node.Stream}, global::Landscape.Init.Default, {weight.Columns}, {weight.Rows}, 1.0);");
+        w.WriteLine($"{Initializers}.Weights(parameters.Slice({weight.Constant}, {weight.Length}), seed, {node.Stream}, global::Landscape.Init.Default, {weight.Columns}, {weight.Rows}, {Literals.Double(1.0)});");
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
