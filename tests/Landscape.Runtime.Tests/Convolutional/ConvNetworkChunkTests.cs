@@ -51,14 +51,14 @@ public sealed class ConvNetworkChunkTests
     /// <summary>
     /// <see cref="WideConvChunked"/>'s buffers take about 1.6 MB per example (its 480×8×8 convolution output alone needs
     /// six values per element: [a; R a], σ′, R σ′ and [R g; g]), so the policy of DESIGN §2b gives it chunks of 128 examples
-    /// (the largest power of two within 256 MiB), each run as two blocks of 64.
+    /// (the largest power of two within 256 MiB), each run as eight blocks of 16 (min(64, chunk / 8)).
     /// </summary>
     [Fact]
     public void WideNetwork_GetsSmallerChunks_AndMatchesTheReference_AndIsBitIdenticalOnOneTwoAndThreeThreads()
     {
         var model = new WideConvChunked();
-        Assert.Equal((128, 64), (ChunkConstant(model, "ChunkSize"), ChunkConstant(model, "BlockSize")));
-        // Chunks of 128, 128 and 44 examples: the tree ((0 + 1) + 2), and a partial last chunk that is one partial block.
+        Assert.Equal((128, 16), (ChunkConstant(model, "ChunkSize"), ChunkConstant(model, "BlockSize")));
+        // Chunks of 128, 128 and 44 examples: the tree ((0 + 1) + 2), and a partial last chunk of three blocks, the last partial.
         AssertMatchesReferenceOnAnyThreadCount(model, WideConvChunked.Reference, (theta, x, y) => model.Predict(theta, x, y), 2 * 128 + 44, 91);
     }
 
