@@ -117,6 +117,18 @@ public static class Report
         Target(md, "0 B allocated per Loss / Gradient / HVP call (largest over every timed block of ours, all threads, precise count)", maxAllocation, 0, higherIsBetter: false, " B");
         md.AppendLine();
 
+        md.AppendLine("## Targets (issue 13)");
+        md.AppendLine();
+        md.AppendLine("| Target | Measured | Verdict |");
+        md.AppendLine("|---|---:|---|");
+        if (Find("P3", "HVP") is { } p3Hvp)
+            Target(md, "P3 LeNet-5 HVP (n = 2,000) ≥ 5× faster than TorchSharp", p3Hvp.MedianRatio, 5.0, higherIsBetter: true, "×");
+        if (Find("P4", "HVP") is { } p4Hvp)
+            Target(md, "P4 ResNet8 HVP (n = 500) ≥ 4× faster than TorchSharp", p4Hvp.MedianRatio, 4.0, higherIsBetter: true, "×");
+        md.AppendLine();
+        md.AppendLine("The HVP rows' GFLOP/s and % of the in-run FMA peak are in the P3 and P4 tables above.");
+        md.AppendLine();
+
         md.AppendLine("## Correctness (TorchSharp autograd vs ours, in the same process)");
         md.AppendLine();
         md.AppendLine("Before anything is timed, the run computes loss, gradient (autograd) and H·v (double backward) on both sides from");
