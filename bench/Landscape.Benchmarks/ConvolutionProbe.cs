@@ -13,6 +13,8 @@ namespace Landscape.Benchmarks;
 /// term Vᵀ·H), <c>conv-wgrad:R,C,H,W,O,K,S,P</c> (<see cref="Convolution.WeightGradient"/>), <c>im2col:R,C,H,W,K,S,P</c>,
 /// <c>col2im:R,C,H,W,K,S,P</c>, <c>avgpool-fwd:R,C,H,W,K</c> and <c>avgpool-bwd:R,C,H,W,K</c> (stride K, no padding).
 /// FLOPs are the GEMMs' 2·R·O·Q·L (twice that with ",2"); the memory-bound probes count the values they write instead.
+/// <c>col2im</c> scatters a whole block's patches, which are out of cache at these shapes: it is slower per value than
+/// the one-example <c>Col2Im</c> inside <see cref="Convolution.InputDeltas"/>, whose scratch stays in cache.
 /// </summary>
 internal static class ConvolutionProbe
 {
