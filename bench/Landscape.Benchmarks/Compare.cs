@@ -18,7 +18,7 @@ namespace Landscape.Benchmarks;
 /// </summary>
 public static class Compare
 {
-    /// <summary>The operations compared, in report order.</summary>
+    /// <summary>Every operation the suite can compare, in report order (each problem compares its <see cref="Problem.Operations"/>).</summary>
     public static readonly string[] Operations = ["Loss", "Gradient", "HVP", "Lanczos", "Plane"];
 
     /// <summary>
@@ -64,7 +64,7 @@ public static class Compare
             Console.WriteLine($"{problem.Name}: {problem.Description}; libtorch: {twin.Description}");
             List<Check> checks = Verify(problem, twin);
             var operations = new List<OperationComparison>();
-            foreach (string operation in Operations)
+            foreach (string operation in problem.Operations)
             {
                 Console.WriteLine($"{problem.Name} {operation}");
                 SideTiming[] timings = BlockTimer.Run(

@@ -31,12 +31,19 @@ public sealed class Problem
     /// <param name="planeGrid">Points per axis of the plane slice.</param>
     /// <param name="flops">Analytic FLOPs of one loss, loss + gradient and HVP call (both sides are credited with these).</param>
     /// <param name="torch">Builds the libtorch twin of <paramref name="model"/> (same architecture, loss and parameter order).</param>
+    /// <param name="operations">The operations compared (a subset of <see cref="Compare.Operations"/>, in that order); all of them when null.</param>
     public Problem(string name, string description, IModel model, Dataset data, int planeGrid, OperationFlops flops,
-                   Func<TorchNetwork> torch)
+                   Func<TorchNetwork> torch, IReadOnlyList<string>? operations = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(torch);
+        operations ??= Compare.Operations;
+        if (operations.Any(o => !Compare.Operations.Contains(o)))
+            throw new ArgumentException($"Unknown operation among {string.Join(", ", operations)}; expected {string.Join(", ", Compare.Operations)}.", nameof(operations));
+        if (operations.Contains("Plane") && planeGrid < 2)
+            throw new ArgumentOutOfRangeException(nameof(planeGrid), planeGrid, "A plane slice needs at least 2 points per axis.");
+        Operations = Compare.Operations.Where(operations.Contains).ToArray();
         Name = name;
         Description = description;
         Model = model;
@@ -49,7 +56,7 @@ public sealed class Problem
         Direction = Directions.Random(model, Seed + 1, Normalization.Filter, Parameters);
         PlaneX = Directions.Random(model, Seed + 2, Normalization.Filter, Parameters);
         PlaneY = Directions.Random(model, Seed + 3, Normalization.Filter, Parameters);
-        GridValues = Linspace(-1.0, 1.0, planeGrid);
+        GridValues = planeGrid >= 2 ? Linspace(-1.0, 1.0, planeGrid) : [];
     }
 
     /// <summary>"P1", "P2", ….</summary>
@@ -66,6 +73,9 @@ public sealed class Problem
 
     /// <summary>Analytic FLOP counts of one call of each basic operation.</summary>
     public OperationFlops Flops { get; }
+
+    /// <summary>The operations compared on this problem, in report order (the convolutional problems skip the composites: see <see cref="P3"/>).</summary>
+    public IReadOnlyList<string> Operations { get; }
 
     /// <summary>Builds the libtorch twin of <see cref="Model"/>.</summary>
     public Func<TorchNetwork> Torch { get; }
@@ -120,25 +130,97 @@ public sealed class Problem
     }
 
     /// <summary>P2: 784-200-200-10 tanh, MSE on one-hot targets, the first 5,000 MNIST test images (standardized).</summary>
-    public static Problem P2()
+    public static Problem P2() =>
+        Dense("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), [784, 200, 200, 10], Mnist(5000), planeGrid: 11);
+
+    /// <summary>
+    /// The convolutional problems' operations: loss, loss + gradient and HVP. Lanczos (20 HVPs) and a plane slice would
+    /// take libtorch minutes per call on them (one P4 HVP ≈ 7 s), and DESIGN.md §8 defines plane grids for P1 and P2 only.
+    /// </summary>
+    private static readonly string[] s_basicOperations = ["Loss", "Gradient", "HVP"];
+
+    /// <summary>
+    /// P3: LeNet-5 (DESIGN.md §2b: tanh, average pooling), softmax cross-entropy on one-hot targets, the first 2,000
+    /// MNIST test images (standardized, as P2) as 1×28×28.
+    /// </summary>
+    public static Problem P3()
+    {
+        const int n = 2000;
+        var model = new P3LeNet5();
+        LinearMap[] maps =
+        [
+            LinearMap.Conv2d("conv0", 1, 6, 5, 28, 28, readsInput: true),
+            LinearMap.Conv2d("conv1", 6, 16, 5, 10, 10),
+            LinearMap.Dense("dense0", 400, 120),
+            LinearMap.Dense("dense1", 120, 84),
+            LinearMap.Dense("dense2", 84, 10),
+        ];
+        return new Problem("P3", "LeNet-5 (1×28×28, conv 6@5×5 pad 2, tanh, avg pool, conv 16@5×5, tanh, avg pool, 120-84-10 tanh), softmax CE, n = 2,000 MNIST",
+                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P3", model, maps), n),
+                           () => new TorchLeNet5(), s_basicOperations);
+    }
+
+    /// <summary>
+    /// P4: ResNet8 (DESIGN.md §2b: relu, He init, an identity and a projection block, global average pooling), softmax
+    /// cross-entropy on one-hot targets, the first 500 MNIST test images (standardized, as P2) as 1×28×28.
+    /// </summary>
+    public static Problem P4()
+    {
+        const int n = 500;
+        var model = new P4ResNet8();
+        LinearMap[] maps =
+        [
+            LinearMap.Conv2d("conv0", 1, 16, 3, 28, 28, readsInput: true),
+            LinearMap.Conv2d("conv1", 16, 16, 3, 28, 28),
+            LinearMap.Conv2d("conv2", 16, 16, 3, 28, 28),
+            LinearMap.Conv2d("conv3", 16, 32, 3, 14, 14),
+            LinearMap.Conv2d("conv4", 32, 32, 3, 14, 14),
+            LinearMap.Conv2d("residual1", 16, 32, 1, 14, 14),
+            LinearMap.Dense("dense0", 32, 10),
+        ];
+        return new Problem("P4", "ResNet8 (1×28×28, conv 16@3×3, identity block 16@28×28, projection block 32@14×14 stride 2, global avg pool, dense 10; relu, He init), softmax CE, n = 500 MNIST",
+                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P4", model, maps), n),
+                           () => new TorchResNet8(), s_basicOperations);
+    }
+
+    /// <summary>The first <paramref name="count"/> MNIST test images (standardized) with one-hot targets, read from next to the executable.</summary>
+    private static Dataset Mnist(int count)
     {
         string directory = Path.Combine(AppContext.BaseDirectory, "data", "mnist");
         string images = Path.Combine(directory, "t10k-images-idx3-ubyte.gz");
         string labels = Path.Combine(directory, "t10k-labels-idx1-ubyte.gz");
         if (!File.Exists(images))
             throw new FileNotFoundException($"MNIST images not found at '{images}'; the build copies them there from data/mnist/.", images);
-        Dataset data = Mnist.Load(images, labels, new MnistOptions { Count = 5000, Standardize = true });
-        return Dense("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), [784, 200, 200, 10], data, planeGrid: 11);
+        return Landscape.Data.Mnist.Load(images, labels, new MnistOptions { Count = count, Standardize = true });
+    }
+
+    /// <summary>
+    /// Checks the FLOP count's maps against the generated model: one map per weight block, in layout order, each with the
+    /// block's rows (O or units) and columns (C·K·K or fan-in). The positions L cannot be read from the layout; they are
+    /// the output shapes in the model's generated header.
+    /// </summary>
+    private static LinearMap[] CheckMaps(string name, IModel model, LinearMap[] maps)
+    {
+        ParameterBlock[] weights = model.Layout.Where(b => b.Kind == ParameterKind.Weight).ToArray();
+        bool same = weights.Length == maps.Length;
+        for (int i = 0; same && i < maps.Length; i++)
+            same = weights[i].Rows == maps[i].Rows && weights[i].Columns == maps[i].Columns && weights[i].Name.StartsWith(maps[i].Name + ".", StringComparison.Ordinal);
+        if (!same)
+            throw new InvalidOperationException(
+                $"{name}: the FLOP count's linear maps ({string.Join(", ", maps.Select(m => $"{m.Name} {m.Rows}×{m.Columns}"))}) do not match the model's weight blocks ({string.Join(", ", weights.Select(b => $"{b.Name} {b.Rows}×{b.Columns}"))}).");
+        return maps;
     }
 
     /// <summary>
     /// Every problem of the suite, in report order: name and factory (a factory builds the data, so it may take a few
-    /// seconds). P3 (LeNet-5) and P4 (ResNet8) plug in here once their layers exist.
+    /// seconds).
     /// </summary>
     public static IReadOnlyList<(string Name, Func<Problem> Create)> All { get; } =
     [
         ("P1", P1),
         ("P2", P2),
+        ("P3", P3),
+        ("P4", P4),
     ];
 
     /// <summary>The problem called <paramref name="name"/> (one of <see cref="All"/>).</summary>

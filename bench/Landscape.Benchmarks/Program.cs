@@ -12,7 +12,7 @@ using Perfolizer.Horology;
 namespace Landscape.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>compare DIR [--quick] [--only P1,P2]</c> times ours against libtorch in this process and writes
+/// Entry point. <c>compare DIR [--quick] [--only P1,P2,P3,P4]</c> times ours against libtorch in this process and writes
 /// DIR/comparison.json; <c>report DIR OUTPUT COMMAND</c> renders it (with bench/PROFILE.md) into BENCHMARKS.md;
 /// <c>bench/run.sh</c> calls both. <c>time WHAT [CALLS]</c> is a Stopwatch probe for profiling, and
 /// <c>bdn [--quick] [--only Peak|P1|P2]</c> runs our side alone through BenchmarkDotNet (diagnosis only).
@@ -51,7 +51,7 @@ public static class Program
             RunBenchmarkDotNet(args.Contains("--quick"), Option(args, "--only"));
             return 0;
         }
-        Console.Error.WriteLine("usage: Landscape.Benchmarks compare DIR [--quick] [--only P1,P2] | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|gemm1000|block[:M,N,K[,direct|packed|unpacked]]|epilogue-tanh[:WIDTH]|P1-loss|P1-grad|P1-hvp|P2-loss|P2-grad|P2-hvp [CALLS] | bdn [--quick] [--only Peak|P1|P2]");
+        Console.Error.WriteLine("usage: Landscape.Benchmarks compare DIR [--quick] [--only P1,P2,P3,P4] | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|gemm1000|block[:M,N,K[,direct|packed|unpacked]]|epilogue-tanh[:WIDTH]|P1-loss|P1-grad|P1-hvp|P2-…|P3-…|P4-… (loss, grad, hvp) [CALLS] | bdn [--quick] [--only Peak|P1|P2]");
         return 2;
     }
 

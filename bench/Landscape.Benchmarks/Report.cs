@@ -98,12 +98,12 @@ public static class Report
             run.Problems.FirstOrDefault(p => p.Name == problem)?.Operations.FirstOrDefault(o => o.Operation == operation);
         if (Find("P2", "HVP") is { } p2Hvp && Find("P2", "Gradient") is { } p2Gradient)
         {
-            Target(md, "P2 HVP ≥ 2× faster than TorchSharp", p2Hvp.MedianRatio, 2.0, higherIsBetter: true, "×");
-            Target(md, "P2 loss + gradient ≥ 2× faster than TorchSharp", p2Gradient.MedianRatio, 2.0, higherIsBetter: true, "×");
+            RatioTarget(md, "P2 HVP ≥ 2× faster than TorchSharp", p2Hvp, 2.0, run.Threads);
+            RatioTarget(md, "P2 loss + gradient ≥ 2× faster than TorchSharp", p2Gradient, 2.0, run.Threads);
         }
         if (Find("P1", "HVP") is { } p1Hvp)
         {
-            Target(md, "P1 HVP ≥ 10× faster than TorchSharp", p1Hvp.MedianRatio, 10.0, higherIsBetter: true, "×");
+            RatioTarget(md, "P1 HVP ≥ 10× faster than TorchSharp", p1Hvp, 10.0, run.Threads);
             Target(md, "P1 HVP ≤ 0.5 ms", p1Hvp.Ours.MedianSecondsPerCall * 1e3, 0.5, higherIsBetter: false, " ms");
         }
         if (Find("P2", "HVP") is { } hvp && Find("P2", "Gradient") is { } gradient)
@@ -115,6 +115,18 @@ public static class Report
             .Where(o => o.Operation is "Loss" or "Gradient" or "HVP")
             .Select(o => o.Ours.MaxAllocatedBytesPerCall).DefaultIfEmpty(double.NaN).Max();
         Target(md, "0 B allocated per Loss / Gradient / HVP call (largest over every timed block of ours, all threads, precise count)", maxAllocation, 0, higherIsBetter: false, " B");
+        md.AppendLine();
+
+        md.AppendLine("## Targets (issue 13)");
+        md.AppendLine();
+        md.AppendLine("| Target | Measured | Verdict |");
+        md.AppendLine("|---|---:|---|");
+        if (Find("P3", "HVP") is { } p3Hvp)
+            RatioTarget(md, "P3 LeNet-5 HVP (n = 2,000) ≥ 5× faster than TorchSharp", p3Hvp, 5.0, run.Threads);
+        if (Find("P4", "HVP") is { } p4Hvp)
+            RatioTarget(md, "P4 ResNet8 HVP (n = 500) ≥ 4× faster than TorchSharp", p4Hvp, 4.0, run.Threads);
+        md.AppendLine();
+        md.AppendLine("The HVP rows' GFLOP/s and % of the in-run FMA peak are in the P3 and P4 tables above.");
         md.AppendLine();
 
         md.AppendLine("## Correctness (TorchSharp autograd vs ours, in the same process)");
@@ -159,6 +171,29 @@ public static class Report
             md.AppendLine();
         }
         File.WriteAllText(output, md.ToString());
+    }
+
+    /// <summary>
+    /// The least share of its threads TorchSharp must have had (median cores used over its blocks / threads) for a
+    /// ratio to be judged. libtorch keeps all its threads busy (and spinning) through a call, so on a machine whose
+    /// other jobs leave both cores free it shows ≈ all of them; below this share those jobs, not the code, set the
+    /// ratio (libtorch waits for every thread at each parallel region and loses more than we do), and the verdict is
+    /// "inconclusive" whatever the number. Our own cores used are not a criterion: a side that cannot use its cores
+    /// is measured as it is.
+    /// </summary>
+    private const double MinCoreShare = 0.8;
+
+    /// <summary>A "TorchSharp / ours ≥ bound" target, judged only when TorchSharp got its cores.</summary>
+    private static void RatioTarget(StringBuilder md, string text, OperationComparison op, double bound, int threads)
+    {
+        double theirs = op.Torch.MedianCoresUsed;
+        if (theirs >= MinCoreShare * threads)
+        {
+            Target(md, text, op.MedianRatio, bound, higherIsBetter: true, "×");
+            return;
+        }
+        md.AppendLine(Invariant(
+            $"| {text} | {op.MedianRatio:F2}× | **inconclusive**: TorchSharp got {theirs:F2} of its {threads} cores (ours {op.Ours.MedianCoresUsed:F2}); judged only at ≥ {MinCoreShare * threads:F1}, the machine was loaded |"));
     }
 
     private static void Target(StringBuilder md, string text, double measured, double bound, bool higherIsBetter, string unit)

@@ -90,6 +90,9 @@ internal static class Timing
                 flops = 2.0 * m * n * k;
                 break;
             }
+            case var _ when ConvolutionProbe.Matches(what):
+                (call, flops) = ConvolutionProbe.Create(what);
+                break;
             default:
             {
                 string[] parts = what.Split('-');
