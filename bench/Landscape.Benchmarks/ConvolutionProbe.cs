@@ -8,7 +8,7 @@ namespace Landscape.Benchmarks;
 /// <summary>
 /// <c>time</c> probes of the convolutional kernels at the shapes the generated P3/P4 code calls them with, for profiling
 /// (bench/PROFILE.md). Every probe is one kernel call on a block of R examples, with the arguments in the order of the
-/// generated call: <c>conv-forward:R,C,H,W,O,K,S,P</c> (<see cref="Convolution.Forward"/> on the im2col patches),
+/// generated call: <c>conv-forward:R,C,H,W,O,K,S,P</c> (<see cref="Convolution.Forward"/>: im2col of each example into one scratch row, then its product),
 /// <c>conv-deltas:R,C,H,W,O,K,S,P[,2]</c> (<see cref="Convolution.InputDeltas"/>; ",2" adds the R-backward's second
 /// term Vᵀ·H), <c>conv-wgrad:R,C,H,W,O,K,S,P</c> (<see cref="Convolution.WeightGradient"/>), <c>im2col:R,C,H,W,K,S,P</c>,
 /// <c>col2im:R,C,H,W,K,S,P</c>, <c>avgpool-fwd:R,C,H,W,K</c> and <c>avgpool-bwd:R,C,H,W,K</c> (stride K, no padding).
@@ -44,14 +44,14 @@ internal static class ConvolutionProbe
                 int outH = Convolution.OutputSize(height, kernel, stride, padding), outW = Convolution.OutputSize(width, kernel, stride, padding);
                 int q = channels * kernel * kernel, l = outH * outW;
                 double[] weight = Fill((long)outChannels * q), direction = Fill((long)outChannels * q);
-                double[] patches = Fill((long)rows * q * l), output = Fill((long)rows * outChannels * l), other = Fill((long)rows * outChannels * l);
+                double[] input = Fill((long)rows * channels * height * width), output = Fill((long)rows * outChannels * l), other = Fill((long)rows * outChannels * l);
                 double[] inputDeltas = new double[(long)rows * channels * height * width], scratch = new double[(long)q * l];
                 double[] gradient = new double[(long)outChannels * q];
                 double flops = 2.0 * rows * outChannels * q * l;
                 return kind switch
                 {
-                    "conv-forward" => (() => Convolution.Forward(weight, patches, output, rows, outChannels, q, l), flops),
-                    "conv-wgrad" => (() => Convolution.WeightGradient(output, patches, gradient, rows, outChannels, q, l), flops),
+                    "conv-forward" => (() => Convolution.Forward(weight, input, scratch, output, rows, channels, height, width, outChannels, kernel, stride, padding), flops),
+                    "conv-wgrad" => (() => Convolution.WeightGradient(output, input, scratch, gradient, rows, channels, height, width, outChannels, kernel, stride, padding), flops),
                     _ => second
                         ? (() => Convolution.InputDeltas(weight, output, direction, other, scratch, inputDeltas, rows, channels, height, width, outChannels, kernel, stride, padding), 2 * flops)
                         : (() => Convolution.InputDeltas(weight, output, default, default, scratch, inputDeltas, rows, channels, height, width, outChannels, kernel, stride, padding), flops),
