@@ -145,7 +145,7 @@ partial class ResNet8 : global::Landscape.IModel
         parameters.Slice(Conv3Bias, 32).Clear();
         global::Landscape.Models.Initializers.Weights(parameters.Slice(Conv4Weight, 9216), seed, 4, global::Landscape.Init.He, 288, 288, 1d);
         parameters.Slice(Conv4Bias, 32).Clear();
-        global::Landscape.Models.Initializers.Weights(parameters.Slice(Residual1Weight, 512), seed, 5, global::Landscape.Init.Default, 16, 32, 1.0);
+        global::Landscape.Models.Initializers.Weights(parameters.Slice(Residual1Weight, 512), seed, 5, global::Landscape.Init.Default, 16, 32, 1d);
         parameters.Slice(Residual1Bias, 32).Clear();
         global::Landscape.Models.Initializers.Weights(parameters.Slice(Dense0Weight, 320), seed, 6, global::Landscape.Init.Default, 32, 10, 1d);
         parameters.Slice(Dense0Bias, 10).Clear();
