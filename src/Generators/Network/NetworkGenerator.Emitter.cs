@@ -315,7 +315,8 @@ public sealed partial class NetworkGenerator
     /// </summary>
     private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses)
     {
-        w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data));");
+        string shape = network.Spec.InputImage is { } image && !network.DenseOnly ? $", {Literals.String(image.ToString())}" : "";
+        w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){shape});");
         w.WriteLine("Workspace ws = s_workspaces.Rent();");
         using (w.Block("try"))
         {

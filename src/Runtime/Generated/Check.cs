@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Landscape.Models;
 
@@ -34,5 +35,18 @@ public static class Check
         if (data.Count == 0)
             throw new ArgumentException("The dataset has no examples; a network loss is a mean over at least one example.", paramName);
         data.EnsureShape(inputSize, targetSize, paramName);
+    }
+
+    /// <summary>
+    /// <see cref="Data(Dataset, int, int, string)"/> for a network whose input is an image: a wrong input size is reported
+    /// with the image's shape, e.g. "the model expects 784 inputs (a 1×28×28 image in (c, h, w) order)".
+    /// </summary>
+    public static void Data(Dataset data, int inputSize, int targetSize, string paramName, string inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(data, paramName);
+        if (data.Count > 0 && data.InputSize != inputSize)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The dataset has {data.InputSize} inputs and {data.TargetSize} targets per example; the model expects {inputSize} inputs (a {inputShape} image in (c, h, w) order) and {targetSize} targets."), paramName);
+        Data(data, inputSize, targetSize, paramName);
     }
 }

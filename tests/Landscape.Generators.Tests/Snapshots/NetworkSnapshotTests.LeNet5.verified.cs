@@ -162,7 +162,7 @@ partial class LeNet5 : global::Landscape.IModel
     public double Loss(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
     {
         global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
         Workspace ws = s_workspaces.Rent();
         try
         {
@@ -197,7 +197,7 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
         global::System.ArgumentNullException.ThrowIfNull(data);
         global::Landscape.Models.Check.Length(losses.Length, data.Count, nameof(losses));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
         Workspace ws = s_workspaces.Rent();
         try
         {
@@ -228,7 +228,7 @@ partial class LeNet5 : global::Landscape.IModel
     {
         global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
         global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
         Workspace ws = s_workspaces.Rent();
         try
         {
@@ -289,7 +289,7 @@ partial class LeNet5 : global::Landscape.IModel
         global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
         global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
         if (!gradient.IsEmpty) global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
         Workspace ws = s_workspaces.Rent();
         try
         {

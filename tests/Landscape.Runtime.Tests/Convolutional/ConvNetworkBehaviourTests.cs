@@ -77,8 +77,11 @@ public sealed class ConvNetworkBehaviourTests
         var wrongShape = new Dataset(new double[3 * 62], new double[3 * 3], 3);
         ArgumentException shape = Assert.Throws<ArgumentException>(() => net.Loss(theta, wrongShape));
         Assert.Equal("data", shape.ParamName);
-        Assert.Contains("63 inputs", shape.Message, StringComparison.Ordinal);
+        Assert.Contains("expects 63 inputs (a 1×9×7 image in (c, h, w) order) and 3 targets", shape.Message, StringComparison.Ordinal);
+        ArgumentException targets = Assert.Throws<ArgumentException>(() => net.Loss(theta, new Dataset(new double[63], new double[2], 1)));
+        Assert.Contains("expects 63 inputs and 3 targets", targets.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => net.Loss(theta, null!));
+        Assert.Throws<ArgumentException>(() => net.Loss(theta, new Dataset([], [], 0)));
     }
 
     /// <summary>
