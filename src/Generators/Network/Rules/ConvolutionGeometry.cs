@@ -35,9 +35,6 @@ internal sealed record ConvolutionGeometry(int Channels, int Height, int Width, 
     /// <summary>"K, S, P": the window arguments.</summary>
     public string WindowArguments => $"{Literals.Int(Kernel)}, {Literals.Int(Stride)}, {Literals.Int(Padding)}";
 
-    /// <summary>"O, Q, L": the product arguments of <c>Convolution.Forward</c> and <c>WeightGradient</c>.</summary>
-    public string ProductArguments => $"{Literals.Int(OutChannels)}, {Literals.Int(PatchSize)}, {Literals.Int(Positions)}";
-
     /// <summary>"K×K, stride S, padding P" for comments.</summary>
     public string Describe => $"{Literals.Int(Kernel)}×{Literals.Int(Kernel)}, stride {Literals.Int(Stride)}, padding {Literals.Int(Padding)}";
 }
