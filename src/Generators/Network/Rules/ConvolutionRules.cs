@@ -8,8 +8,8 @@ namespace Landscape.Generators.Network.Rules;
 /// <summary>
 /// Convolution: per example Z = W·P + b (P = im2col of the input, W [O × C·K·K] = PyTorch's [out, in, kh, kw], b one value
 /// per channel), then the op's activation. R Z = W·R P + V·P + V_b; the input's deltas are col2im(Wᵀ G), their R-images
-/// col2im(Wᵀ R G + Vᵀ G); ∇W = Σ G Pᵀ and (H·v)_W = Σ R G Pᵀ + G R Pᵀ over the chunk, ∇b and (H·v)_b channel sums of G
-/// and R G.
+/// col2im(Wᵀ R G + Vᵀ G); ∇W = Σ G Pᵀ and (H·v)_W = Σ R G Pᵀ + G R Pᵀ, ∇b and (H·v)_b channel sums of G and R G, each
+/// formed by the blocks into per-block partials that the chunk adds in block order.
 /// </summary>
 internal sealed class ConvolutionRules : OpRules
 {
