@@ -154,7 +154,7 @@ public sealed partial class NetworkGenerator
                     AddLayer(declared, ReadPoolingAttribute(reader, kind.Value, index), reader);
                     break;
                 case LayerKind.GlobalAvgPool2d or LayerKind.ResidualBegin:
-                    AddLayer(declared, new LayerSpec(kind.Value, 0, ActivationKind.Identity, false, InitKind.Default, 1.0), reader, LayerName(kind.Value, index));
+                    AddLayer(declared, new LayerSpec(kind.Value, 0, ActivationKind.Identity, false, InitKind.Default, 1.0), reader, LayerNames.Of(kind.Value, index));
                     break;
                 case LayerKind.ResidualEnd:
                     AddLayer(declared, ReadResidualEndAttribute(reader), reader);
@@ -176,20 +176,6 @@ public sealed partial class NetworkGenerator
         KnownTypeNames.ResidualEndAttribute => LayerKind.ResidualEnd,
         _ => null,
     };
-
-    /// <summary>
-    /// A layer's name in messages and in the parameter layout: <c>dense1</c>, <c>conv0</c>, <c>maxpool0</c>, <c>avgpool1</c>,
-    /// <c>globalavgpool0</c>, <c>residual0</c> (numbered per kind from 0, in declaration order).
-    /// </summary>
-    internal static string LayerName(LayerKind kind, int index) => kind switch
-    {
-        LayerKind.Dense => "dense",
-        LayerKind.Conv2d => "conv",
-        LayerKind.MaxPool2d => "maxpool",
-        LayerKind.AvgPool2d => "avgpool",
-        LayerKind.GlobalAvgPool2d => "globalavgpool",
-        _ => "residual",
-    } + Literals.Int(index);
 
     /// <summary>Adds a read layer and its name.</summary>
     private static void AddLayer(DeclaredNetwork declared, (LayerSpec Layer, string Name) read, AttributeReader reader) =>
@@ -256,7 +242,7 @@ public sealed partial class NetworkGenerator
         int units = reader.Positive(0, $"The units of [Dense] layer {index}");
         ActivationKind activation = reader.Enum<ActivationKind>(1, "Activation") ?? ActivationKind.Identity;
         (bool bias, InitKind init, double initScale) = reader.WeightProperties();
-        return (LayerSpec.Dense(units, activation, bias, init, initScale), LayerName(LayerKind.Dense, index));
+        return (LayerSpec.Dense(units, activation, bias, init, initScale), LayerNames.Of(LayerKind.Dense, index));
     }
 
     /// <summary>
@@ -265,7 +251,7 @@ public sealed partial class NetworkGenerator
     /// </summary>
     private static (LayerSpec, string) ReadConvolutionAttribute(AttributeReader reader, int index)
     {
-        string name = LayerName(LayerKind.Conv2d, index);
+        string name = LayerNames.Of(LayerKind.Conv2d, index);
         int channels = reader.Positive(0, $"The channels of [Conv2d] {name}");
         int kernel = reader.Positive(1, $"The kernel of [Conv2d] {name}");
         ActivationKind activation = reader.Enum<ActivationKind>(2, "Activation") ?? ActivationKind.Identity;
@@ -282,7 +268,7 @@ public sealed partial class NetworkGenerator
     /// </summary>
     private static (LayerSpec, string) ReadPoolingAttribute(AttributeReader reader, LayerKind kind, int index)
     {
-        string name = LayerName(kind, index);
+        string name = LayerNames.Of(kind, index);
         string attribute = kind == LayerKind.MaxPool2d ? "[MaxPool2d]" : "[AvgPool2d]";
         int size = reader.Positive(0, $"The size of {attribute} {name}");
         int stride = reader.NamedPositive("Stride", size, $"The Stride of {attribute} {name}");

@@ -94,7 +94,7 @@ public sealed partial class NetworkGenerator
                     if (_open is not null)
                         Report(DiagnosticDescriptors.NestedResidualBlock, declared.Location, _open.Name);
                     else
-                        _open = new OpenBlock(LayerName(LayerKind.ResidualBegin, _blocks++), declared.Location, _shape);
+                        _open = new OpenBlock(LayerNames.Of(LayerKind.ResidualBegin, _blocks++), declared.Location, _shape);
                     return;
                 case LayerKind.ResidualEnd:
                     End(declared);

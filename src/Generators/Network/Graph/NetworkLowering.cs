@@ -71,17 +71,6 @@ internal static class NetworkLowering
         _ => throw new InvalidOperationException($"{kind} makes no op of its own."),
     };
 
-    /// <summary>The name prefix of an op kind in the layout and in comments (shared with the parser's messages).</summary>
-    private static string Prefix(OpKind kind) => kind switch
-    {
-        OpKind.Dense => "dense",
-        OpKind.Convolution => "conv",
-        OpKind.MaxPool => "maxpool",
-        OpKind.AvgPool => "avgpool",
-        OpKind.GlobalAvgPool => "globalavgpool",
-        _ => "residual",
-    };
-
     /// <summary>
     /// Layer number <paramref name="index"/> of its kind reading <paramref name="input"/>: its inferred shape and its blocks.
     /// A dense weight is [units × fan-in] (a spatial input flattened, so the fan-in is its size); a convolution's is
@@ -91,7 +80,7 @@ internal static class NetworkLowering
     {
         (long channels, long height, long width, bool spatial) = ShapeInference.Output(layer, input.Shape);
         Shape shape = spatial ? Shape.Spatial((int)channels, (int)height, (int)width) : Shape.Flat((int)(channels * height * width));
-        string name = Prefix(kind) + Literals.Int(index);
+        string name = LayerNames.Of(layer.Kind, index);
         var blocks = new List<ParameterEntry>();
         int stream = 0;
         if (kind is OpKind.Dense or OpKind.Convolution)
@@ -119,7 +108,7 @@ internal static class NetworkLowering
     /// </summary>
     private static OpNode LowerResidual(LayerSpec layer, int index, OpNode last, OpNode x, long stride, int id, ref int offset, ref int streams)
     {
-        string name = "residual" + Literals.Int(index);
+        string name = LayerNames.Of(LayerKind.ResidualEnd, index);
         var blocks = new List<ParameterEntry>();
         int stream = 0;
         bool spatial = last.Shape.IsSpatial;
@@ -143,7 +132,7 @@ internal static class NetworkLowering
     /// <summary>Appends <c>{name}.weight</c> [rows × columns] and, if <paramref name="bias"/>, <c>{name}.bias</c> [rows], from <paramref name="offset"/>.</summary>
     private static void AddWeightAndBias(List<ParameterEntry> blocks, string name, int rows, int columns, bool bias, ref int offset)
     {
-        string constant = char.ToUpperInvariant(name[0]) + name.Substring(1);
+        string constant = LayerNames.Field(name);
         blocks.Add(new ParameterEntry(name + ".weight", constant + "Weight", offset, rows, columns, BlockKind.Weight));
         offset += rows * columns;
         if (!bias) return;

@@ -1,5 +1,6 @@
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Graph;
+using Landscape.Generators.Network.Model;
 using static Landscape.Generators.Network.RuntimeNames;
 
 namespace Landscape.Generators.Network.Rules;
@@ -31,6 +32,15 @@ internal static class ConvolutionProducts
     /// <summary>The block's products <paramref name="output"/> (+)= W ⋆ <paramref name="input"/>, example by example.</summary>
     public static void Forward(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string input, string output, bool accumulate) =>
         c.Line($"{Convolution}.Forward({weight}, {input}, {Scratch(c, node, g)}, {output}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(accumulate ? ", accumulate: true" : "")});");
+
+    /// <summary>The op's channel bias b added to its value, and V_b to the value's R-image in the HVP pass.</summary>
+    public static void AddChannelBias(BlockContext c, ParameterEntry bias, ValueBuffers own, int channels, int positions)
+    {
+        string arguments = $"r, {Literals.Int(channels)}, {Literals.Int(positions)}";
+        c.Line($"{Convolution}.AddChannelBias({own.Local}, p.Slice({bias.Constant}, {bias.Length}), {arguments});");
+        if (c.Hessian && own.HasRImage)
+            c.Line($"{Convolution}.AddChannelBias({own.RLocal}, v.Slice({bias.Constant}, {bias.Length}), {arguments});");
+    }
 
     /// <summary>
     /// The input deltas <paramref name="target"/> (+)= col2im(Wᵀ G) (+ Vᵀ H when <paramref name="second"/> is given), one
@@ -111,7 +121,7 @@ internal static class ConvolutionProducts
     }
 
     /// <summary>The workspace field of one of <paramref name="node"/>'s buffers: <c>Conv1Patches</c>.</summary>
-    private static string Field(OpNode node, string what) => char.ToUpperInvariant(node.Name[0]) + node.Name.Substring(1) + what;
+    private static string Field(OpNode node, string what) => LayerNames.Field(node.Name) + what;
 
     /// <summary>The local of one of <paramref name="node"/>'s buffers: <c>conv1Patches</c>.</summary>
     private static string Local(OpNode node, string what) => node.Name + what;

@@ -71,12 +71,7 @@ internal sealed class ConvolutionRules : OpRules
     {
         ValueBuffers own = c.Value(node.Id);
         var g = ConvolutionGeometry.Of(node, c.Graph);
-        if (node.Bias is { } b)
-        {
-            c.Line($"{Convolution}.AddChannelBias({own.Local}, p.Slice({b.Constant}, {b.Length}), r, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)});");
-            if (c.Hessian && own.HasRImage)
-                c.Line($"{Convolution}.AddChannelBias({own.RLocal}, v.Slice({b.Constant}, {b.Length}), r, {Literals.Int(g.OutChannels)}, {Literals.Int(g.Positions)});");
-        }
+        if (node.Bias is { } b) ConvolutionProducts.AddChannelBias(c, b, own, g.OutChannels, g.Positions);
         ActivationRules.Forward(c, node, own, null, null);
     }
 

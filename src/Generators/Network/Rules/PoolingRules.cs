@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Landscape.Generators.Common;
 using Landscape.Generators.Network.Graph;
+using Landscape.Generators.Network.Model;
 using static Landscape.Generators.Network.RuntimeNames;
 
 namespace Landscape.Generators.Network.Rules;
@@ -117,7 +118,7 @@ internal sealed class PoolingRules(OpKind kind) : OpRules
 
     /// <summary>The argmax buffer of a max pooling op.</summary>
     private static WorkspaceBuffer Argmax(OpNode node) =>
-        new(char.ToUpperInvariant(node.Name[0]) + node.Name.Substring(1) + "Argmax", 1, node.Shape.Size, $"argmax of {node.Name}: the plane index h·W + w each output took") { Integers = true };
+        new(LayerNames.Field(node.Name) + "Argmax", 1, node.Shape.Size, $"argmax of {node.Name}: the plane index h·W + w each output took") { Integers = true };
 
     /// <summary>The block's local of the argmax.</summary>
     private static string ArgmaxLocal(OpNode node) => node.Name + "Argmax";

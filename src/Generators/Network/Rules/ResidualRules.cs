@@ -90,9 +90,7 @@ internal sealed class ResidualRules : OpRules
             ActivationRules.Forward(c, node, own, $"p.Slice({b.Constant}, {b.Length})", $"v.Slice({b.Constant}, {b.Length})");
             return;
         }
-        string channels = Literals.Int(node.Shape.Channels), positions = Literals.Int(node.Shape.Height * node.Shape.Width);
-        c.Line($"{Convolution}.AddChannelBias({own.Local}, p.Slice({b.Constant}, {b.Length}), r, {channels}, {positions});");
-        if (c.Hessian && own.HasRImage) c.Line($"{Convolution}.AddChannelBias({own.RLocal}, v.Slice({b.Constant}, {b.Length}), r, {channels}, {positions});");
+        ConvolutionProducts.AddChannelBias(c, b, own, node.Shape.Channels, node.Shape.Height * node.Shape.Width);
         ActivationRules.Forward(c, node, own, null, null);
     }
 
