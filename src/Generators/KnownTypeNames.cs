@@ -94,6 +94,15 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Models.Initializers</c>.</summary>
     public const string Initializers = "Landscape.Models.Initializers";
 
+    /// <summary>Metadata name of <c>Landscape.Models.IFixedPointModel</c>.</summary>
+    public const string FixedPointModel = "Landscape.Models.IFixedPointModel";
+
+    /// <summary>Metadata name of <c>Landscape.Models.IFixedPoint</c>.</summary>
+    public const string FixedPoint = "Landscape.Models.IFixedPoint";
+
+    /// <summary>Metadata name of <c>Landscape.Models.DenseFixedPoint</c>.</summary>
+    public const string DenseFixedPoint = "Landscape.Models.DenseFixedPoint";
+
     /// <summary>Metadata name of <c>Landscape.Models.Check</c>.</summary>
     public const string Check = "Landscape.Models.Check";
 

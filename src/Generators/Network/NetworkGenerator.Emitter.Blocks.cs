@@ -31,6 +31,8 @@ public sealed partial class NetworkGenerator
         {
             Pass.Values => "Loss pass of one block: forward, then per-example losses.",
             Pass.Gradient => "Gradient pass of one block: forward with σ', losses and output deltas, backward to every layer's deltas g = ∂L/∂z.",
+            Pass.FixedPoint => "Fixed-point pass of one block (Hessian operator): the gradient pass, keeping σ'' and the upstream deltas ∂L/∂a too, into the chunk's cache.",
+            Pass.Operator => "One operator product, one block: R-forward and R-backward only, reading the values, σ', σ'' and deltas from the chunk's cache.",
             _ => "HVP pass of one block: forward and R-forward, losses, output deltas and their R-images, backward and R-backward.",
         };
         w.WriteLine($"/// <summary>{summary}</summary>");
@@ -43,11 +45,11 @@ public sealed partial class NetworkGenerator
                 {{ReadOnlySpan}} x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
                 {{ReadOnlySpan}} y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
                 """);
-            if (pass == Pass.Hessian)
-            {
-                w.WriteLine($"{ReadOnlySpan} v = ws.Direction;");
+            if (pass is Pass.Hessian or Pass.Operator) w.WriteLine($"{ReadOnlySpan} v = ws.Direction;");
+            if (pass is Pass.Hessian or Pass.FixedPoint or Pass.Operator)
                 w.WriteLine("int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images");
-            }
+            if (pass is Pass.FixedPoint or Pass.Operator)
+                w.WriteLine("FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas");
             w.WriteLine();
             var c = new BlockContext(w, network.Graph, network.Plan, pass);
             OpNode head = network.Graph.Head;
@@ -61,7 +63,9 @@ public sealed partial class NetworkGenerator
             {
                 foreach (OpNode node in network.Graph.Layers) EmitForwardSection(c, node);
                 EmitBackwardWalk(c);
-                foreach (OpNode node in network.Graph.Layers) OpRuleTable.For(node).BlockWeightTerms(c, node);
+                // The fixed-point pass forms no weight terms: the operator's gradient comes from the model when asked for.
+                if (pass != Pass.FixedPoint)
+                    foreach (OpNode node in network.Graph.Layers) OpRuleTable.For(node).BlockWeightTerms(c, node);
             }
         }
         w.WriteLine();
@@ -71,7 +75,22 @@ public sealed partial class NetworkGenerator
     private static void EmitForwardSection(BlockContext c, OpNode node)
     {
         OpRules rules = OpRuleTable.For(node);
-        rules.Forward(c, node);
+        if (c.ComputesValues)
+        {
+            rules.Forward(c, node);
+        }
+        else
+        {
+            // An operator's product reads the kept value; only its R-image is computed (none when it does not depend on θ).
+            ValueBuffers value = c.Value(node.Id);
+            c.Line($"// {node.Name}: {value.Local} kept" + (value.HasRImage ? "" : " (it does not depend on θ)"));
+            c.DeclareValue(value);
+            if (!value.HasRImage)
+            {
+                c.Writer.WriteLine();
+                return;
+            }
+        }
         if (c.Hessian) rules.RForward(c, node);
         rules.Activate(c, node);
         c.Writer.WriteLine();
@@ -95,7 +114,16 @@ public sealed partial class NetworkGenerator
             if (writes.Count == 0) continue;
             foreach ((int slot, DeltaWrite? write) in writes)
             {
-                rules.Backward(c, node, slot, write!.Value);
+                if (c.ComputesValues)
+                {
+                    rules.Backward(c, node, slot, write!.Value);
+                }
+                else
+                {
+                    ValueBuffers input = c.Value(node.Inputs[slot]);
+                    c.Line($"// R-back through {node.Name}: R {input.DeltaLocal} {(write!.Value.Accumulate ? "+=" : "=")} its R-image of the kept deltas");
+                    c.DeclareDeltas(input);
+                }
                 if (c.Hessian) rules.RBackward(c, node, slot, write.Value);
                 if (write.Value.Completes) ActivationRules.Backward(c, c.Value(node.Inputs[slot]), explain: !rules.BackwardNotesInputActivation);
             }
@@ -126,6 +154,7 @@ public sealed partial class NetworkGenerator
                 w.WriteLine($"public readonly {buffer.ElementType}[] {buffer.Name} = new {buffer.ElementType}[{buffer.LengthText}];" + (buffer.Comment is null ? "" : " // " + buffer.Comment));
             EmitPackedOperands(w, network);
             if (network.HasBlockWeightTerms) w.WriteLine("public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms");
+            w.WriteLine("public FixedPointChunk? Cache; // a Hessian operator's chunk, while its passes run on this workspace");
             w.WriteLine($$"""
                 public {{ReadOnlyMemory}} Inputs;
                 public {{ReadOnlyMemory}} Targets;
@@ -135,6 +164,8 @@ public sealed partial class NetworkGenerator
                 public readonly global::System.Action<int> LossBlock;
                 public readonly global::System.Action<int> GradientBlock;
                 public readonly global::System.Action<int> HessianBlock;
+                public readonly global::System.Action<int> FixedPointBlock;
+                public readonly global::System.Action<int> OperatorBlock;
 
                 public Workspace()
                 {
@@ -142,6 +173,8 @@ public sealed partial class NetworkGenerator
                     LossBlock = block => {{network.Spec.TypeName}}.LossBlock(this, block);
                     GradientBlock = block => {{network.Spec.TypeName}}.GradientBlock(this, block);
                     HessianBlock = block => {{network.Spec.TypeName}}.HessianBlock(this, block);
+                    FixedPointBlock = block => {{network.Spec.TypeName}}.FixedPointBlock(this, block);
+                    OperatorBlock = block => {{network.Spec.TypeName}}.OperatorBlock(this, block);
                 }
                 """);
         }

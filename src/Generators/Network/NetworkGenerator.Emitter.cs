@@ -30,7 +30,7 @@ public sealed partial class NetworkGenerator
 
         w.WriteLine($"/// <summary>Generated <see cref=\"global::{KnownTypeNames.IModel}\"/> for the network declared on <c>{spec.TypeName}</c> ({network.Describe()}).</summary>");
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
-        using (w.Block($"partial {spec.TypeKeyword} {spec.TypeName} : global::{KnownTypeNames.IModel}"))
+        using (w.Block($"partial {spec.TypeKeyword} {spec.TypeName} : global::{KnownTypeNames.IModel}, {FixedPointModel}"))
         {
             EmitConstants(w, network);
             EmitLayout(w, network);
@@ -40,11 +40,15 @@ public sealed partial class NetworkGenerator
             EmitExampleLosses(w, network);
             EmitGradient(w, network);
             EmitHessianVectorProduct(w, network);
+            EmitFixedPointFactory(w, network);
             EmitForward(w, network);
             EmitBlock(w, network, Pass.Values);
             EmitBlock(w, network, Pass.Gradient);
             EmitBlock(w, network, Pass.Hessian);
+            EmitBlock(w, network, Pass.FixedPoint);
+            EmitBlock(w, network, Pass.Operator);
             EmitWorkspace(w, network);
+            EmitFixedPoint(w, network);
         }
 
         for (int i = containing.Count - 1; i >= 0; i--) containing[i].Dispose();
@@ -315,8 +319,7 @@ public sealed partial class NetworkGenerator
     /// </summary>
     private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses)
     {
-        string shape = network.Spec.InputImage is { } image && !network.DenseOnly ? $", {Literals.String(image.ToString())}" : "";
-        w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){shape});");
+        w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){ImageShapeArgument(network)});");
         w.WriteLine("Workspace ws = s_workspaces.Rent();");
         using (w.Block("try"))
         {
@@ -380,6 +383,8 @@ public sealed partial class NetworkGenerator
     {
         Pass.Values => "LossBlock",
         Pass.Gradient => "GradientBlock",
+        Pass.FixedPoint => "FixedPointBlock",
+        Pass.Operator => "OperatorBlock",
         _ => "HessianBlock",
     };
 }

@@ -72,6 +72,12 @@ internal static class RuntimeNames
     /// <summary>The pool of per-call workspaces.</summary>
     public const string WorkspacePool = "global::Landscape.Models.WorkspacePool<Workspace>";
 
+    /// <summary>The interface through which Hessian.Operator finds a model's fixed point.</summary>
+    public const string FixedPointModel = "global::" + KnownTypeNames.FixedPointModel;
+
+    /// <summary>A Hessian operator's fixed point, as a generated model keeps it.</summary>
+    public const string FixedPointInterface = "global::" + KnownTypeNames.FixedPoint;
+
     /// <summary>The activation operator struct for <paramref name="activation"/> (a type argument of the epilogue drivers).</summary>
     public static string ActivationType(Model.ActivationKind activation) => $"global::{KnownTypeNames.KernelsNamespace}.{activation}Activation";
 }

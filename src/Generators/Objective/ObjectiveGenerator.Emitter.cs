@@ -19,6 +19,9 @@ public sealed partial class ObjectiveGenerator
     private const string ParameterLayout = "global::" + KnownTypeNames.ParameterLayout;
     private const string ParameterBlock = "global::" + KnownTypeNames.ParameterBlock;
     private const string ParameterKind = "global::" + KnownTypeNames.ParameterKind;
+    private const string FixedPointModel = "global::" + KnownTypeNames.FixedPointModel;
+    private const string FixedPoint = "global::" + KnownTypeNames.FixedPoint;
+    private const string DenseFixedPoint = "global::" + KnownTypeNames.DenseFixedPoint;
 
     // The private members the generator adds next to the public IModel surface.
     private const string ValueCore = "ObjectiveValue";
@@ -49,7 +52,7 @@ public sealed partial class ObjectiveGenerator
 
         w.WriteLine($"/// <summary>Generated <see cref=\"{IModel}\"/> for the objective <c>{spec.MethodName}({Xml(string.Join(", ", spec.Coordinates))})</c>: coordinates {Xml(plan.CoordinateList)}.</summary>");
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
-        using (w.Block($"{spec.Declaration} : {IModel}"))
+        using (w.Block($"{spec.Declaration} : {IModel}, {FixedPointModel}"))
         {
             EmitLayout(w, plan);
             EmitInitialize(w, plan);
@@ -59,6 +62,7 @@ public sealed partial class ObjectiveGenerator
             EmitGradient(w, plan);
             EmitHessian(w, plan);
             EmitHessianVectorProduct(w, plan);
+            EmitFixedPoint(w, plan);
             EmitValueCore(w, plan);
             EmitGradientCore(w, plan);
             EmitHessianCore(w, plan);
@@ -258,6 +262,35 @@ public sealed partial class ObjectiveGenerator
                 w.WriteLine($"product[{Literals.Int(i)}] = {row};");
             }
             w.WriteLine("return value;");
+        }
+        w.WriteLine();
+    }
+
+    /// <summary>
+    /// The objective's side of <c>Hessian.Operator</c>: the dense Hessian computed once, whose products sum each row left to
+    /// right as <c>HessianVectorProduct</c> does (explicit members, so they cannot clash with the declaring type's).
+    /// </summary>
+    private static void EmitFixedPoint(SourceWriter w, EmitPlan plan)
+    {
+        int n = plan.Spec.Coordinates.Count;
+        string size = Literals.Int(n * n);
+        w.WriteLine("/// <summary>The bytes a Hessian operator keeps: the dense Hessian. The data are not used.</summary>");
+        using (w.Block($"long {FixedPointModel}.FixedPointBytes({Dataset} data)"))
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(data);");
+            w.WriteLine($"return {size}L * sizeof(double);");
+        }
+        w.WriteLine();
+        w.WriteLine("/// <summary>The Hessian at θ, computed once; its products equal <c>HessianVectorProduct</c> bit for bit. The data are not used.</summary>");
+        using (w.Block($"{FixedPoint} {FixedPointModel}.CreateFixedPoint({ReadOnlySpan} parameters, {Dataset} data)"))
+        {
+            w.WriteLine($$"""
+                global::System.ArgumentNullException.ThrowIfNull(data);
+                {{Check}}.Length(parameters.Length, {{plan.N}}, nameof(parameters));
+                double[] hessian = new double[{{size}}];
+                double value = {{HessianCore}}(parameters, default, hessian);
+                return new {{DenseFixedPoint}}(value, hessian);
+                """);
         }
         w.WriteLine();
     }

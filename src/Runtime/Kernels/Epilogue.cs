@@ -19,7 +19,7 @@ namespace Landscape.Kernels;
 /// depend on the CPU or on the block's shape: each element is exactly what the scalar members compute for it.
 /// A NaN pre-activation gives NaN in every output derived from it.
 /// </remarks>
-public static class Epilogue
+public static partial class Epilogue
 {
     /// <summary>
     /// Applies the activation to a block with an optional bias: <c>values[r, j] ← σ(values[r, j] + bias[j])</c>.

@@ -47,7 +47,7 @@ partial class Models
 {
     /// <summary>Generated <see cref="global::Landscape.IModel"/> for the network declared on <c>Classifier</c> (20-32-16-5 gelu/relu/sigmoid, softmax cross-entropy, 1,269 parameters).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-    partial class Classifier : global::Landscape.IModel
+    partial class Classifier : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
     {
         /// <summary>Input features per example.</summary>
         public const int InputSize = 20;
@@ -312,6 +312,24 @@ partial class Models
             }
         }
 
+        /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>
+        private const long FixedPointBytesPerExample = 3008L;
+
+        /// <summary>The bytes a Hessian operator on <paramref name="data"/> keeps: <see cref="FixedPointBytesPerExample"/> per example.</summary>
+        long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(data);
+            return data.Count * FixedPointBytesPerExample;
+        }
+
+        /// <summary>The Hessian at θ on <paramref name="data"/>, keeping what its products share (see <see cref="FixedPoint"/>).</summary>
+        global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+        {
+            global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
+            global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+            return new FixedPoint(parameters, data);
+        }
+
         /// <summary>Forward pass of r examples x into the workspace rows [start, start + r).</summary>
         private static void Forward(Workspace ws, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, int start, int r)
         {
@@ -462,6 +480,128 @@ partial class Models
             global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0);
         }
 
+        /// <summary>Fixed-point pass of one block (Hessian operator): the gradient pass, keeping σ'' and the upstream deltas ∂L/∂a too, into the chunk's cache.</summary>
+        private static void FixedPointBlock(Workspace ws, int block)
+        {
+            int start = block * BlockSize; // first example of the block, relative to the chunk
+            int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+            global::System.ReadOnlySpan<double> p = ws.Parameters;
+            global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+            global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+            int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+            FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+            // dense0 (20 → 32, gelu): z0 = x W0ᵀ + b0, a0 = z0 Φ(z0)
+            global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 32, r * 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, p.Slice(Dense0Weight, 640), 20, a0, 32, packedB: ws.W0T);
+            global::System.Span<double> d0 = cache.First0.AsSpan(start * 32, r * 32);
+            global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 32, r * 32);
+            global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 32, r * 32);
+            global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.GeluActivation>(a0, p.Slice(Dense0Bias, 32), d0, dd0, r, 32); // σ, σ' and σ'' kept
+
+            // dense1 (32 → 16, relu): z1 = a0 W1ᵀ, a1 = relu(z1)
+            global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 16, r * 16);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, p.Slice(Dense1Weight, 512), 32, a1, 16, packedB: ws.W1T);
+            global::System.Span<double> d1 = cache.First1.AsSpan(start * 16, r * 16);
+            global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 16, r * 16);
+            global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 16, r * 16);
+            global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a1, default, d1, dd1, r, 16); // σ, σ' and σ'' kept
+
+            // dense2 (16 → 5, sigmoid): z2 = a1 W2ᵀ + b2, a2 = sigmoid(z2)
+            global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 5, r * 5);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, p.Slice(Dense2Weight, 80), 16, a2, 5, packedB: ws.W2T);
+            global::System.Span<double> d2 = cache.First2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> dd2 = cache.Second2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> ug2 = cache.Upstream2.AsSpan(start * 5, r * 5);
+            global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.SigmoidActivation>(a2, p.Slice(Dense2Bias, 5), d2, dd2, r, 5); // σ, σ' and σ'' kept
+
+            global::System.Span<double> losses = ws.Losses.AsSpan(start, r);
+            // ℓ = −Σₖ yₖ log softmax(f(x))ₖ; g2 = ∂L/∂a2 = (s·softmax(a) − y)/n
+            global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 5, r * 5);
+            global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 5, r * 5);
+            global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropy(a2, y, losses, g2, probabilities, r, 5, ws.Scale);
+            global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g2, d2, ug2); // ug2 ← ∂L/∂a2 (kept), then g2 ← σ'(z2) ⊙ g2 = ∂L/∂z2
+
+            // back through dense2: g1 = σ'(z1) ⊙ (g2 W2)
+            global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 16, r * 16);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, p.Slice(Dense2Weight, 80), 16, g1, 16, packedB: ws.W2);
+            global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g1, d1, ug1); // ug1 ← ∂L/∂a1 (kept), then g1 ← σ'(z1) ⊙ g1 = ∂L/∂z1
+
+            // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
+            global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 32, r * 32);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, p.Slice(Dense1Weight, 512), 32, g0, 32, packedB: ws.W1);
+            global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g0, d0, ug0); // ug0 ← ∂L/∂a0 (kept), then g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+        }
+
+        /// <summary>One operator product, one block: R-forward and R-backward only, reading the values, σ', σ'' and deltas from the chunk's cache.</summary>
+        private static void OperatorBlock(Workspace ws, int block)
+        {
+            int start = block * BlockSize; // first example of the block, relative to the chunk
+            int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+            global::System.ReadOnlySpan<double> p = ws.Parameters;
+            global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+            global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+            global::System.ReadOnlySpan<double> v = ws.Direction;
+            int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+            FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+            // dense0: a0 kept
+            global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 32, r * 32);
+            // R z0 = x V0ᵀ + Vb0
+            global::System.Span<double> ra0 = cache.Activations0.AsSpan((rows + start) * 32, r * 32);
+            global::Landscape.Kernels.Gemm.NT(r, 32, 20, x, 20, v.Slice(Dense0Weight, 640), 20, ra0, 32, packedB: ws.V0T);
+            global::System.Span<double> d0 = cache.First0.AsSpan(start * 32, r * 32);
+            global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 32, r * 32);
+            global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 32, r * 32);
+            global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 32, r * 32);
+            global::Landscape.Kernels.Epilogue.RActivate(ra0, v.Slice(Dense0Bias, 32), d0, dd0, rd0, r, 32); // R a0 = σ'(z0) ⊙ R z0, R σ' = σ''(z0) ⊙ R z0
+
+            // dense1: a1 kept
+            global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 16, r * 16);
+            // R z1 = R a0 W1ᵀ + a0 V1ᵀ
+            global::System.Span<double> ra1 = cache.Activations1.AsSpan((rows + start) * 16, r * 16);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, ra0, 32, p.Slice(Dense1Weight, 512), 32, ra1, 16, packedB: ws.W1T);
+            global::Landscape.Kernels.Gemm.NT(r, 16, 32, a0, 32, v.Slice(Dense1Weight, 512), 32, ra1, 16, accumulate: true, packedB: ws.V1T);
+            global::System.Span<double> d1 = cache.First1.AsSpan(start * 16, r * 16);
+            global::System.Span<double> rd1 = ws.RFirst1.AsSpan(start * 16, r * 16);
+            global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 16, r * 16);
+            global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 16, r * 16);
+            global::Landscape.Kernels.Epilogue.RActivate(ra1, default, d1, dd1, rd1, r, 16); // R a1 = σ'(z1) ⊙ R z1, R σ' = σ''(z1) ⊙ R z1
+
+            // dense2: a2 kept
+            global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 5, r * 5);
+            // R z2 = R a1 W2ᵀ + a1 V2ᵀ + Vb2
+            global::System.Span<double> ra2 = cache.Activations2.AsSpan((rows + start) * 5, r * 5);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, ra1, 16, p.Slice(Dense2Weight, 80), 16, ra2, 5, packedB: ws.W2T);
+            global::Landscape.Kernels.Gemm.NT(r, 5, 16, a1, 16, v.Slice(Dense2Weight, 80), 16, ra2, 5, accumulate: true, packedB: ws.V2T);
+            global::System.Span<double> d2 = cache.First2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> rd2 = ws.RFirst2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> dd2 = cache.Second2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> ug2 = cache.Upstream2.AsSpan(start * 5, r * 5);
+            global::Landscape.Kernels.Epilogue.RActivate(ra2, v.Slice(Dense2Bias, 5), d2, dd2, rd2, r, 5); // R a2 = σ'(z2) ⊙ R z2, R σ' = σ''(z2) ⊙ R z2
+
+            // R-back through loss: R g2 = its R-image of the kept deltas
+            global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 5, r * 5);
+            global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 5, r * 5);
+            global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 5, r * 5);
+            global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra2, rg2, r, 5, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
+            global::Landscape.Kernels.Epilogue.RBackpropagate(ug2, rg2, d2, rd2); // R g ← R σ' ⊙ ∂L/∂a2 + σ' ⊙ R g
+
+            // R-back through dense2: R g1 = its R-image of the kept deltas
+            global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 16, r * 16);
+            global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 16, r * 16);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, rg2, 5, p.Slice(Dense2Weight, 80), 16, rg1, 16, packedB: ws.W2);
+            global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, v.Slice(Dense2Weight, 80), 16, rg1, 16, accumulate: true, packedB: ws.V2);
+            global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
+
+            // R-back through dense1: R g0 = its R-image of the kept deltas
+            global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 32, r * 32);
+            global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 32, r * 32);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, rg1, 16, p.Slice(Dense1Weight, 512), 32, rg0, 32, packedB: ws.W1);
+            global::Landscape.Kernels.Gemm.NN(r, 32, 16, g1, 16, v.Slice(Dense1Weight, 512), 32, rg0, 32, accumulate: true, packedB: ws.V1);
+            global::Landscape.Kernels.Epilogue.RBackpropagate(ug0, rg0, d0, rd0); // R g ← R σ' ⊙ ∂L/∂a0 + σ' ⊙ R g
+        }
+
         /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
         private sealed class Workspace
         {
@@ -524,6 +664,7 @@ partial class Models
                 V2?.Pack(Direction.AsSpan(Dense2Weight, 80), 16);
             }
 
+            public FixedPointChunk? Cache; // a Hessian operator's chunk, while its passes run on this workspace
             public global::System.ReadOnlyMemory<double> Inputs;
             public global::System.ReadOnlyMemory<double> Targets;
             public int ChunkStart;
@@ -532,6 +673,8 @@ partial class Models
             public readonly global::System.Action<int> LossBlock;
             public readonly global::System.Action<int> GradientBlock;
             public readonly global::System.Action<int> HessianBlock;
+            public readonly global::System.Action<int> FixedPointBlock;
+            public readonly global::System.Action<int> OperatorBlock;
 
             public Workspace()
             {
@@ -539,6 +682,155 @@ partial class Models
                 LossBlock = block => Classifier.LossBlock(this, block);
                 GradientBlock = block => Classifier.GradientBlock(this, block);
                 HessianBlock = block => Classifier.HessianBlock(this, block);
+                FixedPointBlock = block => Classifier.FixedPointBlock(this, block);
+                OperatorBlock = block => Classifier.OperatorBlock(this, block);
+            }
+        }
+
+        /// <summary>What a Hessian operator keeps of one chunk of <c>rows</c> examples, laid out as the workspace's buffers (the stacked R-halves are the product's scratch).</summary>
+        private sealed class FixedPointChunk
+        {
+            public readonly double[] Activations0; // [a0; R a0]
+            public readonly double[] First0; // σ'(z0)
+            public readonly double[] Second0; // σ''(z0)
+            public readonly double[] Upstream0; // ∂L/∂a0, g0 before its σ' step
+            public readonly double[] Deltas0; // [R g0; g0] (HVP) or g0 (gradient)
+            public readonly double[] Activations1; // [a1; R a1]
+            public readonly double[] First1; // σ'(z1)
+            public readonly double[] Second1; // σ''(z1)
+            public readonly double[] Upstream1; // ∂L/∂a1, g1 before its σ' step
+            public readonly double[] Deltas1; // [R g1; g1] (HVP) or g1 (gradient)
+            public readonly double[] Activations2; // [a2; R a2]
+            public readonly double[] First2; // σ'(z2)
+            public readonly double[] Second2; // σ''(z2)
+            public readonly double[] Upstream2; // ∂L/∂a2, g2 before its σ' step
+            public readonly double[] Deltas2; // [R g2; g2] (HVP) or g2 (gradient)
+            public readonly double[] Probabilities;
+
+            public FixedPointChunk(int rows)
+            {
+                Activations0 = new double[2 * rows * 32];
+                First0 = new double[rows * 32];
+                Second0 = new double[rows * 32];
+                Upstream0 = new double[rows * 32];
+                Deltas0 = new double[2 * rows * 32];
+                Activations1 = new double[2 * rows * 16];
+                First1 = new double[rows * 16];
+                Second1 = new double[rows * 16];
+                Upstream1 = new double[rows * 16];
+                Deltas1 = new double[2 * rows * 16];
+                Activations2 = new double[2 * rows * 5];
+                First2 = new double[rows * 5];
+                Second2 = new double[rows * 5];
+                Upstream2 = new double[rows * 5];
+                Deltas2 = new double[2 * rows * 5];
+                Probabilities = new double[rows * OutputSize];
+            }
+        }
+
+        /// <summary>
+        /// The Hessian at a fixed θ (Hessian.Operator): one pass runs the forward and backward walks and keeps, per chunk, what the
+        /// HVP computes without the direction; each product then runs only the R-forward, the R-backward and the H·v weight
+        /// terms, with the same kernels on the same operands and the same chunk tree, so it equals HessianVectorProduct bit for
+        /// bit. It holds one workspace (θ and its packed weights) until disposed. Not thread-safe.
+        /// </summary>
+        private sealed class FixedPoint : global::Landscape.Models.IFixedPoint
+        {
+            private readonly Workspace _ws;
+            private readonly FixedPointChunk[] _chunks;
+            private readonly global::Landscape.Dataset _data;
+            private bool _disposed;
+
+            /// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>
+            public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+            {
+                _data = data;
+                _ws = s_workspaces.Rent();
+                Workspace ws = _ws;
+                parameters.CopyTo(ws.Parameters);
+                ws.PackForward();
+                ws.PackBackward();
+                ws.Inputs = data.InputMemory;
+                ws.Targets = data.TargetMemory;
+                ws.Scale = 1.0 / data.Count;
+                _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+                ws.LossTree.Reset();
+                for (int k = 0; k < _chunks.Length; k++)
+                {
+                    int chunkStart = k * ChunkSize;
+                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
+                    ws.Cache = _chunks[k] = new FixedPointChunk(rows);
+                    ws.ChunkStart = chunkStart;
+                    ws.Rows = rows;
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.FixedPointBlock);
+                    ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                    ws.LossTree.Add();
+                }
+                ws.Cache = null;
+                Loss = ws.LossTree.Total() / data.Count;
+            }
+
+            /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
+            public double Loss { get; }
+
+            /// <summary>The bytes of the kept chunks.</summary>
+            public long CacheBytes => _data.Count * FixedPointBytesPerExample;
+
+            /// <summary>product = H·direction: per chunk, the R-steps of its blocks, then its H·v weight terms into the product tree.</summary>
+            public void Multiply(global::System.ReadOnlySpan<double> direction, global::System.Span<double> product)
+            {
+                global::System.ObjectDisposedException.ThrowIf(_disposed, this);
+                global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
+                global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
+                Workspace ws = _ws;
+                direction.CopyTo(ws.Direction); // read before the product is written, so the two may alias
+                ws.PackDirection();
+                global::System.ReadOnlySpan<double> inputs = _data.Inputs;
+                ws.ProductTree.Reset();
+                for (int k = 0; k < _chunks.Length; k++)
+                {
+                    int chunkStart = k * ChunkSize;
+                    int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
+                    FixedPointChunk cache = _chunks[k];
+                    ws.Cache = cache;
+                    ws.ChunkStart = chunkStart;
+                    ws.Rows = rows;
+                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.OperatorBlock);
+                    global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                    global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
+                    // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
+                    global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, cache.Deltas0, 32, x, 20, productPart.Slice(Dense0Weight, 640), 20, accumulate: true);
+                    global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas0, rows, 32, 32, productPart.Slice(Dense0Bias, 32), accumulate: true);
+                    // (H·v) dense1.weight += R g1ᵀ a0 + g1ᵀ R a0: the stacked [R g1; g1]ᵀ [a0; R a0] over 2·rows
+                    global::Landscape.Kernels.Gemm.TNParallel(16, 32, 2 * rows, cache.Deltas1, 16, cache.Activations0, 32, productPart.Slice(Dense1Weight, 512), 32, accumulate: true);
+                    // (H·v) dense2.weight += R g2ᵀ a1 + g2ᵀ R a1: the stacked [R g2; g2]ᵀ [a1; R a1] over 2·rows; (H·v) dense2.bias += Σ R g2
+                    global::Landscape.Kernels.Gemm.TNParallel(5, 16, 2 * rows, cache.Deltas2, 5, cache.Activations1, 16, productPart.Slice(Dense2Weight, 80), 16, accumulate: true);
+                    global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas2, rows, 5, 5, productPart.Slice(Dense2Bias, 5), accumulate: true);
+                    ws.ProductTree.Add();
+                }
+                ws.Cache = null;
+                ws.ProductTree.Total(product);
+            }
+
+            /// <summary>products[j] = H·directions[j] for <paramref name="count"/> stacked directions, each the single product.</summary>
+            public void Multiply(global::System.ReadOnlySpan<double> directions, global::System.Span<double> products, int count)
+            {
+                global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
+                global::Landscape.Models.Check.Length(directions.Length, count * TotalParameters, nameof(directions));
+                global::Landscape.Models.Check.Length(products.Length, count * TotalParameters, nameof(products));
+                for (int j = 0; j < count; j++)
+                    Multiply(directions.Slice(j * TotalParameters, TotalParameters), products.Slice(j * TotalParameters, TotalParameters));
+            }
+
+            /// <summary>Returns the workspace to the pool and drops the kept chunks.</summary>
+            public void Dispose()
+            {
+                if (_disposed) return;
+                _disposed = true;
+                _ws.Inputs = default;
+                _ws.Targets = default;
+                _ws.Cache = null;
+                s_workspaces.Return(_ws);
             }
         }
     }

@@ -46,7 +46,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the network declared on <c>FcTanh</c> (784-200-200-10 tanh/tanh/identity, mean squared error, 199,210 parameters).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial class FcTanh : global::Landscape.IModel
+partial class FcTanh : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>Input features per example.</summary>
     public const int InputSize = 784;
@@ -317,6 +317,24 @@ partial class FcTanh : global::Landscape.IModel
         }
     }
 
+    /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>
+    private const long FixedPointBytesPerExample = 22720L;
+
+    /// <summary>The bytes a Hessian operator on <paramref name="data"/> keeps: <see cref="FixedPointBytesPerExample"/> per example.</summary>
+    long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return data.Count * FixedPointBytesPerExample;
+    }
+
+    /// <summary>The Hessian at θ on <paramref name="data"/>, keeping what its products share (see <see cref="FixedPoint"/>).</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+    {
+        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
+        return new FixedPoint(parameters, data);
+    }
+
     /// <summary>Forward pass of r examples x into the workspace rows [start, start + r).</summary>
     private static void Forward(Workspace ws, global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> x, int start, int r)
     {
@@ -462,6 +480,117 @@ partial class FcTanh : global::Landscape.IModel
         global::Landscape.Kernels.Epilogue.BackpropagateR(g0, rg0, d0, rd0);
     }
 
+    /// <summary>Fixed-point pass of one block (Hessian operator): the gradient pass, keeping σ'' and the upstream deltas ∂L/∂a too, into the chunk's cache.</summary>
+    private static void FixedPointBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // dense0 (784 → 200, tanh): z0 = x W0ᵀ + b0, a0 = tanh(z0)
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, p.Slice(Dense0Weight, 156800), 784, a0, 200, packedB: ws.W0T);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 200, r * 200);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 200, r * 200);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a0, p.Slice(Dense0Bias, 200), d0, dd0, r, 200); // σ, σ' and σ'' kept
+
+        // dense1 (200 → 200, tanh): z1 = a0 W1ᵀ + b1, a1 = tanh(z1)
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, p.Slice(Dense1Weight, 40000), 200, a1, 200, packedB: ws.W1T);
+        global::System.Span<double> d1 = cache.First1.AsSpan(start * 200, r * 200);
+        global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 200, r * 200);
+        global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a1, p.Slice(Dense1Bias, 200), d1, dd1, r, 200); // σ, σ' and σ'' kept
+
+        // dense2 (200 → 10, identity): z2 = a1 W2ᵀ + b2, a2 = z2
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, p.Slice(Dense2Weight, 2000), 200, a2, 10, packedB: ws.W2T);
+        global::Landscape.Kernels.Epilogue.AddBias(a2, p.Slice(Dense2Bias, 10), r, 10);
+
+        global::System.Span<double> losses = ws.Losses.AsSpan(start, r);
+        // ℓ = ½‖f(x) − y‖²; g2 = ∂L/∂a2 = (a − y)/n
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.MeanSquaredError(a2, y, losses, g2, r, 10, ws.Scale);
+
+        // back through dense2: g1 = σ'(z1) ⊙ (g2 W2)
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, p.Slice(Dense2Weight, 2000), 200, g1, 200, packedB: ws.W2);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g1, d1, ug1); // ug1 ← ∂L/∂a1 (kept), then g1 ← σ'(z1) ⊙ g1 = ∂L/∂z1
+
+        // back through dense1: g0 = σ'(z0) ⊙ (g1 W1)
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, p.Slice(Dense1Weight, 40000), 200, g0, 200, packedB: ws.W1);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g0, d0, ug0); // ug0 ← ∂L/∂a0 (kept), then g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+    }
+
+    /// <summary>One operator product, one block: R-forward and R-backward only, reading the values, σ', σ'' and deltas from the chunk's cache.</summary>
+    private static void OperatorBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        global::System.ReadOnlySpan<double> v = ws.Direction;
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // dense0: a0 kept
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 200, r * 200);
+        // R z0 = x V0ᵀ + Vb0
+        global::System.Span<double> ra0 = cache.Activations0.AsSpan((rows + start) * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 784, x, 784, v.Slice(Dense0Weight, 156800), 784, ra0, 200, packedB: ws.V0T);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 200, r * 200);
+        global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 200, r * 200);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 200, r * 200);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Epilogue.RActivate(ra0, v.Slice(Dense0Bias, 200), d0, dd0, rd0, r, 200); // R a0 = σ'(z0) ⊙ R z0, R σ' = σ''(z0) ⊙ R z0
+
+        // dense1: a1 kept
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 200, r * 200);
+        // R z1 = R a0 W1ᵀ + a0 V1ᵀ + Vb1
+        global::System.Span<double> ra1 = cache.Activations1.AsSpan((rows + start) * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, ra0, 200, p.Slice(Dense1Weight, 40000), 200, ra1, 200, packedB: ws.W1T);
+        global::Landscape.Kernels.Gemm.NT(r, 200, 200, a0, 200, v.Slice(Dense1Weight, 40000), 200, ra1, 200, accumulate: true, packedB: ws.V1T);
+        global::System.Span<double> d1 = cache.First1.AsSpan(start * 200, r * 200);
+        global::System.Span<double> rd1 = ws.RFirst1.AsSpan(start * 200, r * 200);
+        global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 200, r * 200);
+        global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Epilogue.RActivate(ra1, v.Slice(Dense1Bias, 200), d1, dd1, rd1, r, 200); // R a1 = σ'(z1) ⊙ R z1, R σ' = σ''(z1) ⊙ R z1
+
+        // dense2: a2 kept
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 10, r * 10);
+        // R z2 = R a1 W2ᵀ + a1 V2ᵀ + Vb2
+        global::System.Span<double> ra2 = cache.Activations2.AsSpan((rows + start) * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, ra1, 200, p.Slice(Dense2Weight, 2000), 200, ra2, 10, packedB: ws.W2T);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, v.Slice(Dense2Weight, 2000), 200, ra2, 10, accumulate: true, packedB: ws.V2T);
+        global::Landscape.Kernels.Epilogue.AddBias(ra2, v.Slice(Dense2Bias, 10), r, 10);
+
+        // R-back through loss: R g2 = its R-image of the kept deltas
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 10, r * 10);
+        global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.MeanSquaredErrorR(ra2, rg2, ws.Scale); // R g = R a / n
+
+        // R-back through dense2: R g1 = its R-image of the kept deltas
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 200, r * 200);
+        global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, rg2, 10, p.Slice(Dense2Weight, 2000), 200, rg1, 200, packedB: ws.W2);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, v.Slice(Dense2Weight, 2000), 200, rg1, 200, accumulate: true, packedB: ws.V2);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
+
+        // R-back through dense1: R g0 = its R-image of the kept deltas
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 200, r * 200);
+        global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 200, r * 200);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, rg1, 200, p.Slice(Dense1Weight, 40000), 200, rg0, 200, packedB: ws.W1);
+        global::Landscape.Kernels.Gemm.NN(r, 200, 200, g1, 200, v.Slice(Dense1Weight, 40000), 200, rg0, 200, accumulate: true, packedB: ws.V1);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug0, rg0, d0, rd0); // R g ← R σ' ⊙ ∂L/∂a0 + σ' ⊙ R g
+    }
+
     /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
     private sealed class Workspace
     {
@@ -521,6 +650,7 @@ partial class FcTanh : global::Landscape.IModel
             V2?.Pack(Direction.AsSpan(Dense2Weight, 2000), 200);
         }
 
+        public FixedPointChunk? Cache; // a Hessian operator's chunk, while its passes run on this workspace
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;
@@ -529,6 +659,8 @@ partial class FcTanh : global::Landscape.IModel
         public readonly global::System.Action<int> LossBlock;
         public readonly global::System.Action<int> GradientBlock;
         public readonly global::System.Action<int> HessianBlock;
+        public readonly global::System.Action<int> FixedPointBlock;
+        public readonly global::System.Action<int> OperatorBlock;
 
         public Workspace()
         {
@@ -536,6 +668,148 @@ partial class FcTanh : global::Landscape.IModel
             LossBlock = block => FcTanh.LossBlock(this, block);
             GradientBlock = block => FcTanh.GradientBlock(this, block);
             HessianBlock = block => FcTanh.HessianBlock(this, block);
+            FixedPointBlock = block => FcTanh.FixedPointBlock(this, block);
+            OperatorBlock = block => FcTanh.OperatorBlock(this, block);
+        }
+    }
+
+    /// <summary>What a Hessian operator keeps of one chunk of <c>rows</c> examples, laid out as the workspace's buffers (the stacked R-halves are the product's scratch).</summary>
+    private sealed class FixedPointChunk
+    {
+        public readonly double[] Activations0; // [a0; R a0]
+        public readonly double[] First0; // σ'(z0)
+        public readonly double[] Second0; // σ''(z0)
+        public readonly double[] Upstream0; // ∂L/∂a0, g0 before its σ' step
+        public readonly double[] Deltas0; // [R g0; g0] (HVP) or g0 (gradient)
+        public readonly double[] Activations1; // [a1; R a1]
+        public readonly double[] First1; // σ'(z1)
+        public readonly double[] Second1; // σ''(z1)
+        public readonly double[] Upstream1; // ∂L/∂a1, g1 before its σ' step
+        public readonly double[] Deltas1; // [R g1; g1] (HVP) or g1 (gradient)
+        public readonly double[] Activations2; // [a2; R a2]
+        public readonly double[] Deltas2; // [R g2; g2] (HVP) or g2 (gradient)
+
+        public FixedPointChunk(int rows)
+        {
+            Activations0 = new double[2 * rows * 200];
+            First0 = new double[rows * 200];
+            Second0 = new double[rows * 200];
+            Upstream0 = new double[rows * 200];
+            Deltas0 = new double[2 * rows * 200];
+            Activations1 = new double[2 * rows * 200];
+            First1 = new double[rows * 200];
+            Second1 = new double[rows * 200];
+            Upstream1 = new double[rows * 200];
+            Deltas1 = new double[2 * rows * 200];
+            Activations2 = new double[2 * rows * 10];
+            Deltas2 = new double[2 * rows * 10];
+        }
+    }
+
+    /// <summary>
+    /// The Hessian at a fixed θ (Hessian.Operator): one pass runs the forward and backward walks and keeps, per chunk, what the
+    /// HVP computes without the direction; each product then runs only the R-forward, the R-backward and the H·v weight
+    /// terms, with the same kernels on the same operands and the same chunk tree, so it equals HessianVectorProduct bit for
+    /// bit. It holds one workspace (θ and its packed weights) until disposed. Not thread-safe.
+    /// </summary>
+    private sealed class FixedPoint : global::Landscape.Models.IFixedPoint
+    {
+        private readonly Workspace _ws;
+        private readonly FixedPointChunk[] _chunks;
+        private readonly global::Landscape.Dataset _data;
+        private bool _disposed;
+
+        /// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>
+        public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+        {
+            _data = data;
+            _ws = s_workspaces.Rent();
+            Workspace ws = _ws;
+            parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
+            ws.PackBackward();
+            ws.Inputs = data.InputMemory;
+            ws.Targets = data.TargetMemory;
+            ws.Scale = 1.0 / data.Count;
+            _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+            ws.LossTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
+                ws.Cache = _chunks[k] = new FixedPointChunk(rows);
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.FixedPointBlock);
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
+            }
+            ws.Cache = null;
+            Loss = ws.LossTree.Total() / data.Count;
+        }
+
+        /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
+        public double Loss { get; }
+
+        /// <summary>The bytes of the kept chunks.</summary>
+        public long CacheBytes => _data.Count * FixedPointBytesPerExample;
+
+        /// <summary>product = H·direction: per chunk, the R-steps of its blocks, then its H·v weight terms into the product tree.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> direction, global::System.Span<double> product)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_disposed, this);
+            global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
+            global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
+            Workspace ws = _ws;
+            direction.CopyTo(ws.Direction); // read before the product is written, so the two may alias
+            ws.PackDirection();
+            global::System.ReadOnlySpan<double> inputs = _data.Inputs;
+            ws.ProductTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
+                FixedPointChunk cache = _chunks[k];
+                ws.Cache = cache;
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.OperatorBlock);
+                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
+                // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
+                global::Landscape.Kernels.Gemm.TNParallel(200, 784, rows, cache.Deltas0, 200, x, 784, productPart.Slice(Dense0Weight, 156800), 784, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas0, rows, 200, 200, productPart.Slice(Dense0Bias, 200), accumulate: true);
+                // (H·v) dense1.weight += R g1ᵀ a0 + g1ᵀ R a0: the stacked [R g1; g1]ᵀ [a0; R a0] over 2·rows; (H·v) dense1.bias += Σ R g1
+                global::Landscape.Kernels.Gemm.TNParallel(200, 200, 2 * rows, cache.Deltas1, 200, cache.Activations0, 200, productPart.Slice(Dense1Weight, 40000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas1, rows, 200, 200, productPart.Slice(Dense1Bias, 200), accumulate: true);
+                // (H·v) dense2.weight += R g2ᵀ a1 + g2ᵀ R a1: the stacked [R g2; g2]ᵀ [a1; R a1] over 2·rows; (H·v) dense2.bias += Σ R g2
+                global::Landscape.Kernels.Gemm.TNParallel(10, 200, 2 * rows, cache.Deltas2, 10, cache.Activations1, 200, productPart.Slice(Dense2Weight, 2000), 200, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas2, rows, 10, 10, productPart.Slice(Dense2Bias, 10), accumulate: true);
+                ws.ProductTree.Add();
+            }
+            ws.Cache = null;
+            ws.ProductTree.Total(product);
+        }
+
+        /// <summary>products[j] = H·directions[j] for <paramref name="count"/> stacked directions, each the single product.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> directions, global::System.Span<double> products, int count)
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
+            global::Landscape.Models.Check.Length(directions.Length, count * TotalParameters, nameof(directions));
+            global::Landscape.Models.Check.Length(products.Length, count * TotalParameters, nameof(products));
+            for (int j = 0; j < count; j++)
+                Multiply(directions.Slice(j * TotalParameters, TotalParameters), products.Slice(j * TotalParameters, TotalParameters));
+        }
+
+        /// <summary>Returns the workspace to the pool and drops the kept chunks.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _ws.Inputs = default;
+            _ws.Targets = default;
+            _ws.Cache = null;
+            s_workspaces.Return(_ws);
         }
     }
 }

@@ -63,7 +63,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the network declared on <c>LeNet5</c> (1×28×28 → conv(6, 5, p2) tanh 6×28×28 → avgpool(2) 6×14×14 → conv(16, 5) tanh 16×10×10 → avgpool(2) 16×5×5 → dense(120) tanh 120 → dense(84) tanh 84 → dense(10) 10, softmax cross-entropy, 61,706 parameters).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial class LeNet5 : global::Landscape.IModel
+partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>Input features per example.</summary>
     public const int InputSize = 784;
@@ -363,6 +363,24 @@ partial class LeNet5 : global::Landscape.IModel
             ws.Targets = default;
             s_workspaces.Return(ws);
         }
+    }
+
+    /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>
+    private const long FixedPointBytesPerExample = 415280L;
+
+    /// <summary>The bytes a Hessian operator on <paramref name="data"/> keeps: <see cref="FixedPointBytesPerExample"/> per example.</summary>
+    long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return data.Count * FixedPointBytesPerExample;
+    }
+
+    /// <summary>The Hessian at θ on <paramref name="data"/>, keeping what its products share (see <see cref="FixedPoint"/>).</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+    {
+        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
+        return new FixedPoint(parameters, data);
     }
 
     /// <summary>Forward pass of r examples x into the workspace rows [start, start + r).</summary>
@@ -682,6 +700,240 @@ partial class LeNet5 : global::Landscape.IModel
         }
     }
 
+    /// <summary>Fixed-point pass of one block (Hessian operator): the gradient pass, keeping σ'' and the upstream deltas ∂L/∂a too, into the chunk's cache.</summary>
+    private static void FixedPointBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // conv0 (1×28×28 → 6×28×28, 5×5, stride 1, padding 2, tanh): z0 = W0 ⋆ x + b0, a0 = tanh(z0)
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), x, conv0Patches, a0, r, 1, 28, 28, 6, 5, 1, 2);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 6), r, 6, 784);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 4704, r * 4704);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a0, default, d0, dd0, r, 4704); // σ, σ' and σ'' kept
+
+        // avgpool0 (6×28×28 → 6×14×14, 2×2, stride 2, padding 0): a1 = mean over each window of a0 (padded zeros counted)
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 1176, r * 1176);
+        global::Landscape.Kernels.Pooling.AverageForward(a0, a1, r, 6, 28, 28, 2, 2, 0);
+
+        // conv1 (6×14×14 → 16×10×10, 5×5, stride 1, padding 0, tanh): z2 = W1 ⋆ a1 + b1, a2 = tanh(z2)
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), a1, conv1Patches, a2, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv1Bias, 16), r, 16, 100);
+        global::System.Span<double> d2 = cache.First2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> dd2 = cache.Second2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> ug2 = cache.Upstream2.AsSpan(start * 1600, r * 1600);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a2, default, d2, dd2, r, 1600); // σ, σ' and σ'' kept
+
+        // avgpool1 (16×10×10 → 16×5×5, 2×2, stride 2, padding 0): a3 = mean over each window of a2 (padded zeros counted)
+        global::System.Span<double> a3 = cache.Activations3.AsSpan(start * 400, r * 400);
+        global::Landscape.Kernels.Pooling.AverageForward(a2, a3, r, 16, 10, 10, 2, 2, 0);
+
+        // dense0 (400 → 120, tanh): z4 = a3 W0ᵀ + b0, a4 = tanh(z4)
+        global::System.Span<double> a4 = cache.Activations4.AsSpan(start * 120, r * 120);
+        global::Landscape.Kernels.Gemm.NT(r, 120, 400, a3, 400, p.Slice(Dense0Weight, 48000), 400, a4, 120, packedB: ws.W0T);
+        global::System.Span<double> d4 = cache.First4.AsSpan(start * 120, r * 120);
+        global::System.Span<double> dd4 = cache.Second4.AsSpan(start * 120, r * 120);
+        global::System.Span<double> ug4 = cache.Upstream4.AsSpan(start * 120, r * 120);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a4, p.Slice(Dense0Bias, 120), d4, dd4, r, 120); // σ, σ' and σ'' kept
+
+        // dense1 (120 → 84, tanh): z5 = a4 W1ᵀ + b1, a5 = tanh(z5)
+        global::System.Span<double> a5 = cache.Activations5.AsSpan(start * 84, r * 84);
+        global::Landscape.Kernels.Gemm.NT(r, 84, 120, a4, 120, p.Slice(Dense1Weight, 10080), 120, a5, 84, packedB: ws.W1T);
+        global::System.Span<double> d5 = cache.First5.AsSpan(start * 84, r * 84);
+        global::System.Span<double> dd5 = cache.Second5.AsSpan(start * 84, r * 84);
+        global::System.Span<double> ug5 = cache.Upstream5.AsSpan(start * 84, r * 84);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.TanhActivation>(a5, p.Slice(Dense1Bias, 84), d5, dd5, r, 84); // σ, σ' and σ'' kept
+
+        // dense2 (84 → 10, identity): z6 = a5 W2ᵀ + b2, a6 = z6
+        global::System.Span<double> a6 = cache.Activations6.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 84, a5, 84, p.Slice(Dense2Weight, 840), 84, a6, 10, packedB: ws.W2T);
+        global::Landscape.Kernels.Epilogue.AddBias(a6, p.Slice(Dense2Bias, 10), r, 10);
+
+        global::System.Span<double> losses = ws.Losses.AsSpan(start, r);
+        // ℓ = −Σₖ yₖ log softmax(f(x))ₖ; g6 = ∂L/∂a6 = (s·softmax(a) − y)/n
+        global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 10, r * 10);
+        global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropy(a6, y, losses, g6, probabilities, r, 10, ws.Scale);
+
+        // back through dense2: g5 = σ'(z5) ⊙ (g6 W2)
+        global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 84, r * 84);
+        global::Landscape.Kernels.Gemm.NN(r, 84, 10, g6, 10, p.Slice(Dense2Weight, 840), 84, g5, 84, packedB: ws.W2);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g5, d5, ug5); // ug5 ← ∂L/∂a5 (kept), then g5 ← σ'(z5) ⊙ g5 = ∂L/∂z5
+
+        // back through dense1: g4 = σ'(z4) ⊙ (g5 W1)
+        global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 120, r * 120);
+        global::Landscape.Kernels.Gemm.NN(r, 120, 84, g5, 84, p.Slice(Dense1Weight, 10080), 120, g4, 120, packedB: ws.W1);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g4, d4, ug4); // ug4 ← ∂L/∂a4 (kept), then g4 ← σ'(z4) ⊙ g4 = ∂L/∂z4
+
+        // back through dense0: g3 = (g4 W0)
+        global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 400, r * 400);
+        global::Landscape.Kernels.Gemm.NN(r, 400, 120, g4, 120, p.Slice(Dense0Weight, 48000), 400, g3, 400, packedB: ws.W0);
+
+        // back through avgpool1: g2 = g3 / K² spread over each window
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 1600, r * 1600);
+        global::Landscape.Kernels.Pooling.AverageBackward(g3, g2, r, 16, 10, 10, 2, 2, 0);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g2, d2, ug2); // ug2 ← ∂L/∂a2 (kept), then g2 ← σ'(z2) ⊙ g2 = ∂L/∂z2
+
+        // back through conv1: g1 = col2im(W1ᵀ g2)
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 1176, r * 1176);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), g2, default, default, conv1Patches, g1, r, 6, 14, 14, 16, 5, 1, 0);
+
+        // back through avgpool0: g0 = g1 / K² spread over each window
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 4704, r * 4704);
+        global::Landscape.Kernels.Pooling.AverageBackward(g1, g0, r, 6, 28, 28, 2, 2, 0);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g0, d0, ug0); // ug0 ← ∂L/∂a0 (kept), then g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+    }
+
+    /// <summary>One operator product, one block: R-forward and R-backward only, reading the values, σ', σ'' and deltas from the chunk's cache.</summary>
+    private static void OperatorBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        global::System.ReadOnlySpan<double> v = ws.Direction;
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // conv0: a0 kept
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 4704, r * 4704);
+        // R z0 = V0 ⋆ x + Vb0
+        global::System.Span<double> ra0 = cache.Activations0.AsSpan((rows + start) * 4704, r * 4704);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 150), x, conv0Patches, ra0, r, 1, 28, 28, 6, 5, 1, 2);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 6), r, 6, 784);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 4704, r * 4704);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 4704, r * 4704);
+        global::Landscape.Kernels.Epilogue.RActivate(ra0, default, d0, dd0, rd0, r, 4704); // R a0 = σ'(z0) ⊙ R z0, R σ' = σ''(z0) ⊙ R z0
+
+        // avgpool0: a1 kept
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 1176, r * 1176);
+        // R a1 = mean over each window of R a0 (padded zeros counted)
+        global::System.Span<double> ra1 = cache.Activations1.AsSpan((rows + start) * 1176, r * 1176);
+        global::Landscape.Kernels.Pooling.AverageForward(ra0, ra1, r, 6, 28, 28, 2, 2, 0);
+
+        // conv1: a2 kept
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 1600, r * 1600);
+        // R z2 = W1 ⋆ R a1 + V1 ⋆ a1 + Vb1
+        global::System.Span<double> ra2 = cache.Activations2.AsSpan((rows + start) * 1600, r * 1600);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), ra1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2400), a1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv1Bias, 16), r, 16, 100);
+        global::System.Span<double> d2 = cache.First2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> rd2 = ws.RFirst2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> dd2 = cache.Second2.AsSpan(start * 1600, r * 1600);
+        global::System.Span<double> ug2 = cache.Upstream2.AsSpan(start * 1600, r * 1600);
+        global::Landscape.Kernels.Epilogue.RActivate(ra2, default, d2, dd2, rd2, r, 1600); // R a2 = σ'(z2) ⊙ R z2, R σ' = σ''(z2) ⊙ R z2
+
+        // avgpool1: a3 kept
+        global::System.Span<double> a3 = cache.Activations3.AsSpan(start * 400, r * 400);
+        // R a3 = mean over each window of R a2 (padded zeros counted)
+        global::System.Span<double> ra3 = cache.Activations3.AsSpan((rows + start) * 400, r * 400);
+        global::Landscape.Kernels.Pooling.AverageForward(ra2, ra3, r, 16, 10, 10, 2, 2, 0);
+
+        // dense0: a4 kept
+        global::System.Span<double> a4 = cache.Activations4.AsSpan(start * 120, r * 120);
+        // R z4 = R a3 W0ᵀ + a3 V0ᵀ + Vb0
+        global::System.Span<double> ra4 = cache.Activations4.AsSpan((rows + start) * 120, r * 120);
+        global::Landscape.Kernels.Gemm.NT(r, 120, 400, ra3, 400, p.Slice(Dense0Weight, 48000), 400, ra4, 120, packedB: ws.W0T);
+        global::Landscape.Kernels.Gemm.NT(r, 120, 400, a3, 400, v.Slice(Dense0Weight, 48000), 400, ra4, 120, accumulate: true, packedB: ws.V0T);
+        global::System.Span<double> d4 = cache.First4.AsSpan(start * 120, r * 120);
+        global::System.Span<double> rd4 = ws.RFirst4.AsSpan(start * 120, r * 120);
+        global::System.Span<double> dd4 = cache.Second4.AsSpan(start * 120, r * 120);
+        global::System.Span<double> ug4 = cache.Upstream4.AsSpan(start * 120, r * 120);
+        global::Landscape.Kernels.Epilogue.RActivate(ra4, v.Slice(Dense0Bias, 120), d4, dd4, rd4, r, 120); // R a4 = σ'(z4) ⊙ R z4, R σ' = σ''(z4) ⊙ R z4
+
+        // dense1: a5 kept
+        global::System.Span<double> a5 = cache.Activations5.AsSpan(start * 84, r * 84);
+        // R z5 = R a4 W1ᵀ + a4 V1ᵀ + Vb1
+        global::System.Span<double> ra5 = cache.Activations5.AsSpan((rows + start) * 84, r * 84);
+        global::Landscape.Kernels.Gemm.NT(r, 84, 120, ra4, 120, p.Slice(Dense1Weight, 10080), 120, ra5, 84, packedB: ws.W1T);
+        global::Landscape.Kernels.Gemm.NT(r, 84, 120, a4, 120, v.Slice(Dense1Weight, 10080), 120, ra5, 84, accumulate: true, packedB: ws.V1T);
+        global::System.Span<double> d5 = cache.First5.AsSpan(start * 84, r * 84);
+        global::System.Span<double> rd5 = ws.RFirst5.AsSpan(start * 84, r * 84);
+        global::System.Span<double> dd5 = cache.Second5.AsSpan(start * 84, r * 84);
+        global::System.Span<double> ug5 = cache.Upstream5.AsSpan(start * 84, r * 84);
+        global::Landscape.Kernels.Epilogue.RActivate(ra5, v.Slice(Dense1Bias, 84), d5, dd5, rd5, r, 84); // R a5 = σ'(z5) ⊙ R z5, R σ' = σ''(z5) ⊙ R z5
+
+        // dense2: a6 kept
+        global::System.Span<double> a6 = cache.Activations6.AsSpan(start * 10, r * 10);
+        // R z6 = R a5 W2ᵀ + a5 V2ᵀ + Vb2
+        global::System.Span<double> ra6 = cache.Activations6.AsSpan((rows + start) * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 84, ra5, 84, p.Slice(Dense2Weight, 840), 84, ra6, 10, packedB: ws.W2T);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 84, a5, 84, v.Slice(Dense2Weight, 840), 84, ra6, 10, accumulate: true, packedB: ws.V2T);
+        global::Landscape.Kernels.Epilogue.AddBias(ra6, v.Slice(Dense2Bias, 10), r, 10);
+
+        // R-back through loss: R g6 = its R-image of the kept deltas
+        global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 10, r * 10);
+        global::System.Span<double> rg6 = cache.Deltas6.AsSpan(start * 10, r * 10);
+        global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra6, rg6, r, 10, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
+
+        // R-back through dense2: R g5 = its R-image of the kept deltas
+        global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 84, r * 84);
+        global::System.Span<double> rg5 = cache.Deltas5.AsSpan(start * 84, r * 84);
+        global::Landscape.Kernels.Gemm.NN(r, 84, 10, rg6, 10, p.Slice(Dense2Weight, 840), 84, rg5, 84, packedB: ws.W2);
+        global::Landscape.Kernels.Gemm.NN(r, 84, 10, g6, 10, v.Slice(Dense2Weight, 840), 84, rg5, 84, accumulate: true, packedB: ws.V2);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug5, rg5, d5, rd5); // R g ← R σ' ⊙ ∂L/∂a5 + σ' ⊙ R g
+
+        // R-back through dense1: R g4 = its R-image of the kept deltas
+        global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 120, r * 120);
+        global::System.Span<double> rg4 = cache.Deltas4.AsSpan(start * 120, r * 120);
+        global::Landscape.Kernels.Gemm.NN(r, 120, 84, rg5, 84, p.Slice(Dense1Weight, 10080), 120, rg4, 120, packedB: ws.W1);
+        global::Landscape.Kernels.Gemm.NN(r, 120, 84, g5, 84, v.Slice(Dense1Weight, 10080), 120, rg4, 120, accumulate: true, packedB: ws.V1);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug4, rg4, d4, rd4); // R g ← R σ' ⊙ ∂L/∂a4 + σ' ⊙ R g
+
+        // R-back through dense0: R g3 = its R-image of the kept deltas
+        global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 400, r * 400);
+        global::System.Span<double> rg3 = cache.Deltas3.AsSpan(start * 400, r * 400);
+        global::Landscape.Kernels.Gemm.NN(r, 400, 120, rg4, 120, p.Slice(Dense0Weight, 48000), 400, rg3, 400, packedB: ws.W0);
+        global::Landscape.Kernels.Gemm.NN(r, 400, 120, g4, 120, v.Slice(Dense0Weight, 48000), 400, rg3, 400, accumulate: true, packedB: ws.V0);
+
+        // R-back through avgpool1: R g2 = its R-image of the kept deltas
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 1600, r * 1600);
+        global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 1600, r * 1600);
+        global::Landscape.Kernels.Pooling.AverageBackward(rg3, rg2, r, 16, 10, 10, 2, 2, 0);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug2, rg2, d2, rd2); // R g ← R σ' ⊙ ∂L/∂a2 + σ' ⊙ R g
+
+        // R-back through conv1: R g1 = its R-image of the kept deltas
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 1176, r * 1176);
+        global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 1176, r * 1176);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), rg2, v.Slice(Conv1Weight, 2400), g2, conv1Patches, rg1, r, 6, 14, 14, 16, 5, 1, 0);
+
+        // R-back through avgpool0: R g0 = its R-image of the kept deltas
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 4704, r * 4704);
+        global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 4704, r * 4704);
+        global::Landscape.Kernels.Pooling.AverageBackward(rg1, rg0, r, 6, 28, 28, 2, 2, 0);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug0, rg0, d0, rd0); // R g ← R σ' ⊙ ∂L/∂a0 + σ' ⊙ R g
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 156, 156);
+        conv0Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, x, conv0Patches, conv0Product.Slice(0, 150), r, 1, 28, 28, 6, 5, 1, 2);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(150, 6), r, 6, 784);
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2416, 2416);
+        conv1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, a1, conv1Patches, conv1Product.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv1Product.Slice(2400, 16), r, 16, 100);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, ra1, conv1Patches, conv1Product.Slice(0, 2400), r, 6, 14, 14, 16, 5, 1, 0);
+    }
+
     /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
     private sealed class Workspace
     {
@@ -764,6 +1016,7 @@ partial class LeNet5 : global::Landscape.IModel
         }
 
         public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms
+        public FixedPointChunk? Cache; // a Hessian operator's chunk, while its passes run on this workspace
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;
@@ -772,6 +1025,8 @@ partial class LeNet5 : global::Landscape.IModel
         public readonly global::System.Action<int> LossBlock;
         public readonly global::System.Action<int> GradientBlock;
         public readonly global::System.Action<int> HessianBlock;
+        public readonly global::System.Action<int> FixedPointBlock;
+        public readonly global::System.Action<int> OperatorBlock;
 
         public Workspace()
         {
@@ -779,6 +1034,184 @@ partial class LeNet5 : global::Landscape.IModel
             LossBlock = block => LeNet5.LossBlock(this, block);
             GradientBlock = block => LeNet5.GradientBlock(this, block);
             HessianBlock = block => LeNet5.HessianBlock(this, block);
+            FixedPointBlock = block => LeNet5.FixedPointBlock(this, block);
+            OperatorBlock = block => LeNet5.OperatorBlock(this, block);
+        }
+    }
+
+    /// <summary>What a Hessian operator keeps of one chunk of <c>rows</c> examples, laid out as the workspace's buffers (the stacked R-halves are the product's scratch).</summary>
+    private sealed class FixedPointChunk
+    {
+        public readonly double[] Activations0; // [a0; R a0]
+        public readonly double[] First0; // σ'(z0)
+        public readonly double[] Second0; // σ''(z0)
+        public readonly double[] Upstream0; // ∂L/∂a0, g0 before its σ' step
+        public readonly double[] Deltas0; // [R g0; g0] (HVP) or g0 (gradient)
+        public readonly double[] Activations1; // [a1; R a1]
+        public readonly double[] Deltas1; // [R g1; g1] (HVP) or g1 (gradient)
+        public readonly double[] Activations2; // [a2; R a2]
+        public readonly double[] First2; // σ'(z2)
+        public readonly double[] Second2; // σ''(z2)
+        public readonly double[] Upstream2; // ∂L/∂a2, g2 before its σ' step
+        public readonly double[] Deltas2; // [R g2; g2] (HVP) or g2 (gradient)
+        public readonly double[] Activations3; // [a3; R a3]
+        public readonly double[] Deltas3; // [R g3; g3] (HVP) or g3 (gradient)
+        public readonly double[] Activations4; // [a4; R a4]
+        public readonly double[] First4; // σ'(z4)
+        public readonly double[] Second4; // σ''(z4)
+        public readonly double[] Upstream4; // ∂L/∂a4, g4 before its σ' step
+        public readonly double[] Deltas4; // [R g4; g4] (HVP) or g4 (gradient)
+        public readonly double[] Activations5; // [a5; R a5]
+        public readonly double[] First5; // σ'(z5)
+        public readonly double[] Second5; // σ''(z5)
+        public readonly double[] Upstream5; // ∂L/∂a5, g5 before its σ' step
+        public readonly double[] Deltas5; // [R g5; g5] (HVP) or g5 (gradient)
+        public readonly double[] Activations6; // [a6; R a6]
+        public readonly double[] Deltas6; // [R g6; g6] (HVP) or g6 (gradient)
+        public readonly double[] Probabilities;
+
+        public FixedPointChunk(int rows)
+        {
+            Activations0 = new double[2 * rows * 4704];
+            First0 = new double[rows * 4704];
+            Second0 = new double[rows * 4704];
+            Upstream0 = new double[rows * 4704];
+            Deltas0 = new double[2 * rows * 4704];
+            Activations1 = new double[2 * rows * 1176];
+            Deltas1 = new double[2 * rows * 1176];
+            Activations2 = new double[2 * rows * 1600];
+            First2 = new double[rows * 1600];
+            Second2 = new double[rows * 1600];
+            Upstream2 = new double[rows * 1600];
+            Deltas2 = new double[2 * rows * 1600];
+            Activations3 = new double[2 * rows * 400];
+            Deltas3 = new double[2 * rows * 400];
+            Activations4 = new double[2 * rows * 120];
+            First4 = new double[rows * 120];
+            Second4 = new double[rows * 120];
+            Upstream4 = new double[rows * 120];
+            Deltas4 = new double[2 * rows * 120];
+            Activations5 = new double[2 * rows * 84];
+            First5 = new double[rows * 84];
+            Second5 = new double[rows * 84];
+            Upstream5 = new double[rows * 84];
+            Deltas5 = new double[2 * rows * 84];
+            Activations6 = new double[2 * rows * 10];
+            Deltas6 = new double[2 * rows * 10];
+            Probabilities = new double[rows * OutputSize];
+        }
+    }
+
+    /// <summary>
+    /// The Hessian at a fixed θ (Hessian.Operator): one pass runs the forward and backward walks and keeps, per chunk, what the
+    /// HVP computes without the direction; each product then runs only the R-forward, the R-backward and the H·v weight
+    /// terms, with the same kernels on the same operands and the same chunk tree, so it equals HessianVectorProduct bit for
+    /// bit. It holds one workspace (θ and its packed weights) until disposed. Not thread-safe.
+    /// </summary>
+    private sealed class FixedPoint : global::Landscape.Models.IFixedPoint
+    {
+        private readonly Workspace _ws;
+        private readonly FixedPointChunk[] _chunks;
+        private readonly global::Landscape.Dataset _data;
+        private bool _disposed;
+
+        /// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>
+        public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+        {
+            _data = data;
+            _ws = s_workspaces.Rent();
+            Workspace ws = _ws;
+            parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
+            ws.PackBackward();
+            ws.Inputs = data.InputMemory;
+            ws.Targets = data.TargetMemory;
+            ws.Scale = 1.0 / data.Count;
+            _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+            ws.LossTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
+                ws.Cache = _chunks[k] = new FixedPointChunk(rows);
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.FixedPointBlock);
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
+            }
+            ws.Cache = null;
+            Loss = ws.LossTree.Total() / data.Count;
+        }
+
+        /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
+        public double Loss { get; }
+
+        /// <summary>The bytes of the kept chunks.</summary>
+        public long CacheBytes => _data.Count * FixedPointBytesPerExample;
+
+        /// <summary>product = H·direction: per chunk, the R-steps of its blocks, then its H·v weight terms into the product tree.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> direction, global::System.Span<double> product)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_disposed, this);
+            global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
+            global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
+            Workspace ws = _ws;
+            direction.CopyTo(ws.Direction); // read before the product is written, so the two may alias
+            ws.PackDirection();
+            global::System.ReadOnlySpan<double> inputs = _data.Inputs;
+            ws.ProductTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
+                FixedPointChunk cache = _chunks[k];
+                ws.Cache = cache;
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.OperatorBlock);
+                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
+                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 156, 156), productPart.Slice(Conv0Weight, 156));
+                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2416, 2416), productPart.Slice(Conv1Weight, 2416));
+                // (H·v) dense0.weight += R g4ᵀ a3 + g4ᵀ R a3: the stacked [R g4; g4]ᵀ [a3; R a3] over 2·rows; (H·v) dense0.bias += Σ R g4
+                global::Landscape.Kernels.Gemm.TNParallel(120, 400, 2 * rows, cache.Deltas4, 120, cache.Activations3, 400, productPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas4, rows, 120, 120, productPart.Slice(Dense0Bias, 120), accumulate: true);
+                // (H·v) dense1.weight += R g5ᵀ a4 + g5ᵀ R a4: the stacked [R g5; g5]ᵀ [a4; R a4] over 2·rows; (H·v) dense1.bias += Σ R g5
+                global::Landscape.Kernels.Gemm.TNParallel(84, 120, 2 * rows, cache.Deltas5, 84, cache.Activations4, 120, productPart.Slice(Dense1Weight, 10080), 120, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas5, rows, 84, 84, productPart.Slice(Dense1Bias, 84), accumulate: true);
+                // (H·v) dense2.weight += R g6ᵀ a5 + g6ᵀ R a5: the stacked [R g6; g6]ᵀ [a5; R a5] over 2·rows; (H·v) dense2.bias += Σ R g6
+                global::Landscape.Kernels.Gemm.TNParallel(10, 84, 2 * rows, cache.Deltas6, 10, cache.Activations5, 84, productPart.Slice(Dense2Weight, 840), 84, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas6, rows, 10, 10, productPart.Slice(Dense2Bias, 10), accumulate: true);
+                ws.ProductTree.Add();
+            }
+            ws.Cache = null;
+            ws.ProductTree.Total(product);
+        }
+
+        /// <summary>products[j] = H·directions[j] for <paramref name="count"/> stacked directions, each the single product.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> directions, global::System.Span<double> products, int count)
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
+            global::Landscape.Models.Check.Length(directions.Length, count * TotalParameters, nameof(directions));
+            global::Landscape.Models.Check.Length(products.Length, count * TotalParameters, nameof(products));
+            for (int j = 0; j < count; j++)
+                Multiply(directions.Slice(j * TotalParameters, TotalParameters), products.Slice(j * TotalParameters, TotalParameters));
+        }
+
+        /// <summary>Returns the workspace to the pool and drops the kept chunks.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _ws.Inputs = default;
+            _ws.Targets = default;
+            _ws.Cache = null;
+            s_workspaces.Return(_ws);
         }
     }
 }

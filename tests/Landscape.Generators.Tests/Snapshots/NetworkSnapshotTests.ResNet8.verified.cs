@@ -71,7 +71,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the network declared on <c>ResNet8</c> (1×28×28 → conv(16, 3, p1) relu 16×28×28 → [conv(16, 3, p1) relu 16×28×28 → conv(16, 3, p1) 16×28×28] + x relu 16×28×28 → [conv(32, 3, s2, p1) relu 32×14×14 → conv(32, 3, p1) 32×14×14] + proj(1×1, s2) x relu 32×14×14 → globalavgpool 32 → dense(10) 10, softmax cross-entropy, 19,562 parameters).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial class ResNet8 : global::Landscape.IModel
+partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>Input features per example.</summary>
     public const int InputSize = 784;
@@ -401,6 +401,24 @@ partial class ResNet8 : global::Landscape.IModel
             ws.Targets = default;
             s_workspaces.Return(ws);
         }
+    }
+
+    /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>
+    private const long FixedPointBytesPerExample = 3413392L;
+
+    /// <summary>The bytes a Hessian operator on <paramref name="data"/> keeps: <see cref="FixedPointBytesPerExample"/> per example.</summary>
+    long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return data.Count * FixedPointBytesPerExample;
+    }
+
+    /// <summary>The Hessian at θ on <paramref name="data"/>, keeping what its products share (see <see cref="FixedPoint"/>).</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+    {
+        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
+        return new FixedPoint(parameters, data);
     }
 
     /// <summary>Forward pass of r examples x into the workspace rows [start, start + r).</summary>
@@ -890,6 +908,339 @@ partial class ResNet8 : global::Landscape.IModel
         }
     }
 
+    /// <summary>Fixed-point pass of one block (Hessian operator): the gradient pass, keeping σ'' and the upstream deltas ∂L/∂a too, into the chunk's cache.</summary>
+    private static void FixedPointBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // conv0 (1×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z0 = W0 ⋆ x + b0, a0 = relu(z0)
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), x, conv0Patches, a0, r, 1, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 16), r, 16, 784);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a0, default, d0, dd0, r, 12544); // σ, σ' and σ'' kept
+
+        // conv1 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z1 = W1 ⋆ a0 + b1, a1 = relu(z1)
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), a0, conv1Patches, a1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a1, p.Slice(Conv1Bias, 16), r, 16, 784);
+        global::System.Span<double> d1 = cache.First1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a1, default, d1, dd1, r, 12544); // σ, σ' and σ'' kept
+
+        // conv2 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, identity): z2 = W2 ⋆ a1 + b2, a2 = z2
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), a1, conv2Patches, a2, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv2Bias, 16), r, 16, 784);
+
+        // residual0 (16×28×28, relu): z3 = a2 + a0, a3 = relu(z3)
+        global::System.Span<double> a3 = cache.Activations3.AsSpan(start * 12544, r * 12544);
+        global::System.Numerics.Tensors.TensorPrimitives.Add(a2, a0, a3);
+        global::System.Span<double> d3 = cache.First3.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd3 = cache.Second3.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug3 = cache.Upstream3.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a3, default, d3, dd3, r, 12544); // σ, σ' and σ'' kept
+
+        // conv3 (16×28×28 → 32×14×14, 3×3, stride 2, padding 1, relu): z4 = W3 ⋆ a3 + b3, a4 = relu(z4)
+        global::System.Span<double> a4 = cache.Activations4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), a3, conv3Patches, a4, r, 16, 28, 28, 32, 3, 2, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a4, p.Slice(Conv3Bias, 32), r, 32, 196);
+        global::System.Span<double> d4 = cache.First4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> dd4 = cache.Second4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> ug4 = cache.Upstream4.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a4, default, d4, dd4, r, 6272); // σ, σ' and σ'' kept
+
+        // conv4 (32×14×14 → 32×14×14, 3×3, stride 1, padding 1, identity): z5 = W4 ⋆ a4 + b4, a5 = z5
+        global::System.Span<double> a5 = cache.Activations5.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), a4, conv4Patches, a5, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a5, p.Slice(Conv4Bias, 32), r, 32, 196);
+
+        // residual1 (32×14×14, relu): z6 = a5 + P1 ⋆ a3 + b1, a6 = relu(z6)
+        global::System.Span<double> a6 = cache.Activations6.AsSpan(start * 6272, r * 6272);
+        a5.CopyTo(a6);
+        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan((start / BlockSize) * 3136, 3136);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), a3, residual1Patches, a6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(a6, p.Slice(Residual1Bias, 32), r, 32, 196);
+        global::System.Span<double> d6 = cache.First6.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> dd6 = cache.Second6.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> ug6 = cache.Upstream6.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Epilogue.ActivateWithSecond<global::Landscape.Kernels.ReluActivation>(a6, default, d6, dd6, r, 6272); // σ, σ' and σ'' kept
+
+        // globalavgpool0 (32×14×14 → 32): a7 = mean over height and width of a6
+        global::System.Span<double> a7 = cache.Activations7.AsSpan(start * 32, r * 32);
+        global::Landscape.Kernels.Pooling.GlobalAverageForward(a6, a7, r, 32, 14, 14);
+
+        // dense0 (32 → 10, identity): z8 = a7 W0ᵀ + b0, a8 = z8
+        global::System.Span<double> a8 = cache.Activations8.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 32, a7, 32, p.Slice(Dense0Weight, 320), 32, a8, 10, packedB: ws.W0T);
+        global::Landscape.Kernels.Epilogue.AddBias(a8, p.Slice(Dense0Bias, 10), r, 10);
+
+        global::System.Span<double> losses = ws.Losses.AsSpan(start, r);
+        // ℓ = −Σₖ yₖ log softmax(f(x))ₖ; g8 = ∂L/∂a8 = (s·softmax(a) − y)/n
+        global::System.Span<double> g8 = cache.Deltas8.AsSpan((rows + start) * 10, r * 10);
+        global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropy(a8, y, losses, g8, probabilities, r, 10, ws.Scale);
+
+        // back through dense0: g7 = (g8 W0)
+        global::System.Span<double> g7 = cache.Deltas7.AsSpan((rows + start) * 32, r * 32);
+        global::Landscape.Kernels.Gemm.NN(r, 32, 10, g8, 10, p.Slice(Dense0Weight, 320), 32, g7, 32, packedB: ws.W0);
+
+        // back through globalavgpool0: g6 = g7 / (H·W) spread over each channel
+        global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 6272, r * 6272);
+        global::Landscape.Kernels.Pooling.GlobalAverageBackward(g7, g6, r, 32, 14, 14);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g6, d6, ug6); // ug6 ← ∂L/∂a6 (kept), then g6 ← σ'(z6) ⊙ g6 = ∂L/∂z6
+
+        // back through residual1 to the block's last layer: g5 = g6
+        global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 6272, r * 6272);
+        g6.CopyTo(g5);
+        // back through residual1 to the block's input: g3 = col2im(P1ᵀ g6)
+        global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 12544, r * 12544);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), g6, default, default, residual1Patches, g3, r, 16, 28, 28, 32, 1, 2, 0);
+
+        // back through conv4: g4 = col2im(W4ᵀ g5)
+        global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 6272, r * 6272);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), g5, default, default, conv4Patches, g4, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g4, d4, ug4); // ug4 ← ∂L/∂a4 (kept), then g4 ← σ'(z4) ⊙ g4 = ∂L/∂z4
+
+        // back through conv3: g3 += col2im(W3ᵀ g4)
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), g4, default, default, conv3Patches, g3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g3, d3, ug3); // ug3 ← ∂L/∂a3 (kept), then g3 ← σ'(z3) ⊙ g3 = ∂L/∂z3
+
+        // back through residual0 to the block's last layer: g2 = g3
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 12544, r * 12544);
+        g3.CopyTo(g2);
+        // back through residual0 to the block's input: g0 = g3
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 12544, r * 12544);
+        g3.CopyTo(g0);
+
+        // back through conv2: g1 = col2im(W2ᵀ g2)
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 12544, r * 12544);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), g2, default, default, conv2Patches, g1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g1, d1, ug1); // ug1 ← ∂L/∂a1 (kept), then g1 ← σ'(z1) ⊙ g1 = ∂L/∂z1
+
+        // back through conv1: g0 += col2im(W1ᵀ g1)
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), g1, default, default, conv1Patches, g0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Epilogue.BackpropagateKeeping(g0, d0, ug0); // ug0 ← ∂L/∂a0 (kept), then g0 ← σ'(z0) ⊙ g0 = ∂L/∂z0
+    }
+
+    /// <summary>One operator product, one block: R-forward and R-backward only, reading the values, σ', σ'' and deltas from the chunk's cache.</summary>
+    private static void OperatorBlock(Workspace ws, int block)
+    {
+        int start = block * BlockSize; // first example of the block, relative to the chunk
+        int r = global::System.Math.Min(BlockSize, ws.Rows - start);
+        global::System.ReadOnlySpan<double> p = ws.Parameters;
+        global::System.ReadOnlySpan<double> x = ws.Inputs.Span.Slice((ws.ChunkStart + start) * InputSize, r * InputSize);
+        global::System.ReadOnlySpan<double> y = ws.Targets.Span.Slice((ws.ChunkStart + start) * OutputSize, r * OutputSize);
+        global::System.ReadOnlySpan<double> v = ws.Direction;
+        int rows = ws.Rows; // R-activations are stacked after the chunk's activations, deltas after their R-images
+        FixedPointChunk cache = ws.Cache!; // the chunk's kept values, σ', σ'' and deltas
+
+        // conv0: a0 kept
+        global::System.Span<double> a0 = cache.Activations0.AsSpan(start * 12544, r * 12544);
+        // R z0 = V0 ⋆ x + Vb0
+        global::System.Span<double> ra0 = cache.Activations0.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 144), x, conv0Patches, ra0, r, 1, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 16), r, 16, 784);
+        global::System.Span<double> d0 = cache.First0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> rd0 = ws.RFirst0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd0 = cache.Second0.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug0 = cache.Upstream0.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.RActivate(ra0, default, d0, dd0, rd0, r, 12544); // R a0 = σ'(z0) ⊙ R z0, R σ' = σ''(z0) ⊙ R z0
+
+        // conv1: a1 kept
+        global::System.Span<double> a1 = cache.Activations1.AsSpan(start * 12544, r * 12544);
+        // R z1 = W1 ⋆ R a0 + V1 ⋆ a0 + Vb1
+        global::System.Span<double> ra1 = cache.Activations1.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), ra0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2304), a0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra1, v.Slice(Conv1Bias, 16), r, 16, 784);
+        global::System.Span<double> d1 = cache.First1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> rd1 = ws.RFirst1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd1 = cache.Second1.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug1 = cache.Upstream1.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.RActivate(ra1, default, d1, dd1, rd1, r, 12544); // R a1 = σ'(z1) ⊙ R z1, R σ' = σ''(z1) ⊙ R z1
+
+        // conv2: a2 kept
+        global::System.Span<double> a2 = cache.Activations2.AsSpan(start * 12544, r * 12544);
+        // R z2 = W2 ⋆ R a1 + V2 ⋆ a1 + Vb2
+        global::System.Span<double> ra2 = cache.Activations2.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), ra1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv2Weight, 2304), a1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv2Bias, 16), r, 16, 784);
+
+        // residual0: a3 kept
+        global::System.Span<double> a3 = cache.Activations3.AsSpan(start * 12544, r * 12544);
+        // R z3 = R a2 + S(R a0)
+        global::System.Span<double> ra3 = cache.Activations3.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Numerics.Tensors.TensorPrimitives.Add(ra2, ra0, ra3);
+        global::System.Span<double> d3 = cache.First3.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> rd3 = ws.RFirst3.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> dd3 = cache.Second3.AsSpan(start * 12544, r * 12544);
+        global::System.Span<double> ug3 = cache.Upstream3.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Epilogue.RActivate(ra3, default, d3, dd3, rd3, r, 12544); // R a3 = σ'(z3) ⊙ R z3, R σ' = σ''(z3) ⊙ R z3
+
+        // conv3: a4 kept
+        global::System.Span<double> a4 = cache.Activations4.AsSpan(start * 6272, r * 6272);
+        // R z4 = W3 ⋆ R a3 + V3 ⋆ a3 + Vb3
+        global::System.Span<double> ra4 = cache.Activations4.AsSpan((rows + start) * 6272, r * 6272);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), ra3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv3Weight, 4608), a3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra4, v.Slice(Conv3Bias, 32), r, 32, 196);
+        global::System.Span<double> d4 = cache.First4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> rd4 = ws.RFirst4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> dd4 = cache.Second4.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> ug4 = cache.Upstream4.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Epilogue.RActivate(ra4, default, d4, dd4, rd4, r, 6272); // R a4 = σ'(z4) ⊙ R z4, R σ' = σ''(z4) ⊙ R z4
+
+        // conv4: a5 kept
+        global::System.Span<double> a5 = cache.Activations5.AsSpan(start * 6272, r * 6272);
+        // R z5 = W4 ⋆ R a4 + V4 ⋆ a4 + Vb4
+        global::System.Span<double> ra5 = cache.Activations5.AsSpan((rows + start) * 6272, r * 6272);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), ra4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv4Weight, 9216), a4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra5, v.Slice(Conv4Bias, 32), r, 32, 196);
+
+        // residual1: a6 kept
+        global::System.Span<double> a6 = cache.Activations6.AsSpan(start * 6272, r * 6272);
+        // R z6 = R a5 + S(R a3) + (P1 → V1)(a3)
+        global::System.Span<double> ra6 = cache.Activations6.AsSpan((rows + start) * 6272, r * 6272);
+        ra5.CopyTo(ra6);
+        global::System.Span<double> residual1Patches = ws.Residual1Patches.AsSpan((start / BlockSize) * 3136, 3136);
+        global::Landscape.Kernels.Convolution.Forward(p.Slice(Residual1Weight, 512), ra3, residual1Patches, ra6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
+        global::Landscape.Kernels.Convolution.Forward(v.Slice(Residual1Weight, 512), a3, residual1Patches, ra6, r, 16, 28, 28, 32, 1, 2, 0, accumulate: true);
+        global::Landscape.Kernels.Convolution.AddChannelBias(ra6, v.Slice(Residual1Bias, 32), r, 32, 196);
+        global::System.Span<double> d6 = cache.First6.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> rd6 = ws.RFirst6.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> dd6 = cache.Second6.AsSpan(start * 6272, r * 6272);
+        global::System.Span<double> ug6 = cache.Upstream6.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Epilogue.RActivate(ra6, default, d6, dd6, rd6, r, 6272); // R a6 = σ'(z6) ⊙ R z6, R σ' = σ''(z6) ⊙ R z6
+
+        // globalavgpool0: a7 kept
+        global::System.Span<double> a7 = cache.Activations7.AsSpan(start * 32, r * 32);
+        // R a7 = mean over height and width of R a6
+        global::System.Span<double> ra7 = cache.Activations7.AsSpan((rows + start) * 32, r * 32);
+        global::Landscape.Kernels.Pooling.GlobalAverageForward(ra6, ra7, r, 32, 14, 14);
+
+        // dense0: a8 kept
+        global::System.Span<double> a8 = cache.Activations8.AsSpan(start * 10, r * 10);
+        // R z8 = R a7 W0ᵀ + a7 V0ᵀ + Vb0
+        global::System.Span<double> ra8 = cache.Activations8.AsSpan((rows + start) * 10, r * 10);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 32, ra7, 32, p.Slice(Dense0Weight, 320), 32, ra8, 10, packedB: ws.W0T);
+        global::Landscape.Kernels.Gemm.NT(r, 10, 32, a7, 32, v.Slice(Dense0Weight, 320), 32, ra8, 10, accumulate: true, packedB: ws.V0T);
+        global::Landscape.Kernels.Epilogue.AddBias(ra8, v.Slice(Dense0Bias, 10), r, 10);
+
+        // R-back through loss: R g8 = its R-image of the kept deltas
+        global::System.Span<double> g8 = cache.Deltas8.AsSpan((rows + start) * 10, r * 10);
+        global::System.Span<double> rg8 = cache.Deltas8.AsSpan(start * 10, r * 10);
+        global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
+        global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra8, rg8, r, 10, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
+
+        // R-back through dense0: R g7 = its R-image of the kept deltas
+        global::System.Span<double> g7 = cache.Deltas7.AsSpan((rows + start) * 32, r * 32);
+        global::System.Span<double> rg7 = cache.Deltas7.AsSpan(start * 32, r * 32);
+        global::Landscape.Kernels.Gemm.NN(r, 32, 10, rg8, 10, p.Slice(Dense0Weight, 320), 32, rg7, 32, packedB: ws.W0);
+        global::Landscape.Kernels.Gemm.NN(r, 32, 10, g8, 10, v.Slice(Dense0Weight, 320), 32, rg7, 32, accumulate: true, packedB: ws.V0);
+
+        // R-back through globalavgpool0: R g6 = its R-image of the kept deltas
+        global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 6272, r * 6272);
+        global::System.Span<double> rg6 = cache.Deltas6.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Pooling.GlobalAverageBackward(rg7, rg6, r, 32, 14, 14);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug6, rg6, d6, rd6); // R g ← R σ' ⊙ ∂L/∂a6 + σ' ⊙ R g
+
+        // R-back through residual1: R g5 = its R-image of the kept deltas
+        global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 6272, r * 6272);
+        global::System.Span<double> rg5 = cache.Deltas5.AsSpan(start * 6272, r * 6272);
+        rg6.CopyTo(rg5);
+        // R-back through residual1: R g3 = its R-image of the kept deltas
+        global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> rg3 = cache.Deltas3.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), rg6, v.Slice(Residual1Weight, 512), g6, residual1Patches, rg3, r, 16, 28, 28, 32, 1, 2, 0);
+
+        // R-back through conv4: R g4 = its R-image of the kept deltas
+        global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 6272, r * 6272);
+        global::System.Span<double> rg4 = cache.Deltas4.AsSpan(start * 6272, r * 6272);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), rg5, v.Slice(Conv4Weight, 9216), g5, conv4Patches, rg4, r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug4, rg4, d4, rd4); // R g ← R σ' ⊙ ∂L/∂a4 + σ' ⊙ R g
+
+        // R-back through conv3: R g3 += its R-image of the kept deltas
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), rg4, v.Slice(Conv3Weight, 4608), g4, conv3Patches, rg3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug3, rg3, d3, rd3); // R g ← R σ' ⊙ ∂L/∂a3 + σ' ⊙ R g
+
+        // R-back through residual0: R g2 = its R-image of the kept deltas
+        global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 12544, r * 12544);
+        rg3.CopyTo(rg2);
+        // R-back through residual0: R g0 = its R-image of the kept deltas
+        global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 12544, r * 12544);
+        rg3.CopyTo(rg0);
+
+        // R-back through conv2: R g1 = its R-image of the kept deltas
+        global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 12544, r * 12544);
+        global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 12544, r * 12544);
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), rg2, v.Slice(Conv2Weight, 2304), g2, conv2Patches, rg1, r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
+
+        // R-back through conv1: R g0 += its R-image of the kept deltas
+        global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), rg1, v.Slice(Conv1Weight, 2304), g1, conv1Patches, rg0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::Landscape.Kernels.Epilogue.RBackpropagate(ug0, rg0, d0, rd0); // R g ← R σ' ⊙ ∂L/∂a0 + σ' ⊙ R g
+
+        // conv0's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv0Product = ws.Conv0Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 160, 160);
+        conv0Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg0, x, conv0Patches, conv0Product.Slice(0, 144), r, 1, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg0, conv0Product.Slice(144, 16), r, 16, 784);
+        // conv1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv1Product = ws.Conv1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2320, 2320);
+        conv1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg1, a0, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg1, conv1Product.Slice(2304, 16), r, 16, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g1, ra0, conv1Patches, conv1Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
+        // conv2's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv2Product = ws.Conv2Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 2320, 2320);
+        conv2Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg2, a1, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg2, conv2Product.Slice(2304, 16), r, 16, 784);
+        global::Landscape.Kernels.Convolution.WeightGradient(g2, ra1, conv2Patches, conv2Product.Slice(0, 2304), r, 16, 28, 28, 16, 3, 1, 1);
+        // conv3's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv3Product = ws.Conv3Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 4640, 4640);
+        conv3Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg4, a3, conv3Patches, conv3Product.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg4, conv3Product.Slice(4608, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g4, ra3, conv3Patches, conv3Product.Slice(0, 4608), r, 16, 28, 28, 32, 3, 2, 1);
+        // conv4's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> conv4Product = ws.Conv4Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 9248, 9248);
+        conv4Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg5, a4, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg5, conv4Product.Slice(9216, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g5, ra4, conv4Patches, conv4Product.Slice(0, 9216), r, 32, 14, 14, 32, 3, 1, 1);
+        // residual1's weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)
+        global::System.Span<double> residual1Product = ws.Residual1Terms.AsSpan((Workspace.Blocks + start / BlockSize) * 544, 544);
+        residual1Product.Clear();
+        global::Landscape.Kernels.Convolution.WeightGradient(rg6, a3, residual1Patches, residual1Product.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
+        global::Landscape.Kernels.Convolution.ChannelSums(rg6, residual1Product.Slice(512, 32), r, 32, 196);
+        global::Landscape.Kernels.Convolution.WeightGradient(g6, ra3, residual1Patches, residual1Product.Slice(0, 512), r, 16, 28, 28, 32, 1, 2, 0);
+    }
+
     /// <summary>Scratch buffers for one call: θ and v copies, and per layer one chunk of activations, σ' and deltas (stacked with their R-images).</summary>
     private sealed class Workspace
     {
@@ -970,6 +1321,7 @@ partial class ResNet8 : global::Landscape.IModel
         }
 
         public bool WantGradient; // whether the HVP pass also forms the per-block gradient terms
+        public FixedPointChunk? Cache; // a Hessian operator's chunk, while its passes run on this workspace
         public global::System.ReadOnlyMemory<double> Inputs;
         public global::System.ReadOnlyMemory<double> Targets;
         public int ChunkStart;
@@ -978,6 +1330,8 @@ partial class ResNet8 : global::Landscape.IModel
         public readonly global::System.Action<int> LossBlock;
         public readonly global::System.Action<int> GradientBlock;
         public readonly global::System.Action<int> HessianBlock;
+        public readonly global::System.Action<int> FixedPointBlock;
+        public readonly global::System.Action<int> OperatorBlock;
 
         public Workspace()
         {
@@ -985,6 +1339,204 @@ partial class ResNet8 : global::Landscape.IModel
             LossBlock = block => ResNet8.LossBlock(this, block);
             GradientBlock = block => ResNet8.GradientBlock(this, block);
             HessianBlock = block => ResNet8.HessianBlock(this, block);
+            FixedPointBlock = block => ResNet8.FixedPointBlock(this, block);
+            OperatorBlock = block => ResNet8.OperatorBlock(this, block);
+        }
+    }
+
+    /// <summary>What a Hessian operator keeps of one chunk of <c>rows</c> examples, laid out as the workspace's buffers (the stacked R-halves are the product's scratch).</summary>
+    private sealed class FixedPointChunk
+    {
+        public readonly double[] Activations0; // [a0; R a0]
+        public readonly double[] First0; // σ'(z0)
+        public readonly double[] Second0; // σ''(z0)
+        public readonly double[] Upstream0; // ∂L/∂a0, g0 before its σ' step
+        public readonly double[] Deltas0; // [R g0; g0] (HVP) or g0 (gradient)
+        public readonly double[] Activations1; // [a1; R a1]
+        public readonly double[] First1; // σ'(z1)
+        public readonly double[] Second1; // σ''(z1)
+        public readonly double[] Upstream1; // ∂L/∂a1, g1 before its σ' step
+        public readonly double[] Deltas1; // [R g1; g1] (HVP) or g1 (gradient)
+        public readonly double[] Activations2; // [a2; R a2]
+        public readonly double[] Deltas2; // [R g2; g2] (HVP) or g2 (gradient)
+        public readonly double[] Activations3; // [a3; R a3]
+        public readonly double[] First3; // σ'(z3)
+        public readonly double[] Second3; // σ''(z3)
+        public readonly double[] Upstream3; // ∂L/∂a3, g3 before its σ' step
+        public readonly double[] Deltas3; // [R g3; g3] (HVP) or g3 (gradient)
+        public readonly double[] Activations4; // [a4; R a4]
+        public readonly double[] First4; // σ'(z4)
+        public readonly double[] Second4; // σ''(z4)
+        public readonly double[] Upstream4; // ∂L/∂a4, g4 before its σ' step
+        public readonly double[] Deltas4; // [R g4; g4] (HVP) or g4 (gradient)
+        public readonly double[] Activations5; // [a5; R a5]
+        public readonly double[] Deltas5; // [R g5; g5] (HVP) or g5 (gradient)
+        public readonly double[] Activations6; // [a6; R a6]
+        public readonly double[] First6; // σ'(z6)
+        public readonly double[] Second6; // σ''(z6)
+        public readonly double[] Upstream6; // ∂L/∂a6, g6 before its σ' step
+        public readonly double[] Deltas6; // [R g6; g6] (HVP) or g6 (gradient)
+        public readonly double[] Activations7; // [a7; R a7]
+        public readonly double[] Deltas7; // [R g7; g7] (HVP) or g7 (gradient)
+        public readonly double[] Activations8; // [a8; R a8]
+        public readonly double[] Deltas8; // [R g8; g8] (HVP) or g8 (gradient)
+        public readonly double[] Probabilities;
+
+        public FixedPointChunk(int rows)
+        {
+            Activations0 = new double[2 * rows * 12544];
+            First0 = new double[rows * 12544];
+            Second0 = new double[rows * 12544];
+            Upstream0 = new double[rows * 12544];
+            Deltas0 = new double[2 * rows * 12544];
+            Activations1 = new double[2 * rows * 12544];
+            First1 = new double[rows * 12544];
+            Second1 = new double[rows * 12544];
+            Upstream1 = new double[rows * 12544];
+            Deltas1 = new double[2 * rows * 12544];
+            Activations2 = new double[2 * rows * 12544];
+            Deltas2 = new double[2 * rows * 12544];
+            Activations3 = new double[2 * rows * 12544];
+            First3 = new double[rows * 12544];
+            Second3 = new double[rows * 12544];
+            Upstream3 = new double[rows * 12544];
+            Deltas3 = new double[2 * rows * 12544];
+            Activations4 = new double[2 * rows * 6272];
+            First4 = new double[rows * 6272];
+            Second4 = new double[rows * 6272];
+            Upstream4 = new double[rows * 6272];
+            Deltas4 = new double[2 * rows * 6272];
+            Activations5 = new double[2 * rows * 6272];
+            Deltas5 = new double[2 * rows * 6272];
+            Activations6 = new double[2 * rows * 6272];
+            First6 = new double[rows * 6272];
+            Second6 = new double[rows * 6272];
+            Upstream6 = new double[rows * 6272];
+            Deltas6 = new double[2 * rows * 6272];
+            Activations7 = new double[2 * rows * 32];
+            Deltas7 = new double[2 * rows * 32];
+            Activations8 = new double[2 * rows * 10];
+            Deltas8 = new double[2 * rows * 10];
+            Probabilities = new double[rows * OutputSize];
+        }
+    }
+
+    /// <summary>
+    /// The Hessian at a fixed θ (Hessian.Operator): one pass runs the forward and backward walks and keeps, per chunk, what the
+    /// HVP computes without the direction; each product then runs only the R-forward, the R-backward and the H·v weight
+    /// terms, with the same kernels on the same operands and the same chunk tree, so it equals HessianVectorProduct bit for
+    /// bit. It holds one workspace (θ and its packed weights) until disposed. Not thread-safe.
+    /// </summary>
+    private sealed class FixedPoint : global::Landscape.Models.IFixedPoint
+    {
+        private readonly Workspace _ws;
+        private readonly FixedPointChunk[] _chunks;
+        private readonly global::Landscape.Dataset _data;
+        private bool _disposed;
+
+        /// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>
+        public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+        {
+            _data = data;
+            _ws = s_workspaces.Rent();
+            Workspace ws = _ws;
+            parameters.CopyTo(ws.Parameters);
+            ws.PackForward();
+            ws.PackBackward();
+            ws.Inputs = data.InputMemory;
+            ws.Targets = data.TargetMemory;
+            ws.Scale = 1.0 / data.Count;
+            _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+            ws.LossTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
+                ws.Cache = _chunks[k] = new FixedPointChunk(rows);
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.FixedPointBlock);
+                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
+                ws.LossTree.Add();
+            }
+            ws.Cache = null;
+            Loss = ws.LossTree.Total() / data.Count;
+        }
+
+        /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
+        public double Loss { get; }
+
+        /// <summary>The bytes of the kept chunks.</summary>
+        public long CacheBytes => _data.Count * FixedPointBytesPerExample;
+
+        /// <summary>product = H·direction: per chunk, the R-steps of its blocks, then its H·v weight terms into the product tree.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> direction, global::System.Span<double> product)
+        {
+            global::System.ObjectDisposedException.ThrowIf(_disposed, this);
+            global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
+            global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
+            Workspace ws = _ws;
+            direction.CopyTo(ws.Direction); // read before the product is written, so the two may alias
+            ws.PackDirection();
+            global::System.ReadOnlySpan<double> inputs = _data.Inputs;
+            ws.ProductTree.Reset();
+            for (int k = 0; k < _chunks.Length; k++)
+            {
+                int chunkStart = k * ChunkSize;
+                int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
+                FixedPointChunk cache = _chunks[k];
+                ws.Cache = cache;
+                ws.ChunkStart = chunkStart;
+                ws.Rows = rows;
+                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.OperatorBlock);
+                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
+                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 160, 160), productPart.Slice(Conv0Weight, 160));
+                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g1 Pᵀ + g1 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv1Weight, 2320));
+                // (H·v) conv2.weight and conv2.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv2Weight, 2320));
+                // (H·v) conv3.weight and conv3.bias += the blocks' Σ R g4 Pᵀ + g4 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((Workspace.Blocks + b) * 4640, 4640), productPart.Slice(Conv3Weight, 4640));
+                // (H·v) conv4.weight and conv4.bias += the blocks' Σ R g5 Pᵀ + g5 (R P)ᵀ (and channel sums)
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((Workspace.Blocks + b) * 9248, 9248), productPart.Slice(Conv4Weight, 9248));
+                // (H·v) residual1.weight and residual1.bias += the blocks' Σ R g6 Pᵀ + g6 (R P)ᵀ and channel sums
+                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
+                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((Workspace.Blocks + b) * 544, 544), productPart.Slice(Residual1Weight, 544));
+                // (H·v) dense0.weight += R g8ᵀ a7 + g8ᵀ R a7: the stacked [R g8; g8]ᵀ [a7; R a7] over 2·rows; (H·v) dense0.bias += Σ R g8
+                global::Landscape.Kernels.Gemm.TNParallel(10, 32, 2 * rows, cache.Deltas8, 10, cache.Activations7, 32, productPart.Slice(Dense0Weight, 320), 32, accumulate: true);
+                global::Landscape.Kernels.Reductions.ColumnSums(cache.Deltas8, rows, 10, 10, productPart.Slice(Dense0Bias, 10), accumulate: true);
+                ws.ProductTree.Add();
+            }
+            ws.Cache = null;
+            ws.ProductTree.Total(product);
+        }
+
+        /// <summary>products[j] = H·directions[j] for <paramref name="count"/> stacked directions, each the single product.</summary>
+        public void Multiply(global::System.ReadOnlySpan<double> directions, global::System.Span<double> products, int count)
+        {
+            global::System.ArgumentOutOfRangeException.ThrowIfNegative(count);
+            global::Landscape.Models.Check.Length(directions.Length, count * TotalParameters, nameof(directions));
+            global::Landscape.Models.Check.Length(products.Length, count * TotalParameters, nameof(products));
+            for (int j = 0; j < count; j++)
+                Multiply(directions.Slice(j * TotalParameters, TotalParameters), products.Slice(j * TotalParameters, TotalParameters));
+        }
+
+        /// <summary>Returns the workspace to the pool and drops the kept chunks.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _ws.Inputs = default;
+            _ws.Targets = default;
+            _ws.Cache = null;
+            s_workspaces.Return(_ws);
         }
     }
 }

@@ -28,7 +28,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the objective <c>Value(x, y)</c>: coordinates x = θ[0], y = θ[1].</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial struct Piecewise : global::Landscape.IModel
+partial struct Piecewise : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>The number of coordinates, 2.</summary>
     public int ParameterCount => 2;
@@ -114,6 +114,23 @@ partial struct Piecewise : global::Landscape.IModel
         product[0] = hessian[0] * v0 + hessian[1] * v1;
         product[1] = hessian[2] * v0 + hessian[3] * v1;
         return value;
+    }
+
+    /// <summary>The bytes a Hessian operator keeps: the dense Hessian. The data are not used.</summary>
+    long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return 4L * sizeof(double);
+    }
+
+    /// <summary>The Hessian at θ, computed once; its products equal <c>HessianVectorProduct</c> bit for bit. The data are not used.</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        global::Landscape.Models.Check.Length(parameters.Length, 2, nameof(parameters));
+        double[] hessian = new double[4];
+        double value = ObjectiveHessian(parameters, default, hessian);
+        return new global::Landscape.Models.DenseFixedPoint(value, hessian);
     }
 
     /// <summary>f at <paramref name="point"/> (length checked by the caller).</summary>

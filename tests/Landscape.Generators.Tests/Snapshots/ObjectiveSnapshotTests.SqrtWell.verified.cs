@@ -20,7 +20,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the objective <c>Value(x)</c>: coordinates x = θ[0].</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial record SqrtWell : global::Landscape.IModel
+partial record SqrtWell : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>The number of coordinates, 1.</summary>
     public int ParameterCount => 1;
@@ -99,6 +99,23 @@ partial record SqrtWell : global::Landscape.IModel
         double v0 = direction[0];
         product[0] = hessian[0] * v0;
         return value;
+    }
+
+    /// <summary>The bytes a Hessian operator keeps: the dense Hessian. The data are not used.</summary>
+    long global::Landscape.Models.IFixedPointModel.FixedPointBytes(global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return 1L * sizeof(double);
+    }
+
+    /// <summary>The Hessian at θ, computed once; its products equal <c>HessianVectorProduct</c> bit for bit. The data are not used.</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IFixedPointModel.CreateFixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        global::Landscape.Models.Check.Length(parameters.Length, 1, nameof(parameters));
+        double[] hessian = new double[1];
+        double value = ObjectiveHessian(parameters, default, hessian);
+        return new global::Landscape.Models.DenseFixedPoint(value, hessian);
     }
 
     /// <summary>f at <paramref name="point"/> (length checked by the caller).</summary>

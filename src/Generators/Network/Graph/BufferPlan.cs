@@ -47,6 +47,31 @@ internal sealed class BufferPlan
     /// <summary>How the use <paramref name="use"/> writes the delta of the value it reads, or null when that value has no delta.</summary>
     public DeltaWrite? Write(Use use) => _writes.TryGetValue(use, out DeltaWrite write) ? write : null;
 
-    /// <summary>The half holding g: the first in the gradient pass (g alone), the second in the HVP pass ([R g; g]).</summary>
-    public static int DeltaHalf(Pass pass) => pass == Pass.Hessian ? 1 : 0;
+    /// <summary>
+    /// The buffers a Hessian operator keeps per chunk, in declaration order: the workspace's <see cref="WorkspaceBuffer.FixedPoint"/>
+    /// buffers, each value's σ″ and upstream deltas after its σ′.
+    /// </summary>
+    public IEnumerable<WorkspaceBuffer> CacheBuffers
+    {
+        get
+        {
+            foreach (WorkspaceBuffer buffer in Buffers)
+            {
+                if (!buffer.FixedPoint) continue;
+                yield return buffer;
+                foreach (ValueBuffers value in _values.Values)
+                {
+                    if (!ReferenceEquals(value.Derivatives, buffer)) continue;
+                    if (value.Second is { } second) yield return second;
+                    if (value.Upstream is { } upstream) yield return upstream;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The half holding g: the first in the gradient pass (g alone), the second in the HVP pass ([R g; g]) and in the
+    /// operator's passes (whose cache has the HVP's layout).
+    /// </summary>
+    public static int DeltaHalf(Pass pass) => pass is Pass.Hessian or Pass.FixedPoint or Pass.Operator ? 1 : 0;
 }

@@ -42,14 +42,16 @@ internal static class BufferPlanner
         int width = node.Shape.Size;
         string n = Literals.Int(k);
         var value = dependsOnParameters
-            ? new WorkspaceBuffer("Activations" + n, 2, width, $"[a{n}; R a{n}]")
-            : new WorkspaceBuffer("Activations" + n, 1, width, $"a{n}");
-        WorkspaceBuffer? first = activated ? new WorkspaceBuffer("First" + n, 1, width, $"σ'(z{n})") : null;
+            ? new WorkspaceBuffer("Activations" + n, 2, width, $"[a{n}; R a{n}]") { FixedPoint = true }
+            : new WorkspaceBuffer("Activations" + n, 1, width, $"a{n}") { FixedPoint = true };
+        WorkspaceBuffer? first = activated ? new WorkspaceBuffer("First" + n, 1, width, $"σ'(z{n})") { FixedPoint = true } : null;
         WorkspaceBuffer? rFirst = activated ? new WorkspaceBuffer("RFirst" + n, 1, width, $"R σ'(z{n}) = σ''(z{n}) ⊙ R z{n}") : null;
-        WorkspaceBuffer? deltas = dependsOnParameters ? new WorkspaceBuffer("Deltas" + n, 2, width, $"[R g{n}; g{n}] (HVP) or g{n} (gradient)") : null;
+        WorkspaceBuffer? deltas = dependsOnParameters ? new WorkspaceBuffer("Deltas" + n, 2, width, $"[R g{n}; g{n}] (HVP) or g{n} (gradient)") { FixedPoint = true } : null;
         foreach (WorkspaceBuffer? buffer in new[] { value, first, rFirst, deltas })
             if (buffer is not null) buffers.Add(buffer);
-        return new ValueBuffers(node.Id, k, width, value, first, rFirst, deltas);
+        WorkspaceBuffer? second = activated ? new WorkspaceBuffer("Second" + n, 1, width, $"σ''(z{n})") { FixedPoint = true, CacheOnly = true } : null;
+        WorkspaceBuffer? upstream = activated ? new WorkspaceBuffer("Upstream" + n, 1, width, $"∂L/∂a{n}, g{n} before its σ' step") { FixedPoint = true, CacheOnly = true } : null;
+        return new ValueBuffers(node.Id, k, width, value, first, rFirst, deltas) { Second = second, Upstream = upstream };
     }
 
     /// <summary>

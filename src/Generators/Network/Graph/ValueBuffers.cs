@@ -23,6 +23,12 @@ internal sealed record ValueBuffers(
     WorkspaceBuffer? RDerivatives,
     WorkspaceBuffer? Deltas)
 {
+    /// <summary>σ″(z), kept by a Hessian operator's cache alongside <see cref="Derivatives"/>; else null.</summary>
+    public WorkspaceBuffer? Second { get; init; }
+
+    /// <summary>∂L/∂a (the delta before its σ′ step), kept by a Hessian operator's cache alongside <see cref="Derivatives"/>; else null.</summary>
+    public WorkspaceBuffer? Upstream { get; init; }
+
     /// <summary>Whether the value has an R-image R a (it depends on θ); R x = 0.</summary>
     public bool HasRImage => Values is { Copies: 2 };
 
@@ -46,6 +52,12 @@ internal sealed record ValueBuffers(
 
     /// <summary>The local holding R σ′(z): <c>rd1</c>.</summary>
     public string RDerivativeLocal => "rd" + Literals.Int(Label);
+
+    /// <summary>The local holding σ″(z) in the operator's passes: <c>dd1</c>.</summary>
+    public string SecondLocal => "dd" + Literals.Int(Label);
+
+    /// <summary>The local holding ∂L/∂a in the operator's passes: <c>ug1</c>.</summary>
+    public string UpstreamLocal => "ug" + Literals.Int(Label);
 
     /// <summary>The local holding the delta g: <c>g1</c>.</summary>
     public string DeltaLocal => "g" + Literals.Int(Label);

@@ -26,6 +26,19 @@ internal sealed record WorkspaceBuffer(string Name, int Copies, int Width, strin
     /// <summary>Whether the buffer holds one row per block of the chunk rather than one per example.</summary>
     public bool PerBlock { get; init; }
 
+    /// <summary>
+    /// Whether the buffer holds something a Hessian operator keeps per chunk at its fixed point (it does not depend on the
+    /// direction: values, σ′, deltas, a loss head's probabilities, an argmax); in the operator's passes such a buffer is the
+    /// cache's, not the workspace's.
+    /// </summary>
+    public bool FixedPoint { get; init; }
+
+    /// <summary>
+    /// Whether only the operator's cache has the buffer (σ″ and the upstream deltas, which the fused passes never keep),
+    /// not the workspace.
+    /// </summary>
+    public bool CacheOnly { get; init; }
+
     /// <summary>The C# element type.</summary>
     public string ElementType => Integers ? "int" : "double";
 
@@ -37,6 +50,12 @@ internal sealed record WorkspaceBuffer(string Name, int Copies, int Width, strin
 
     /// <summary>The length as generated code writes it, in terms of the workspace's <c>Chunk</c> (or <c>Blocks</c>) constant.</summary>
     public string LengthText => (Copies == 1 ? "" : $"{Literals.Int(Copies)} * ") + (PerBlock ? "Blocks" : "Chunk") + " * " + WidthText;
+
+    /// <summary>The array length in the operator's cache, for a chunk of <c>rows</c> examples, as generated code writes it.</summary>
+    public string CacheLengthText => (Copies == 1 ? "" : $"{Literals.Int(Copies)} * ") + "rows * " + WidthText;
+
+    /// <summary>The bytes per example in the operator's cache.</summary>
+    public long CacheBytesPerExample => (long)Copies * Width * (Integers ? sizeof(int) : sizeof(double));
 
     /// <summary>Rows of the buffer: the chunk's examples, or its blocks.</summary>
     private int Rows(int chunkSize)

@@ -22,21 +22,33 @@ internal static class ActivationRules
         if (node.Activation == ActivationKind.Identity)
         {
             if (bias is null) return;
-            c.Line($"{Epilogue}.AddBias({a}, {bias}, r, {u});");
+            if (c.ComputesValues) c.Line($"{Epilogue}.AddBias({a}, {bias}, r, {u});");
             if (c.Hessian && value.HasRImage) c.Line($"{Epilogue}.AddBias({value.RLocal}, {rBias}, r, {u});");
             return;
         }
         string type = ActivationType(node.Activation);
         if (c.Pass == Pass.Values || !value.HasDerivatives)
         {
-            c.Line($"{Epilogue}.Activate<{type}>({a}, {bias ?? "default"}, r, {u});");
+            // An operator's product has nothing to do here: a value without σ′ does not depend on θ, so it has no R-image.
+            if (c.ComputesValues) c.Line($"{Epilogue}.Activate<{type}>({a}, {bias ?? "default"}, r, {u});");
             return;
         }
         c.DeclareDerivatives(value);
-        if (c.Pass == Pass.Gradient)
-            c.Line($"{Epilogue}.ActivateWithDerivative<{type}>({a}, {bias ?? "default"}, {value.DerivativeLocal}, r, {u});");
-        else
-            c.Line($"{Epilogue}.ActivateWithR<{type}>({a}, {bias ?? "default"}, {value.RLocal}, {rBias ?? "default"}, {value.DerivativeLocal}, {value.RDerivativeLocal}, r, {u});");
+        switch (c.Pass)
+        {
+            case Pass.Gradient:
+                c.Line($"{Epilogue}.ActivateWithDerivative<{type}>({a}, {bias ?? "default"}, {value.DerivativeLocal}, r, {u});");
+                break;
+            case Pass.FixedPoint:
+                c.Line($"{Epilogue}.ActivateWithSecond<{type}>({a}, {bias ?? "default"}, {value.DerivativeLocal}, {value.SecondLocal}, r, {u}); // σ, σ' and σ'' kept");
+                break;
+            case Pass.Operator:
+                c.Line($"{Epilogue}.RActivate({value.RLocal}, {rBias ?? "default"}, {value.DerivativeLocal}, {value.SecondLocal}, {value.RDerivativeLocal}, r, {u}); // R {a} = σ'({value.Pre}) ⊙ R {value.Pre}, R σ' = σ''({value.Pre}) ⊙ R {value.Pre}");
+                break;
+            default:
+                c.Line($"{Epilogue}.ActivateWithR<{type}>({a}, {bias ?? "default"}, {value.RLocal}, {rBias ?? "default"}, {value.DerivativeLocal}, {value.RDerivativeLocal}, r, {u});");
+                break;
+        }
     }
 
     /// <summary>
@@ -47,10 +59,21 @@ internal static class ActivationRules
     {
         if (!value.HasDerivatives) return;
         string g = value.DeltaLocal, d = value.DerivativeLocal;
-        if (c.Pass == Pass.Gradient)
-            c.Line($"{Epilogue}.Backpropagate({g}, {d});" + (explain ? $" // {g} ← σ'({value.Pre}) ⊙ {g} = ∂L/∂{value.Pre}" : ""));
-        else
-            c.Line($"{Epilogue}.BackpropagateR({g}, {value.RDeltaLocal}, {d}, {value.RDerivativeLocal});" + (explain ? " // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g" : ""));
+        switch (c.Pass)
+        {
+            case Pass.Gradient:
+                c.Line($"{Epilogue}.Backpropagate({g}, {d});" + (explain ? $" // {g} ← σ'({value.Pre}) ⊙ {g} = ∂L/∂{value.Pre}" : ""));
+                break;
+            case Pass.FixedPoint:
+                c.Line($"{Epilogue}.BackpropagateKeeping({g}, {d}, {value.UpstreamLocal}); // {value.UpstreamLocal} ← ∂L/∂{value.Local} (kept), then {g} ← σ'({value.Pre}) ⊙ {g} = ∂L/∂{value.Pre}");
+                break;
+            case Pass.Operator:
+                c.Line($"{Epilogue}.RBackpropagate({value.UpstreamLocal}, {value.RDeltaLocal}, {d}, {value.RDerivativeLocal}); // R g ← R σ' ⊙ ∂L/∂{value.Local} + σ' ⊙ R g");
+                break;
+            default:
+                c.Line($"{Epilogue}.BackpropagateR({g}, {value.RDeltaLocal}, {d}, {value.RDerivativeLocal});" + (explain ? " // R g ← R σ' ⊙ g + σ' ⊙ R g, then g ← σ' ⊙ g" : ""));
+                break;
+        }
     }
 
     /// <summary>An activation as the architecture names it, in lower case: "identity", "tanh", "relu", …, "sin".</summary>

@@ -37,8 +37,14 @@ internal sealed class BlockContext
     /// <summary>What the block computes.</summary>
     public Pass Pass { get; }
 
-    /// <summary>Whether the block also computes R-images (the HVP pass).</summary>
-    public bool Hessian => Pass == Pass.Hessian;
+    /// <summary>Whether the block computes R-images (the HVP pass, and each product of a Hessian operator).</summary>
+    public bool Hessian => Pass is Pass.Hessian or Pass.Operator;
+
+    /// <summary>Whether the block computes the values, σ′ and deltas (every pass but an operator's product, which reads them from its cache).</summary>
+    public bool ComputesValues => Pass != Pass.Operator;
+
+    /// <summary>Whether the block keeps σ″ and the upstream deltas in the operator's cache (the fixed-point pass).</summary>
+    public bool KeepsFixedPoint => Pass == Pass.FixedPoint;
 
     /// <summary>The value of op <paramref name="id"/>.</summary>
     public ValueBuffers Value(int id) => Plan.Value(id);
@@ -55,11 +61,17 @@ internal sealed class BlockContext
     /// <summary>Declares the block's rows of R a.</summary>
     public void DeclareRValue(ValueBuffers value) => Declare(value.RLocal, Rows(value.Values!, BufferPlan.RValueHalf));
 
-    /// <summary>Declares the block's rows of σ′ (and, in the HVP pass, R σ′).</summary>
+    /// <summary>
+    /// Declares the block's rows of σ′ (and, in the HVP pass and an operator's product, R σ′; in the operator's passes σ″, and
+    /// the upstream deltas when the value has a delta).
+    /// </summary>
     public void DeclareDerivatives(ValueBuffers value)
     {
         Declare(value.DerivativeLocal, Rows(value.Derivatives!, 0));
         if (Hessian) Declare(value.RDerivativeLocal, Rows(value.RDerivatives!, 0));
+        if (Pass is not (Pass.FixedPoint or Pass.Operator)) return;
+        Declare(value.SecondLocal, Rows(value.Second!, 0));
+        Declare(value.UpstreamLocal, Rows(value.Upstream!, 0));
     }
 
     /// <summary>Declares the block's rows of the delta g (and, in the HVP pass, R g), in this pass's halves.</summary>
@@ -80,7 +92,7 @@ internal sealed class BlockContext
         if (!buffer.PerBlock) return Declare(type, local, Rows(buffer, half));
         string w = Literals.Int(buffer.Width);
         string block = "start / BlockSize"; // the block's number in the chunk (Predict's one block at a time is block 0)
-        return Declare(type, local, $"ws.{buffer.Name}.AsSpan(({(half == 0 ? block : "Workspace.Blocks + " + block)}) * {w}, {w})");
+        return Declare(type, local, $"{Owner(buffer)}.{buffer.Name}.AsSpan(({(half == 0 ? block : "Workspace.Blocks + " + block)}) * {w}, {w})");
     }
 
     /// <summary>
@@ -91,12 +103,22 @@ internal sealed class BlockContext
         Declare(ReadOnlySpan, output.Local, $"ws.{output.Values!.Name}.AsSpan(start * OutputSize, r * OutputSize)");
 
     /// <summary>The block's r rows of <paramref name="buffer"/> in stacked half <paramref name="half"/>.</summary>
-    private static string Rows(WorkspaceBuffer buffer, int half)
+    private string Rows(WorkspaceBuffer buffer, int half)
     {
         string w = Literals.Int(buffer.Width);
         string first = half == 0 ? "start" : "(rows + start)";
-        return $"ws.{buffer.Name}.AsSpan({first} * {w}, r * {w})";
+        return $"{Owner(buffer)}.{buffer.Name}.AsSpan({first} * {w}, r * {w})";
     }
+
+    /// <summary>Whose array <paramref name="buffer"/> is in this pass: the operator's chunk cache for a kept buffer in its passes, else the workspace.</summary>
+    private string Owner(WorkspaceBuffer buffer) => OwnerOf(buffer, Pass);
+
+    /// <summary>
+    /// Whose array <paramref name="buffer"/> is in <paramref name="pass"/>: <c>cache</c> (the operator's chunk, a local of the
+    /// operator's methods) for a <see cref="WorkspaceBuffer.FixedPoint"/> buffer in the operator's passes, else <c>ws</c>.
+    /// </summary>
+    public static string OwnerOf(WorkspaceBuffer buffer, Pass pass) =>
+        buffer.FixedPoint && (pass is Pass.FixedPoint or Pass.Operator) ? "cache" : "ws";
 
     /// <summary>Writes <c>{type} {local} = {expression};</c> the first time <paramref name="local"/> is requested; returns whether it did.</summary>
     private bool Declare(string type, string local, string expression)

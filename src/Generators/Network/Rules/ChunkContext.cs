@@ -44,32 +44,35 @@ internal sealed class ChunkContext
     public void Line(string text) => Writer.WriteLine(text);
 
     /// <summary>The chunk's rows of a value: <c>x</c>, or the whole value buffer (a, then R a when stacked).</summary>
-    public static string Rows(ValueBuffers value) => value.Values is null ? value.Local : "ws." + value.Values.Name;
+    public string Rows(ValueBuffers value) => value.Values is null ? value.Local : Array(value.Values);
 
     /// <summary>The chunk's rows of g in this pass: the delta buffer, or its second half in the HVP pass.</summary>
     public string Deltas(ValueBuffers value) => BufferPlan.DeltaHalf(Pass) == 0
-        ? "ws." + value.Deltas!.Name
-        : $"ws.{value.Deltas!.Name}.AsSpan(rows * {Literals.Int(value.Width)})";
+        ? Array(value.Deltas!)
+        : $"{Array(value.Deltas!)}.AsSpan(rows * {Literals.Int(value.Width)})";
 
     /// <summary>
     /// Exactly the chunk's rows of stacked half <paramref name="half"/> of <paramref name="buffer"/> (kernels that check
     /// lengths take these): <c>ws.B.AsSpan(0, rows * w)</c> or <c>ws.B.AsSpan(rows * w, rows * w)</c>.
     /// </summary>
-    public static string Half(WorkspaceBuffer buffer, int half)
+    public string Half(WorkspaceBuffer buffer, int half)
     {
         string w = Literals.Int(buffer.Width);
-        return $"ws.{buffer.Name}.AsSpan({(half == 0 ? "0" : $"rows * {w}")}, rows * {w})";
+        return $"{Array(buffer)}.AsSpan({(half == 0 ? "0" : $"rows * {w}")}, rows * {w})";
     }
 
     /// <summary>Exactly the chunk's rows of a value (half 0) or of its R-image (half 1); <c>x</c> for the input.</summary>
-    public static string ValueHalf(ValueBuffers value, int half) => value.Values is null ? value.Local : Half(value.Values, half);
+    public string ValueHalf(ValueBuffers value, int half) => value.Values is null ? value.Local : Half(value.Values, half);
 
     /// <summary>Exactly the chunk's rows of g in this pass.</summary>
     public string ExactDeltas(ValueBuffers value) => Half(value.Deltas!, BufferPlan.DeltaHalf(Pass));
 
     /// <summary>Exactly the chunk's rows of R g (the HVP pass).</summary>
-    public static string ExactRDeltas(ValueBuffers value) => Half(value.Deltas!, BufferPlan.RDeltaHalf);
+    public string ExactRDeltas(ValueBuffers value) => Half(value.Deltas!, BufferPlan.RDeltaHalf);
 
     /// <summary>The whole delta buffer: [R g; g] over 2·rows in the HVP pass (its first <c>rows</c> are R g).</summary>
-    public static string StackedDeltas(ValueBuffers value) => "ws." + value.Deltas!.Name;
+    public string StackedDeltas(ValueBuffers value) => Array(value.Deltas!);
+
+    /// <summary>The array of <paramref name="buffer"/> in this pass: the workspace's, or the operator's chunk cache's.</summary>
+    private string Array(WorkspaceBuffer buffer) => BlockContext.OwnerOf(buffer, Pass) + "." + buffer.Name;
 }

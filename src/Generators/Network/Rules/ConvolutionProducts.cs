@@ -37,7 +37,7 @@ internal static class ConvolutionProducts
     public static void AddChannelBias(BlockContext c, ParameterEntry bias, ValueBuffers own, int channels, int positions)
     {
         string arguments = $"r, {Literals.Int(channels)}, {Literals.Int(positions)}";
-        c.Line($"{Convolution}.AddChannelBias({own.Local}, p.Slice({bias.Constant}, {bias.Length}), {arguments});");
+        if (c.ComputesValues) c.Line($"{Convolution}.AddChannelBias({own.Local}, p.Slice({bias.Constant}, {bias.Length}), {arguments});");
         if (c.Hessian && own.HasRImage)
             c.Line($"{Convolution}.AddChannelBias({own.RLocal}, v.Slice({bias.Constant}, {bias.Length}), {arguments});");
     }
@@ -64,7 +64,7 @@ internal static class ConvolutionProducts
         WorkspaceBuffer terms = TermsBuffer(node);
         c.Line($"// {node.Name}'s weight terms for this block, from +0 in the block's row (the chunk adds the rows in block order)");
         string gradient = Local(node, "Gradient");
-        if (c.Pass != Pass.Hessian)
+        if (!c.Hessian)
         {
             c.DeclareScratch(gradient, terms, 0);
             c.Line($"{gradient}.Clear();");
@@ -76,6 +76,7 @@ internal static class ConvolutionProducts
         c.Line($"{product}.Clear();");
         Terms(c, node, g, own.RDeltaLocal, input, product);
         if (rInput is not null) WeightGradient(c, node, g, own.DeltaLocal, rInput, $"{product}.Slice(0, {Literals.Int(node.Weight!.Length)})");
+        if (c.Pass == Pass.Operator) return; // an operator's products never form the gradient
         using (c.Writer.Block("if (ws.WantGradient)"))
         {
             c.DeclareScratch(gradient, terms, 0);

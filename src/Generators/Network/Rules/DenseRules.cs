@@ -122,7 +122,7 @@ internal sealed class DenseRules : OpRules
         string deltas = c.Deltas(own), target = ChunkContext.GradientTarget;
         string bias = node.Bias is { } b ? $"; ∇ {b.Name} += Σ {own.DeltaLocal}" : "";
         c.Line($"// ∇ {weight.Name} += {own.DeltaLocal}ᵀ {input.Local}{bias}");
-        c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {ChunkContext.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
+        c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {c.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
         if (node.Bias is { } biasBlock)
             c.Line($"{Reductions}.ColumnSums({deltas}, rows, {u}, {u}, {target}.Slice({biasBlock.Constant}, {u}), accumulate: true);");
     }
@@ -136,17 +136,17 @@ internal sealed class DenseRules : OpRules
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
         ParameterEntry weight = node.Weight!;
         int u = own.Width, f = input.Width;
-        string g = own.DeltaLocal, a = input.Local, deltas = ChunkContext.StackedDeltas(own), target = ChunkContext.ProductTarget;
+        string g = own.DeltaLocal, a = input.Local, deltas = c.StackedDeltas(own), target = ChunkContext.ProductTarget;
         string bias = node.Bias is { } b ? $"; (H·v) {b.Name} += Σ R {g}" : "";
         if (input.HasRImage)
         {
             c.Line($"// (H·v) {weight.Name} += R {g}ᵀ {a} + {g}ᵀ R {a}: the stacked [R {g}; {g}]ᵀ [{a}; R {a}] over 2·rows{bias}");
-            c.Line($"{Gemm}.TNParallel({u}, {f}, 2 * rows, {deltas}, {u}, {ChunkContext.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
+            c.Line($"{Gemm}.TNParallel({u}, {f}, 2 * rows, {deltas}, {u}, {c.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
         }
         else
         {
             c.Line($"// (H·v) {weight.Name} += R {g}ᵀ {a} (the inputs do not depend on θ, so R {a} = 0){bias}");
-            c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {ChunkContext.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
+            c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {c.Rows(input)}, {f}, {target}.Slice({weight.Constant}, {weight.Length}), {f}, accumulate: true);");
         }
         if (node.Bias is { } biasBlock)
             c.Line($"{Reductions}.ColumnSums({deltas}, rows, {u}, {u}, {target}.Slice({biasBlock.Constant}, {u}), accumulate: true);");

@@ -57,7 +57,7 @@ internal sealed class LossRules : OpRules
             return;
         }
         string probabilities = "default";
-        if (c.Hessian)
+        if (c.Pass is Pass.Hessian or Pass.FixedPoint)
         {
             probabilities = "probabilities";
             c.DeclareScratch(probabilities, Probabilities(output.Width));
@@ -70,13 +70,15 @@ internal sealed class LossRules : OpRules
     {
         ValueBuffers output = c.Value(node.Inputs[slot]);
         if (node.Loss == LossKind.SoftmaxCrossEntropy)
+            c.DeclareScratch("probabilities", Probabilities(output.Width)); // declared by the backward step, except in an operator's product
+        if (node.Loss == LossKind.SoftmaxCrossEntropy)
             c.Line($"{LossHeads}.SoftmaxCrossEntropyR(probabilities, y, {output.RLocal}, {output.RDeltaLocal}, r, {output.Width}, ws.Scale); // R g = s (diag p − p pᵀ) R a / n");
         else
             c.Line($"{LossHeads}.MeanSquaredErrorR({output.RLocal}, {output.RDeltaLocal}, ws.Scale); // R g = R a / n");
     }
 
     /// <summary>The probabilities buffer: one row of the output's width per example, written with the OutputSize constant.</summary>
-    private static WorkspaceBuffer Probabilities(int width) => new("Probabilities", 1, width, "OutputSize", null);
+    private static WorkspaceBuffer Probabilities(int width) => new("Probabilities", 1, width, "OutputSize", null) { FixedPoint = true };
 
     /// <summary>The LossHeads method of the node's loss.</summary>
     private static string Head(OpNode node) => node.Loss == LossKind.SoftmaxCrossEntropy ? "SoftmaxCrossEntropy" : "MeanSquaredError";

@@ -54,6 +54,7 @@ internal sealed class PoolingRules(OpKind kind) : OpRules
         switch (kind)
         {
             case OpKind.MaxPool:
+                c.DeclareScratch(ArgmaxLocal(node), Argmax(node)); // declared by the forward, except in an operator's product
                 c.Line($"{Pooling}.MaxSelect({input.RLocal}, {ArgmaxLocal(node)}, {own.RLocal}, r, {g.InputArguments}, {g.WindowArguments});");
                 break;
             case OpKind.AvgPool:
@@ -118,7 +119,7 @@ internal sealed class PoolingRules(OpKind kind) : OpRules
 
     /// <summary>The argmax buffer of a max pooling op.</summary>
     private static WorkspaceBuffer Argmax(OpNode node) =>
-        new(LayerNames.Field(node.Name) + "Argmax", 1, node.Shape.Size, $"argmax of {node.Name}: the plane index h·W + w each output took") { Integers = true };
+        new(LayerNames.Field(node.Name) + "Argmax", 1, node.Shape.Size, $"argmax of {node.Name}: the plane index h·W + w each output took") { Integers = true, FixedPoint = true };
 
     /// <summary>The block's local of the argmax.</summary>
     private static string ArgmaxLocal(OpNode node) => node.Name + "Argmax";

@@ -153,9 +153,9 @@ internal sealed class ResidualRules : OpRules
         }
         string target = ChunkContext.ProductTarget;
         c.Line($"// (H·v) {weight.Name} += Σ R {own.DeltaLocal} (S input)ᵀ{(x.HasRImage ? $" + {own.DeltaLocal} (S R input)ᵀ" : "")}; (H·v) {node.Bias!.Name} += sums of R {own.DeltaLocal}");
-        WeightTerm(c, node, ChunkContext.ExactRDeltas(own), x, 0, target);
+        WeightTerm(c, node, c.ExactRDeltas(own), x, 0, target);
         if (x.HasRImage) WeightTerm(c, node, c.ExactDeltas(own), x, 1, target);
-        BiasTerm(c, node, ChunkContext.ExactRDeltas(own), target);
+        BiasTerm(c, node, c.ExactRDeltas(own), target);
     }
 
     /// <summary>One weight term Σ deltas · input(half)ᵀ of a dense projection into <paramref name="target"/>'s weight block.</summary>
@@ -164,7 +164,7 @@ internal sealed class ResidualRules : OpRules
         ParameterEntry weight = node.Weight!;
         string slice = $"{target}.Slice({weight.Constant}, {weight.Length})";
         int u = node.Shape.Size, f = x.Width;
-        c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {ChunkContext.ValueHalf(x, half)}, {f}, {slice}, {f}, accumulate: true);");
+        c.Line($"{Gemm}.TNParallel({u}, {f}, rows, {deltas}, {u}, {c.ValueHalf(x, half)}, {f}, {slice}, {f}, accumulate: true);");
     }
 
     /// <summary>A dense projection bias's term: column sums of <paramref name="deltas"/>.</summary>
