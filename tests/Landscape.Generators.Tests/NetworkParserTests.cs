@@ -209,7 +209,7 @@ public sealed class NetworkParserTests
         (string hintName, string source) = Assert.Single(output.Sources);
         Assert.Equal("GlobalNet.g.cs", hintName);
         Assert.DoesNotContain("namespace", source.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
-        Assert.Contains("\npartial class GlobalNet : global::Landscape.IModel\n", source, StringComparison.Ordinal);
+        Assert.Contains("\npartial class GlobalNet : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel\n", source, StringComparison.Ordinal);
         Assert.Null(Assert.Single(PipelineSteps.Specs(output.InputCompilation)).Namespace);
         GeneratedCodeAssert.Compiles(output);
     }

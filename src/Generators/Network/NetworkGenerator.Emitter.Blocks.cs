@@ -121,7 +121,7 @@ public sealed partial class NetworkGenerator
                 else
                 {
                     ValueBuffers input = c.Value(node.Inputs[slot]);
-                    c.Line($"// R-back through {node.Name}: R {input.DeltaLocal} {(write!.Value.Accumulate ? "+=" : "=")} its R-image of the kept deltas");
+                    c.Line($"// R-backward through {node.Name} into R {input.DeltaLocal} ({(write!.Value.Accumulate ? "accumulating" : "assigning")}; {input.DeltaLocal} kept)");
                     c.DeclareDeltas(input);
                 }
                 if (c.Hessian) rules.RBackward(c, node, slot, write.Value);

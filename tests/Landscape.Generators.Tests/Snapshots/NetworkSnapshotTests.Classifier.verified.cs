@@ -580,21 +580,21 @@ partial class Models
             global::System.Span<double> ug2 = cache.Upstream2.AsSpan(start * 5, r * 5);
             global::Landscape.Kernels.Epilogue.RActivate(ra2, v.Slice(Dense2Bias, 5), d2, dd2, rd2, r, 5); // R a2 = σ'(z2) ⊙ R z2, R σ' = σ''(z2) ⊙ R z2
 
-            // R-back through loss: R g2 = its R-image of the kept deltas
+            // R-backward through loss into R g2 (assigning; g2 kept)
             global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 5, r * 5);
             global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 5, r * 5);
             global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 5, r * 5);
             global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra2, rg2, r, 5, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
             global::Landscape.Kernels.Epilogue.RBackpropagate(ug2, rg2, d2, rd2); // R g ← R σ' ⊙ ∂L/∂a2 + σ' ⊙ R g
 
-            // R-back through dense2: R g1 = its R-image of the kept deltas
+            // R-backward through dense2 into R g1 (assigning; g1 kept)
             global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 16, r * 16);
             global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 16, r * 16);
             global::Landscape.Kernels.Gemm.NN(r, 16, 5, rg2, 5, p.Slice(Dense2Weight, 80), 16, rg1, 16, packedB: ws.W2);
             global::Landscape.Kernels.Gemm.NN(r, 16, 5, g2, 5, v.Slice(Dense2Weight, 80), 16, rg1, 16, accumulate: true, packedB: ws.V2);
             global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
 
-            // R-back through dense1: R g0 = its R-image of the kept deltas
+            // R-backward through dense1 into R g0 (assigning; g0 kept)
             global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 32, r * 32);
             global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 32, r * 32);
             global::Landscape.Kernels.Gemm.NN(r, 32, 16, rg1, 16, p.Slice(Dense1Weight, 512), 32, rg0, 32, packedB: ws.W1);

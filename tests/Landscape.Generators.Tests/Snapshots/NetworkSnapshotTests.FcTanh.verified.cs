@@ -571,19 +571,19 @@ partial class FcTanh : global::Landscape.IModel, global::Landscape.Models.IFixed
         global::Landscape.Kernels.Gemm.NT(r, 10, 200, a1, 200, v.Slice(Dense2Weight, 2000), 200, ra2, 10, accumulate: true, packedB: ws.V2T);
         global::Landscape.Kernels.Epilogue.AddBias(ra2, v.Slice(Dense2Bias, 10), r, 10);
 
-        // R-back through loss: R g2 = its R-image of the kept deltas
+        // R-backward through loss into R g2 (assigning; g2 kept)
         global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 10, r * 10);
         global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 10, r * 10);
         global::Landscape.Kernels.LossHeads.MeanSquaredErrorR(ra2, rg2, ws.Scale); // R g = R a / n
 
-        // R-back through dense2: R g1 = its R-image of the kept deltas
+        // R-backward through dense2 into R g1 (assigning; g1 kept)
         global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 200, r * 200);
         global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Gemm.NN(r, 200, 10, rg2, 10, p.Slice(Dense2Weight, 2000), 200, rg1, 200, packedB: ws.W2);
         global::Landscape.Kernels.Gemm.NN(r, 200, 10, g2, 10, v.Slice(Dense2Weight, 2000), 200, rg1, 200, accumulate: true, packedB: ws.V2);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
 
-        // R-back through dense1: R g0 = its R-image of the kept deltas
+        // R-backward through dense1 into R g0 (assigning; g0 kept)
         global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 200, r * 200);
         global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 200, r * 200);
         global::Landscape.Kernels.Gemm.NN(r, 200, 200, rg1, 200, p.Slice(Dense1Weight, 40000), 200, rg0, 200, packedB: ws.W1);

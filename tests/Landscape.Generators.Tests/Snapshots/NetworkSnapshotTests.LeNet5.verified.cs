@@ -878,44 +878,44 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
         global::Landscape.Kernels.Gemm.NT(r, 10, 84, a5, 84, v.Slice(Dense2Weight, 840), 84, ra6, 10, accumulate: true, packedB: ws.V2T);
         global::Landscape.Kernels.Epilogue.AddBias(ra6, v.Slice(Dense2Bias, 10), r, 10);
 
-        // R-back through loss: R g6 = its R-image of the kept deltas
+        // R-backward through loss into R g6 (assigning; g6 kept)
         global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 10, r * 10);
         global::System.Span<double> rg6 = cache.Deltas6.AsSpan(start * 10, r * 10);
         global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
         global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra6, rg6, r, 10, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
 
-        // R-back through dense2: R g5 = its R-image of the kept deltas
+        // R-backward through dense2 into R g5 (assigning; g5 kept)
         global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 84, r * 84);
         global::System.Span<double> rg5 = cache.Deltas5.AsSpan(start * 84, r * 84);
         global::Landscape.Kernels.Gemm.NN(r, 84, 10, rg6, 10, p.Slice(Dense2Weight, 840), 84, rg5, 84, packedB: ws.W2);
         global::Landscape.Kernels.Gemm.NN(r, 84, 10, g6, 10, v.Slice(Dense2Weight, 840), 84, rg5, 84, accumulate: true, packedB: ws.V2);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug5, rg5, d5, rd5); // R g ← R σ' ⊙ ∂L/∂a5 + σ' ⊙ R g
 
-        // R-back through dense1: R g4 = its R-image of the kept deltas
+        // R-backward through dense1 into R g4 (assigning; g4 kept)
         global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 120, r * 120);
         global::System.Span<double> rg4 = cache.Deltas4.AsSpan(start * 120, r * 120);
         global::Landscape.Kernels.Gemm.NN(r, 120, 84, rg5, 84, p.Slice(Dense1Weight, 10080), 120, rg4, 120, packedB: ws.W1);
         global::Landscape.Kernels.Gemm.NN(r, 120, 84, g5, 84, v.Slice(Dense1Weight, 10080), 120, rg4, 120, accumulate: true, packedB: ws.V1);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug4, rg4, d4, rd4); // R g ← R σ' ⊙ ∂L/∂a4 + σ' ⊙ R g
 
-        // R-back through dense0: R g3 = its R-image of the kept deltas
+        // R-backward through dense0 into R g3 (assigning; g3 kept)
         global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 400, r * 400);
         global::System.Span<double> rg3 = cache.Deltas3.AsSpan(start * 400, r * 400);
         global::Landscape.Kernels.Gemm.NN(r, 400, 120, rg4, 120, p.Slice(Dense0Weight, 48000), 400, rg3, 400, packedB: ws.W0);
         global::Landscape.Kernels.Gemm.NN(r, 400, 120, g4, 120, v.Slice(Dense0Weight, 48000), 400, rg3, 400, accumulate: true, packedB: ws.V0);
 
-        // R-back through avgpool1: R g2 = its R-image of the kept deltas
+        // R-backward through avgpool1 into R g2 (assigning; g2 kept)
         global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 1600, r * 1600);
         global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 1600, r * 1600);
         global::Landscape.Kernels.Pooling.AverageBackward(rg3, rg2, r, 16, 10, 10, 2, 2, 0);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug2, rg2, d2, rd2); // R g ← R σ' ⊙ ∂L/∂a2 + σ' ⊙ R g
 
-        // R-back through conv1: R g1 = its R-image of the kept deltas
+        // R-backward through conv1 into R g1 (assigning; g1 kept)
         global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 1176, r * 1176);
         global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 1176, r * 1176);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2400), rg2, v.Slice(Conv1Weight, 2400), g2, conv1Patches, rg1, r, 6, 14, 14, 16, 5, 1, 0);
 
-        // R-back through avgpool0: R g0 = its R-image of the kept deltas
+        // R-backward through avgpool0 into R g0 (assigning; g0 kept)
         global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 4704, r * 4704);
         global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 4704, r * 4704);
         global::Landscape.Kernels.Pooling.AverageBackward(rg1, rg0, r, 6, 28, 28, 2, 2, 0);

@@ -1148,59 +1148,59 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
         global::Landscape.Kernels.Gemm.NT(r, 10, 32, a7, 32, v.Slice(Dense0Weight, 320), 32, ra8, 10, accumulate: true, packedB: ws.V0T);
         global::Landscape.Kernels.Epilogue.AddBias(ra8, v.Slice(Dense0Bias, 10), r, 10);
 
-        // R-back through loss: R g8 = its R-image of the kept deltas
+        // R-backward through loss into R g8 (assigning; g8 kept)
         global::System.Span<double> g8 = cache.Deltas8.AsSpan((rows + start) * 10, r * 10);
         global::System.Span<double> rg8 = cache.Deltas8.AsSpan(start * 10, r * 10);
         global::System.Span<double> probabilities = cache.Probabilities.AsSpan(start * 10, r * 10);
         global::Landscape.Kernels.LossHeads.SoftmaxCrossEntropyR(probabilities, y, ra8, rg8, r, 10, ws.Scale); // R g = s (diag p − p pᵀ) R a / n
 
-        // R-back through dense0: R g7 = its R-image of the kept deltas
+        // R-backward through dense0 into R g7 (assigning; g7 kept)
         global::System.Span<double> g7 = cache.Deltas7.AsSpan((rows + start) * 32, r * 32);
         global::System.Span<double> rg7 = cache.Deltas7.AsSpan(start * 32, r * 32);
         global::Landscape.Kernels.Gemm.NN(r, 32, 10, rg8, 10, p.Slice(Dense0Weight, 320), 32, rg7, 32, packedB: ws.W0);
         global::Landscape.Kernels.Gemm.NN(r, 32, 10, g8, 10, v.Slice(Dense0Weight, 320), 32, rg7, 32, accumulate: true, packedB: ws.V0);
 
-        // R-back through globalavgpool0: R g6 = its R-image of the kept deltas
+        // R-backward through globalavgpool0 into R g6 (assigning; g6 kept)
         global::System.Span<double> g6 = cache.Deltas6.AsSpan((rows + start) * 6272, r * 6272);
         global::System.Span<double> rg6 = cache.Deltas6.AsSpan(start * 6272, r * 6272);
         global::Landscape.Kernels.Pooling.GlobalAverageBackward(rg7, rg6, r, 32, 14, 14);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug6, rg6, d6, rd6); // R g ← R σ' ⊙ ∂L/∂a6 + σ' ⊙ R g
 
-        // R-back through residual1: R g5 = its R-image of the kept deltas
+        // R-backward through residual1 into R g5 (assigning; g5 kept)
         global::System.Span<double> g5 = cache.Deltas5.AsSpan((rows + start) * 6272, r * 6272);
         global::System.Span<double> rg5 = cache.Deltas5.AsSpan(start * 6272, r * 6272);
         rg6.CopyTo(rg5);
-        // R-back through residual1: R g3 = its R-image of the kept deltas
+        // R-backward through residual1 into R g3 (assigning; g3 kept)
         global::System.Span<double> g3 = cache.Deltas3.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg3 = cache.Deltas3.AsSpan(start * 12544, r * 12544);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Residual1Weight, 512), rg6, v.Slice(Residual1Weight, 512), g6, residual1Patches, rg3, r, 16, 28, 28, 32, 1, 2, 0);
 
-        // R-back through conv4: R g4 = its R-image of the kept deltas
+        // R-backward through conv4 into R g4 (assigning; g4 kept)
         global::System.Span<double> g4 = cache.Deltas4.AsSpan((rows + start) * 6272, r * 6272);
         global::System.Span<double> rg4 = cache.Deltas4.AsSpan(start * 6272, r * 6272);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv4Weight, 9216), rg5, v.Slice(Conv4Weight, 9216), g5, conv4Patches, rg4, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug4, rg4, d4, rd4); // R g ← R σ' ⊙ ∂L/∂a4 + σ' ⊙ R g
 
-        // R-back through conv3: R g3 += its R-image of the kept deltas
+        // R-backward through conv3 into R g3 (accumulating; g3 kept)
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv3Weight, 4608), rg4, v.Slice(Conv3Weight, 4608), g4, conv3Patches, rg3, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug3, rg3, d3, rd3); // R g ← R σ' ⊙ ∂L/∂a3 + σ' ⊙ R g
 
-        // R-back through residual0: R g2 = its R-image of the kept deltas
+        // R-backward through residual0 into R g2 (assigning; g2 kept)
         global::System.Span<double> g2 = cache.Deltas2.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg2 = cache.Deltas2.AsSpan(start * 12544, r * 12544);
         rg3.CopyTo(rg2);
-        // R-back through residual0: R g0 = its R-image of the kept deltas
+        // R-backward through residual0 into R g0 (assigning; g0 kept)
         global::System.Span<double> g0 = cache.Deltas0.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg0 = cache.Deltas0.AsSpan(start * 12544, r * 12544);
         rg3.CopyTo(rg0);
 
-        // R-back through conv2: R g1 = its R-image of the kept deltas
+        // R-backward through conv2 into R g1 (assigning; g1 kept)
         global::System.Span<double> g1 = cache.Deltas1.AsSpan((rows + start) * 12544, r * 12544);
         global::System.Span<double> rg1 = cache.Deltas1.AsSpan(start * 12544, r * 12544);
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv2Weight, 2304), rg2, v.Slice(Conv2Weight, 2304), g2, conv2Patches, rg1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug1, rg1, d1, rd1); // R g ← R σ' ⊙ ∂L/∂a1 + σ' ⊙ R g
 
-        // R-back through conv1: R g0 += its R-image of the kept deltas
+        // R-backward through conv1 into R g0 (accumulating; g0 kept)
         global::Landscape.Kernels.Convolution.InputDeltas(p.Slice(Conv1Weight, 2304), rg1, v.Slice(Conv1Weight, 2304), g1, conv1Patches, rg0, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
         global::Landscape.Kernels.Epilogue.RBackpropagate(ug0, rg0, d0, rd0); // R g ← R σ' ⊙ ∂L/∂a0 + σ' ⊙ R g
 
