@@ -19,7 +19,7 @@ namespace Landscape.Benchmarks;
 public static class Compare
 {
     /// <summary>Every operation the suite can compare, in report order (each problem compares its <see cref="Problem.Operations"/>).</summary>
-    public static readonly string[] Operations = ["Loss", "Gradient", "HVP", "Lanczos", "Plane"];
+    public static readonly string[] Operations = ["Loss", "Gradient", "HVP", "Operator", "Lanczos", "Plane"];
 
     /// <summary>
     /// Relative tolerance of every agreement check: loss, gradient and H·v before timing, and after timing the top Ritz
@@ -111,6 +111,7 @@ public static class Compare
             "Loss" => () => model.Loss(problem.Parameters, problem.Data),
             "Gradient" => () => model.Gradient(problem.Parameters, problem.Data, gradient),
             "HVP" => () => model.HessianVectorProduct(problem.Parameters, problem.Data, problem.Direction, product),
+            "Operator" => OperatorProduct(problem, product),
             "Lanczos" => () =>
             {
                 Eigenpairs top = Hessian.TopEigenpairs(model, problem.Parameters, problem.Data, 1, problem.LanczosOptions);
@@ -130,12 +131,29 @@ public static class Compare
         };
     }
 
+    /// <summary>
+    /// One product of the Hessian operator at θ (built once, before timing; its fixed point is kept for the process): the
+    /// cost of each of the many products a probe takes at one point. Returns the loss, as the HVP row does.
+    /// </summary>
+    private static Func<double> OperatorProduct(Problem problem, double[] product)
+    {
+        HessianOperator hessian = Hessian.Operator(problem.Model, problem.Parameters, problem.Data);
+        if (!hessian.IsCached)
+            throw new InvalidOperationException($"{problem.Name}: the operator's fixed point does not fit the default memory budget; the Operator row would time full HVPs.");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  operator: fixed point keeps {hessian.CacheBytes / 1048576.0:F1} MiB ({hessian.CacheBytes / (double)problem.Data.Count:F0} B per example)"));
+        return () =>
+        {
+            hessian.Multiply(problem.Direction, product);
+            return hessian.Loss;
+        };
+    }
+
     /// <summary>One call of libtorch's <paramref name="operation"/>, returning what <see cref="Ours"/> returns.</summary>
     private static Func<double> Torch(TorchProblem twin, string operation) => operation switch
     {
         "Loss" => twin.Loss,
         "Gradient" => () => twin.Gradient(),
-        "HVP" => () => twin.HessianVectorProduct(),
+        "HVP" or "Operator" => () => twin.HessianVectorProduct(),
         "Lanczos" => twin.Lanczos,
         "Plane" => twin.Plane,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),

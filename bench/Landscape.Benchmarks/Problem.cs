@@ -137,7 +137,7 @@ public sealed class Problem
     /// The convolutional problems' operations: loss, loss + gradient and HVP. Lanczos (20 HVPs) and a plane slice would
     /// take libtorch minutes per call on them (one P4 HVP ≈ 7 s), and DESIGN.md §8 defines plane grids for P1 and P2 only.
     /// </summary>
-    private static readonly string[] s_basicOperations = ["Loss", "Gradient", "HVP"];
+    private static readonly string[] s_basicOperations = ["Loss", "Gradient", "HVP", "Operator"];
 
     /// <summary>
     /// P3: LeNet-5 (DESIGN.md §2b: tanh, average pooling), softmax cross-entropy on one-hot targets, the first 2,000

@@ -78,6 +78,7 @@ public static class Report
                 string label = op.Operation switch
                 {
                     "Gradient" => "Loss + gradient",
+                    "Operator" => "H·v by Hessian.Operator (fixed point kept)",
                     "Lanczos" => Invariant($"Lanczos top-1 ({Problem.LanczosHvps} HVPs)"),
                     "Plane" => Invariant($"Plane slice {problem.PlaneGrid}×{problem.PlaneGrid}"),
                     _ => op.Operation,
@@ -127,6 +128,25 @@ public static class Report
             RatioTarget(md, "P4 ResNet8 HVP (n = 500) ≥ 4× faster than TorchSharp", p4Hvp, 4.0, run.Threads);
         md.AppendLine();
         md.AppendLine("The HVP rows' GFLOP/s and % of the in-run FMA peak are in the P3 and P4 tables above.");
+        md.AppendLine();
+
+        md.AppendLine("## Targets (issue 16)");
+        md.AppendLine();
+        md.AppendLine("| Target | Measured | Verdict |");
+        md.AppendLine("|---|---:|---|");
+        if (Find("P2", "Operator") is { } p2Operator && Find("P2", "HVP") is { } p2Full)
+            Target(md, "P2 operator product ≤ 1/1.3 of a full HVP (ours, same run)", p2Full.Ours.MedianSecondsPerCall / p2Operator.Ours.MedianSecondsPerCall, 1.3, higherIsBetter: true, "× faster");
+        if (Find("P1", "Operator") is { } p1Operator && Find("P1", "HVP") is { } p1Full)
+            Target(md, "P1 operator product ≤ 1/1.5 of a full HVP (ours, same run)", p1Full.Ours.MedianSecondsPerCall / p1Operator.Ours.MedianSecondsPerCall, 1.5, higherIsBetter: true, "× faster");
+        if (Find("P2", "Lanczos") is { } p2Lanczos)
+            RatioTarget(md, Invariant($"P2 top eigenvalue (our Lanczos, {Problem.LanczosHvps} products) ≥ 2× faster than {Problem.LanczosHvps} libtorch HVPs"), p2Lanczos, 2.0, run.Threads);
+        if (Find("P2", "HVP") is { } p2Hvp16 && Find("P2", "Gradient") is { } p2Gradient16)
+        {
+            RatioTarget(md, "P2 HVP ≥ 2× faster than TorchSharp", p2Hvp16, 2.0, run.Threads);
+            RatioTarget(md, "P2 loss + gradient ≥ 1.4× faster than TorchSharp", p2Gradient16, 1.4, run.Threads);
+        }
+        if (Find("P1", "HVP") is { } p1Hvp16)
+            RatioTarget(md, "P1 HVP ≥ 5× faster than TorchSharp (stretch 10×)", p1Hvp16, 5.0, run.Threads);
         md.AppendLine();
 
         md.AppendLine("## Correctness (TorchSharp autograd vs ours, in the same process)");

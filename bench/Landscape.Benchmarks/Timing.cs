@@ -103,7 +103,8 @@ internal static class Timing
                     "loss" => ((Action)(() => problem.Model.Loss(problem.Parameters, problem.Data)), Flops.Of(problem, "Loss")),
                     "grad" => (() => problem.Model.Gradient(problem.Parameters, problem.Data, output), Flops.Of(problem, "Gradient")),
                     "hvp" => (() => problem.Model.HessianVectorProduct(problem.Parameters, problem.Data, problem.Direction, output), Flops.Of(problem, "HVP")),
-                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp)"),
+                    "operator" => OperatorCall(problem, output),
+                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp, operator)"),
                 };
                 break;
             }
@@ -118,6 +119,14 @@ internal static class Timing
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: threads {Program.Threads}, min {block.MinCallSeconds * 1e3:F4} ms, median {block.MedianCallSeconds * 1e3:F4} ms, CPU {block.CpuSeconds * 1e3 / calls:F3} ms/call (all threads), {flops / (block.MinCallSeconds * 1e9):F1} GFLOP/s at min, allocated/call {block.AllocatedBytes / (double)calls:F0} B (all threads, precise)"));
         return 0;
+    }
+
+    /// <summary>One product of the Hessian operator at the problem's θ (its fixed point built once, before the timed calls).</summary>
+    private static (Action Call, double Flops) OperatorCall(Problem problem, double[] output)
+    {
+        Landscape.Probes.HessianOperator hessian = Landscape.Probes.Hessian.Operator(problem.Model, problem.Parameters, problem.Data);
+        Console.Error.WriteLine($"operator: cached {hessian.IsCached}, {hessian.CacheBytes / 1048576.0:F1} MiB");
+        return (() => hessian.Multiply(problem.Direction, output), Flops.Of(problem, "Operator"));
     }
 }
 

@@ -19,7 +19,7 @@ public static class GradientFlow
     /// </summary>
     /// <remarks>
     /// The step is h = min(α/λ_max, h_max) (h_max when λ_max ≤ 0), with the sharpness λ_max from
-    /// <see cref="Hessian.TopEigenpairs"/> (k = 1) recomputed every <see cref="GradientFlowOptions.SharpnessEvery"/> steps
+    /// <see cref="Hessian.TopEigenpairs(IModel, System.ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/> (k = 1) recomputed every <see cref="GradientFlowOptions.SharpnessEvery"/> steps
     /// and warm-started from the previous eigenvector; or a constant <see cref="GradientFlowOptions.FixedStep"/>. The last
     /// step is shortened so that the path ends at <paramref name="time"/> exactly. Deterministic: gradients and HVPs
     /// are bit-reproducible for any thread count and all vector algebra here is sequential.

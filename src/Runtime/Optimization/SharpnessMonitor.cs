@@ -8,7 +8,7 @@ namespace Landscape.Optimization;
 
 /// <summary>
 /// Tracks the top-k eigenvalues of the full-data Hessian ∇²L(θ) every <see cref="Every"/> steps with
-/// <see cref="Hessian.TopEigenpairs"/>, warm-started from the previous measurement's eigenvectors.
+/// <see cref="Hessian.TopEigenpairs(IModel, System.ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/>, warm-started from the previous measurement's eigenvectors.
 /// </summary>
 /// <remarks>
 /// Columns: <c>sharpness_1</c>…<c>sharpness_k</c> (λ₁ ≥ … ≥ λₖ; NaN between measurements), <c>sharpness_hvps</c>

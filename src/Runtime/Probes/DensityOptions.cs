@@ -2,7 +2,7 @@ using System;
 
 namespace Landscape.Probes;
 
-/// <summary>Settings for <see cref="Hessian.Density"/> (stochastic Lanczos quadrature); every property has a usable default.</summary>
+/// <summary>Settings for <see cref="Hessian.Density(IModel, System.ReadOnlySpan{double}, Dataset, DensityOptions?)"/> (stochastic Lanczos quadrature); every property has a usable default.</summary>
 public sealed record DensityOptions
 {
     /// <summary>The number of random start vectors (Rademacher, normalized). Default 10.</summary>

@@ -5,7 +5,7 @@ using Landscape.Reporting;
 namespace Landscape.Probes;
 
 /// <summary>
-/// Extreme eigenpairs of a Hessian computed by <see cref="Hessian.TopEigenpairs"/>: Ritz values and unit Ritz
+/// Extreme eigenpairs of a Hessian computed by <see cref="Hessian.TopEigenpairs(IModel, System.ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/>: Ritz values and unit Ritz
 /// vectors from Lanczos with full reorthogonalization.
 /// </summary>
 /// <remarks>

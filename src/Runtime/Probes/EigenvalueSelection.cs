@@ -1,6 +1,6 @@
 namespace Landscape.Probes;
 
-/// <summary>Which end of the Hessian spectrum <see cref="Hessian.TopEigenpairs"/> computes.</summary>
+/// <summary>Which end of the Hessian spectrum <see cref="Hessian.TopEigenpairs(IModel, System.ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/> computes.</summary>
 public enum EigenvalueSelection
 {
     /// <summary>The k algebraically largest eigenvalues, reported in descending order.</summary>

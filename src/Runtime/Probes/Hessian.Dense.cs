@@ -11,9 +11,13 @@ public static partial class Hessian
     /// </summary>
     public const int DefaultDenseLimit = 4096;
 
+    /// <summary>Columns per batch of operator products in <see cref="Dense(IModel, ReadOnlySpan{double}, Dataset, out double, int)"/>.</summary>
+    private const int DenseBatch = 8;
+
     /// <summary>
     /// Builds the full Hessian H(θ) column by column, H eᵢ for every unit vector eᵢ, and returns its symmetric part
-    /// (H + Hᵀ)/2. Columns are computed in parallel (each is independent, so the result does not depend on the thread count).
+    /// (H + Hᵀ)/2. Columns are products of <see cref="Operator"/> in batches (a generated model keeps its fixed point), or
+    /// full HVPs in parallel for other models; either way each column is the model's HVP bit for bit, whatever the thread count.
     /// </summary>
     /// <exception cref="ArgumentException">The model has more than <paramref name="maxParameters"/> parameters (the cost is n HVPs and n² doubles), or the parameter length does not match.</exception>
     /// <exception cref="ArithmeticException">An HVP returned NaN or ±∞ (the message names the column).</exception>
@@ -41,18 +45,44 @@ public static partial class Hessian
         double[] theta = parameters.ToArray();
         var raw = new double[n, n]; // raw[r, c] = (H e_c)_r
         var failed = new bool[n];
-        Parallelism.For(n, c =>
+        using HessianOperator hessian = Operator(model, parameters, data);
+        if (hessian.IsCached)
         {
-            var e = new double[n];
-            var column = new double[n];
-            e[c] = 1.0;
-            model.HessianVectorProduct(theta, data, e, column);
-            for (int r = 0; r < n; r++)
+            // The operator's products are parallel inside; the columns go through it in batches, one after another.
+            int batch = Math.Min(DenseBatch, n);
+            var units = new double[batch * n];
+            var columns = new double[batch * n];
+            for (int first = 0; first < n; first += batch)
             {
-                if (!double.IsFinite(column[r])) failed[c] = true;
-                raw[r, c] = column[r];
+                int count = Math.Min(batch, n - first);
+                Array.Clear(units);
+                for (int j = 0; j < count; j++) units[j * n + first + j] = 1.0;
+                hessian.Multiply(units.AsSpan(0, count * n), columns.AsSpan(0, count * n), count);
+                for (int j = 0; j < count; j++)
+                    for (int r = 0; r < n; r++)
+                    {
+                        double value = columns[j * n + r];
+                        if (!double.IsFinite(value)) failed[first + j] = true;
+                        raw[r, first + j] = value;
+                    }
             }
-        });
+        }
+        else
+        {
+            // Full HVPs of a model without a fixed point: independent columns in parallel.
+            Parallelism.For(n, c =>
+            {
+                var e = new double[n];
+                var column = new double[n];
+                e[c] = 1.0;
+                model.HessianVectorProduct(theta, data, e, column);
+                for (int r = 0; r < n; r++)
+                {
+                    if (!double.IsFinite(column[r])) failed[c] = true;
+                    raw[r, c] = column[r];
+                }
+            });
+        }
         int bad = Array.IndexOf(failed, true);
         if (bad >= 0)
             throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture, $"The Hessian-vector product for dense column {bad} contains NaN or infinite values."));

@@ -32,10 +32,24 @@ public static partial class Hessian
     public static SpectralDensity Density(IModel model, ReadOnlySpan<double> parameters, Dataset data, DensityOptions? options = null)
     {
         CheckArguments(model, parameters, data);
+        (options ?? new DensityOptions()).Validate();
+        if (model.ParameterCount == 0) throw new ArgumentException("The model has no parameters.", nameof(model));
+        using HessianOperator hessian = Operator(model, parameters, data);
+        return Density(hessian, options);
+    }
+
+    /// <summary>
+    /// <see cref="Density(IModel, ReadOnlySpan{double}, Dataset, DensityOptions?)"/> on an operator already built at the point.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operator has dimension 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArithmeticException">A product contained NaN or ±∞.</exception>
+    public static SpectralDensity Density(HessianOperator hessian, DensityOptions? options = null)
+    {
+        CheckOperator(hessian);
         options ??= new DensityOptions();
         options.Validate();
-        int n = model.ParameterCount;
-        if (n == 0) throw new ArgumentException("The model has no parameters.", nameof(model));
+        int n = hessian.Dimension;
         int steps = Math.Min(options.Steps, n);
         var nodes = new double[options.Probes][];
         var weights = new double[options.Probes][];
@@ -54,7 +68,7 @@ public static partial class Hessian
             for (int j = 0; j < steps; j++)
             {
                 basis.Add(q);
-                (double a, double[] w, double b) = LanczosStep(model, parameters, data, basis, beta,
+                (double a, double[] w, double b) = LanczosStep(hessian, basis, beta,
                     "density probe " + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", Lanczos step");
                 hvps++;
                 alpha.Add(a);

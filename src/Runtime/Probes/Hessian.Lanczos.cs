@@ -42,10 +42,26 @@ public static partial class Hessian
     {
         CheckArguments(model, parameters, data);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        (options ?? new LanczosOptions()).Validate();
+        if (model.ParameterCount == 0) throw new ArgumentException("The model has no parameters.", nameof(model));
+        using HessianOperator hessian = Operator(model, parameters, data);
+        return TopEigenpairs(hessian, k, options);
+    }
+
+    /// <summary>
+    /// <see cref="TopEigenpairs(IModel, ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/> on an operator already built at
+    /// the point, so that several probes there (eigenpairs, a trace, a density) share its fixed point.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operator has dimension 0, or a warm-start vector has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 1 or an option is out of range.</exception>
+    /// <exception cref="ArithmeticException">A product contained NaN or ±∞ (the message names the Lanczos iteration).</exception>
+    public static Eigenpairs TopEigenpairs(HessianOperator hessian, int k, LanczosOptions? options = null)
+    {
+        CheckOperator(hessian);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         options ??= new LanczosOptions();
         options.Validate();
-        int n = model.ParameterCount;
-        if (n == 0) throw new ArgumentException("The model has no parameters.", nameof(model));
+        int n = hessian.Dimension;
         int want = Math.Min(k, n);
         int maxSteps = Math.Min(n, Math.Max(options.MaxIterations, want));
 
@@ -66,7 +82,7 @@ public static partial class Hessian
             basis.Add(q);
             int j = basis.Count - 1;
             // Three-term recurrence w = Hqⱼ − αⱼqⱼ − βⱼ₋₁qⱼ₋₁, fully reorthogonalized against q₀…qⱼ.
-            (double a, double[] w, double b) = LanczosStep(model, parameters, data, basis, beta, "Lanczos iteration");
+            (double a, double[] w, double b) = LanczosStep(hessian, basis, beta, "Lanczos iteration");
             hvps++;
             alpha.Add(a);
             scale = Math.Max(scale, Math.Max(Math.Abs(a), b));
@@ -124,7 +140,7 @@ public static partial class Hessian
             var v = new double[n];
             for (int j = 0; j < basis.Count; j++) TensorPrimitives.MultiplyAdd<double>(basis[j], s[j, i], v, v);
             TensorPrimitives.Divide<double>(v, TensorPrimitives.Norm<double>(v), v);
-            Multiply(model, parameters, data, v, hv, "residual check of pair", r);
+            Multiply(hessian, v, hv, "residual check of pair", r);
             hvps++;
             double lambda = TensorPrimitives.Dot<double>(v, hv);
             // hv ← Hv − λv

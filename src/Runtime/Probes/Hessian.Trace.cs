@@ -39,36 +39,74 @@ public static partial class Hessian
                                       TraceMethod method = TraceMethod.Hutchinson)
     {
         CheckArguments(model, parameters, data);
+        CheckTraceArguments(probes, method);
+        using HessianOperator hessian = Operator(model, parameters, data);
+        return Trace(hessian, probes, seed, method);
+    }
+
+    /// <summary>
+    /// <see cref="Trace(IModel, ReadOnlySpan{double}, Dataset, int, int, TraceMethod)"/> on an operator already built at the
+    /// point (its probes are independent, so Hutchinson takes them as one batch of products).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probes"/> is less than 1 (3 for Hutch++), or the method is unknown.</exception>
+    /// <exception cref="ArithmeticException">A product contained NaN or ±∞.</exception>
+    public static TraceEstimate Trace(HessianOperator hessian, int probes, int seed, TraceMethod method = TraceMethod.Hutchinson)
+    {
+        ArgumentNullException.ThrowIfNull(hessian);
+        CheckTraceArguments(probes, method);
         return method switch
         {
-            TraceMethod.Hutchinson => Hutchinson(model, parameters, data, probes, seed),
-            TraceMethod.HutchPlusPlus => HutchPlusPlus(model, parameters, data, probes, seed),
-            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown trace method."),
+            TraceMethod.Hutchinson => Hutchinson(hessian, probes, seed),
+            _ => HutchPlusPlus(hessian, probes, seed),
         };
     }
 
-    private static TraceEstimate Hutchinson(IModel model, ReadOnlySpan<double> parameters, Dataset data, int probes, int seed)
+    private static void CheckTraceArguments(int probes, TraceMethod method)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(probes, 1);
-        int n = model.ParameterCount;
-        var z = new double[n];
-        var hz = new double[n];
-        var samples = new double[probes];
-        for (int p = 0; p < probes; p++)
+        switch (method)
         {
-            FillRademacher(z, seed, (ulong)p);
-            Multiply(model, parameters, data, z, hz, "Hutchinson probe", p);
-            samples[p] = TensorPrimitives.Dot<double>(z, hz); // zᵀHz
+            case TraceMethod.Hutchinson:
+                ArgumentOutOfRangeException.ThrowIfLessThan(probes, 1);
+                break;
+            case TraceMethod.HutchPlusPlus:
+                if (probes < 3)
+                    throw new ArgumentOutOfRangeException(nameof(probes), probes, string.Create(CultureInfo.InvariantCulture, $"Hutch++ needs at least 3 probes (a third each for the sketch, the subspace trace and the complement); got {probes}."));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown trace method.");
+        }
+    }
+
+    /// <summary>Probes per batch of products: enough to share each chunk's kept values, few enough to keep memory small.</summary>
+    private const int ProbeBatch = 8;
+
+    private static TraceEstimate Hutchinson(HessianOperator hessian, int probes, int seed)
+    {
+        int n = hessian.Dimension;
+        var samples = new double[probes];
+        int batch = Math.Min(ProbeBatch, probes);
+        var z = new double[batch * n];
+        var hz = new double[batch * n];
+        for (int first = 0; first < probes; first += batch)
+        {
+            int count = Math.Min(batch, probes - first);
+            for (int j = 0; j < count; j++) FillRademacher(z.AsSpan(j * n, n), seed, (ulong)(first + j));
+            hessian.Multiply(z.AsSpan(0, count * n), hz.AsSpan(0, count * n), count);
+            for (int j = 0; j < count; j++)
+            {
+                ReadOnlySpan<double> product = hz.AsSpan(j * n, n);
+                if (!TensorPrimitives.IsFiniteAll(product))
+                    throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture, $"The Hessian-vector product at Hutchinson probe {first + j} contains NaN or infinite values."));
+                samples[first + j] = TensorPrimitives.Dot<double>(z.AsSpan(j * n, n), product); // zᵀHz
+            }
         }
         (double mean, double error) = MeanAndStandardError(samples);
         return new TraceEstimate(mean, error, probes, probes, TraceMethod.Hutchinson);
     }
 
-    private static TraceEstimate HutchPlusPlus(IModel model, ReadOnlySpan<double> parameters, Dataset data, int probes, int seed)
+    private static TraceEstimate HutchPlusPlus(HessianOperator hessian, int probes, int seed)
     {
-        if (probes < 3)
-            throw new ArgumentOutOfRangeException(nameof(probes), probes, string.Create(CultureInfo.InvariantCulture, $"Hutch++ needs at least 3 probes (a third each for the sketch, the subspace trace and the complement); got {probes}."));
-        int n = model.ParameterCount;
+        int n = hessian.Dimension;
         int sketch = probes / 3;
         int complement = probes - 2 * sketch;
         int hvps = 0;
@@ -80,7 +118,7 @@ public static partial class Hessian
         {
             FillRademacher(z, seed, (ulong)i);
             var y = new double[n];
-            Multiply(model, parameters, data, z, y, "Hutch++ sketch column", i);
+            Multiply(hessian, z, y, "Hutch++ sketch column", i);
             hvps++;
             double before = TensorPrimitives.Norm<double>(y);
             double after = Orthogonalize(y, basis);
@@ -96,7 +134,7 @@ public static partial class Hessian
         double subspace = 0.0;
         for (int i = 0; i < basis.Count; i++)
         {
-            Multiply(model, parameters, data, basis[i], hq, "Hutch++ subspace column", i);
+            Multiply(hessian, basis[i], hq, "Hutch++ subspace column", i);
             hvps++;
             subspace += TensorPrimitives.Dot<double>(basis[i], hq);
         }
@@ -107,7 +145,7 @@ public static partial class Hessian
         {
             FillRademacher(z, seed, ComplementStreamBase + (ulong)i);
             Orthogonalize(z, basis);
-            Multiply(model, parameters, data, z, hq, "Hutch++ complement probe", i);
+            Multiply(hessian, z, hq, "Hutch++ complement probe", i);
             hvps++;
             samples[i] = TensorPrimitives.Dot<double>(z, hq);
         }

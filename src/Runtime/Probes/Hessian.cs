@@ -43,11 +43,16 @@ public static partial class Hessian
         Landscape.Models.Check.Finite(parameters, nameof(parameters));
     }
 
-    /// <summary>product = H·v, with a finiteness check that names the step (<paramref name="what"/> <paramref name="index"/>).</summary>
-    private static void Multiply(IModel model, ReadOnlySpan<double> parameters, Dataset data, ReadOnlySpan<double> v, Span<double> product,
-                                 string what, int index)
+    private static void CheckOperator(HessianOperator hessian)
     {
-        model.HessianVectorProduct(parameters, data, v, product);
+        ArgumentNullException.ThrowIfNull(hessian);
+        if (hessian.Dimension == 0) throw new ArgumentException("The model has no parameters.", nameof(hessian));
+    }
+
+    /// <summary>product = H·v, with a finiteness check that names the step (<paramref name="what"/> <paramref name="index"/>).</summary>
+    private static void Multiply(HessianOperator hessian, ReadOnlySpan<double> v, Span<double> product, string what, int index)
+    {
+        hessian.Multiply(v, product);
         if (!TensorPrimitives.IsFiniteAll<double>(product))
             throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture, $"The Hessian-vector product at {what} {index} contains NaN or infinite values."));
     }
@@ -56,13 +61,12 @@ public static partial class Hessian
     /// One Lanczos step from the newest basis vector q = basis[^1] (index j = basis.Count − 1): w = Hq − αq − βⱼ₋₁qⱼ₋₁ with
     /// α = qᵀHq, then fully reorthogonalized against the basis. Returns α, the unnormalized w and its norm (the next β).
     /// </summary>
-    private static (double Alpha, double[] Next, double Beta) LanczosStep(IModel model, ReadOnlySpan<double> parameters, Dataset data,
-                                                                       List<double[]> basis, List<double> beta, string what)
+    private static (double Alpha, double[] Next, double Beta) LanczosStep(HessianOperator hessian, List<double[]> basis, List<double> beta, string what)
     {
         int j = basis.Count - 1;
         double[] q = basis[j];
         var w = new double[q.Length];
-        Multiply(model, parameters, data, q, w, what, j);
+        Multiply(hessian, q, w, what, j);
         double a = TensorPrimitives.Dot<double>(q, w);
         TensorPrimitives.MultiplyAdd<double>(q, -a, w, w);
         if (j > 0) TensorPrimitives.MultiplyAdd<double>(basis[j - 1], -beta[j - 1], w, w);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Landscape.Probes;
 
-/// <summary>Settings for <see cref="Hessian.TopEigenpairs"/>; every property has a usable default.</summary>
+/// <summary>Settings for <see cref="Hessian.TopEigenpairs(IModel, System.ReadOnlySpan{double}, Dataset, int, LanczosOptions?)"/>; every property has a usable default.</summary>
 public sealed record LanczosOptions
 {
     /// <summary>

@@ -5,7 +5,7 @@ using Landscape.Reporting;
 namespace Landscape.Probes;
 
 /// <summary>
-/// The spectral density of a Hessian estimated by stochastic Lanczos quadrature (<see cref="Hessian.Density"/>): per
+/// The spectral density of a Hessian estimated by stochastic Lanczos quadrature (<see cref="Hessian.Density(IModel, System.ReadOnlySpan{double}, Dataset, DensityOptions?)"/>): per
 /// probe v (unit norm), the m-step Lanczos tridiagonal T = SΘSᵀ gives nodes θⱼ and weights τⱼ = S₀ⱼ² with
 /// Σⱼ τⱼ f(θⱼ) ≈ vᵀf(H)v, exact for polynomials of degree ≤ 2m − 1; averaging over probes estimates tr f(H) / n.
 /// </summary>

@@ -4,7 +4,7 @@ using Landscape.Reporting;
 
 namespace Landscape.Probes;
 
-/// <summary>A stochastic estimate of tr(H) computed by <see cref="Hessian.Trace"/>.</summary>
+/// <summary>A stochastic estimate of tr(H) computed by <see cref="Hessian.Trace(IModel, System.ReadOnlySpan{double}, Dataset, int, int, TraceMethod)"/>.</summary>
 /// <param name="Estimate">The estimate of tr(H).</param>
 /// <param name="StandardError">
 /// The standard error of the stochastic part: the sample standard deviation of the Hutchinson terms divided by √(their

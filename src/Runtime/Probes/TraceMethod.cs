@@ -1,6 +1,6 @@
 namespace Landscape.Probes;
 
-/// <summary>The stochastic estimator used by <see cref="Hessian.Trace"/>.</summary>
+/// <summary>The stochastic estimator used by <see cref="Hessian.Trace(IModel, System.ReadOnlySpan{double}, Dataset, int, int, TraceMethod)"/>.</summary>
 public enum TraceMethod
 {
     /// <summary>Hutchinson: the mean of zᵀHz over Rademacher probes z (one HVP each).</summary>
