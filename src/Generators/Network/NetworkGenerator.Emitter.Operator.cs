@@ -67,7 +67,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine($$"""
                 private readonly Workspace _ws;
-                private readonly FixedPointChunk[] _chunks;
+                private readonly FixedPointChunk?[] _chunks;
                 private readonly {{Dataset}} _data;
                 private bool _disposed;
 
@@ -85,17 +85,13 @@ public sealed partial class NetworkGenerator
                     ws.Inputs = data.InputMemory;
                     ws.Targets = data.TargetMemory;
                     ws.Scale = 1.0 / data.Count;
-                    _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+                    _chunks = new FixedPointChunk?[(data.Count + ChunkSize - 1) / ChunkSize];
                     ws.LossTree.Reset();
                     """);
                 using (w.Block("for (int k = 0; k < _chunks.Length; k++)"))
                 {
                     w.WriteLine($$"""
-                        int chunkStart = k * ChunkSize;
-                        int rows = {{MathType}}.Min(ChunkSize, data.Count - chunkStart);
-                        ws.Cache = _chunks[k] = new FixedPointChunk(rows);
-                        ws.ChunkStart = chunkStart;
-                        ws.Rows = rows;
+                        int rows = Enter(k);
                         {{WorkerPool}}.For({{ExampleBlocks}}.BlockCount(rows, BlockSize), ws.FixedPointBlock);
                         ws.LossTree.Next()[0] = {{ExampleBlocks}}.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
                         ws.LossTree.Add();
@@ -103,6 +99,19 @@ public sealed partial class NetworkGenerator
                 }
                 w.WriteLine("ws.Cache = null;");
                 w.WriteLine("Loss = ws.LossTree.Total() / data.Count;");
+            }
+            w.WriteLine();
+            w.WriteLine("/// <summary>Points the workspace at chunk <paramref name=\"k\"/>: its examples and its kept arrays (made on first entry); returns its number of examples.</summary>");
+            using (w.Block("private int Enter(int k)"))
+            {
+                w.WriteLine($$"""
+                    int chunkStart = k * ChunkSize;
+                    int rows = {{MathType}}.Min(ChunkSize, _data.Count - chunkStart);
+                    _ws.Cache = _chunks[k] ??= new FixedPointChunk(rows);
+                    _ws.ChunkStart = chunkStart;
+                    _ws.Rows = rows;
+                    return rows;
+                    """);
             }
             w.WriteLine();
             w.WriteLine("/// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>");
@@ -127,14 +136,10 @@ public sealed partial class NetworkGenerator
                 using (w.Block("for (int k = 0; k < _chunks.Length; k++)"))
                 {
                     w.WriteLine($$"""
-                        int chunkStart = k * ChunkSize;
-                        int rows = {{MathType}}.Min(ChunkSize, _data.Count - chunkStart);
-                        FixedPointChunk cache = _chunks[k];
-                        ws.Cache = cache;
-                        ws.ChunkStart = chunkStart;
-                        ws.Rows = rows;
+                        int rows = Enter(k);
+                        FixedPointChunk cache = _chunks[k]!;
                         {{WorkerPool}}.For({{ExampleBlocks}}.BlockCount(rows, BlockSize), ws.OperatorBlock);
-                        {{ReadOnlySpan}} x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                        {{ReadOnlySpan}} x = inputs.Slice(k * ChunkSize * InputSize, rows * InputSize);
                         """);
                     var chunk = new ChunkContext(w, network.Graph, network.Plan, Pass.Operator);
                     EmitChunkPartial(w, "ProductTree", ChunkContext.ProductTarget, () =>

@@ -1430,7 +1430,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     private sealed class FixedPoint : global::Landscape.Models.IFixedPoint
     {
         private readonly Workspace _ws;
-        private readonly FixedPointChunk[] _chunks;
+        private readonly FixedPointChunk?[] _chunks;
         private readonly global::Landscape.Dataset _data;
         private bool _disposed;
 
@@ -1446,21 +1446,28 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
             ws.Scale = 1.0 / data.Count;
-            _chunks = new FixedPointChunk[(data.Count + ChunkSize - 1) / ChunkSize];
+            _chunks = new FixedPointChunk?[(data.Count + ChunkSize - 1) / ChunkSize];
             ws.LossTree.Reset();
             for (int k = 0; k < _chunks.Length; k++)
             {
-                int chunkStart = k * ChunkSize;
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.Cache = _chunks[k] = new FixedPointChunk(rows);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
+                int rows = Enter(k);
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.FixedPointBlock);
                 ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
                 ws.LossTree.Add();
             }
             ws.Cache = null;
             Loss = ws.LossTree.Total() / data.Count;
+        }
+
+        /// <summary>Points the workspace at chunk <paramref name="k"/>: its examples and its kept arrays (made on first entry); returns its number of examples.</summary>
+        private int Enter(int k)
+        {
+            int chunkStart = k * ChunkSize;
+            int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
+            _ws.Cache = _chunks[k] ??= new FixedPointChunk(rows);
+            _ws.ChunkStart = chunkStart;
+            _ws.Rows = rows;
+            return rows;
         }
 
         /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
@@ -1482,14 +1489,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
             ws.ProductTree.Reset();
             for (int k = 0; k < _chunks.Length; k++)
             {
-                int chunkStart = k * ChunkSize;
-                int rows = global::System.Math.Min(ChunkSize, _data.Count - chunkStart);
-                FixedPointChunk cache = _chunks[k];
-                ws.Cache = cache;
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
+                int rows = Enter(k);
+                FixedPointChunk cache = _chunks[k]!;
                 global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.OperatorBlock);
-                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
+                global::System.ReadOnlySpan<double> x = inputs.Slice(k * ChunkSize * InputSize, rows * InputSize);
                 global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
                 // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
                 for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
