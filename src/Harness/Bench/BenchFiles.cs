@@ -43,7 +43,7 @@ internal static class BenchFiles
     {
         ArgumentNullException.ThrowIfNull(run);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             ManifestVersions machine = MachineFacts.Current();
             w.WriteStartObject();
