@@ -126,3 +126,4 @@ public static partial class Flops
             $"loss + gradient = 2I + 3S; HVP = forward (I + S) + R-forward (I + 2S) + backward (S) + R-backward (2S) + H·v weight terms " +
             $"(I + 2S) = 3I + 8S; activations, biases, pooling, residual adds and the loss head are not counted. Maps: {terms}"));
     }
+}

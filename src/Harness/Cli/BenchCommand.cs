@@ -71,6 +71,14 @@ internal sealed class BenchCommand
         return $"Unknown network '{name}'; {known}.{(closest is null ? "" : $" Did you mean '{closest}'?")}";
     }
 
+    /// <summary>The message for an unknown option (the parser takes it for a network name), listing the options and the closest.</summary>
+    private string UnknownOption(string given)
+    {
+        string[] options = Command.Options.Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal) && n != "--help").ToArray();
+        string? closest = Suggestions.Closest(given, options);
+        return $"bench has no option {given}; its options are {string.Join(", ", options)}.{(closest is null ? "" : $" Did you mean {closest}?")}";
+    }
+
     /// <summary>The operations named by <c>--operations</c> (names or comma-separated lists), in table order; all of them when none are given.</summary>
     public static IReadOnlyList<BenchOperation> Operations(IReadOnlyList<string>? given)
     {
@@ -171,6 +179,7 @@ internal sealed class BenchCommand
         var networks = new List<NetworkDescriptor>();
         foreach (string name in names)
         {
+            if (name.StartsWith('-')) throw new UsageException(UnknownOption(name));
             NetworkDescriptor network = _networks.FirstOrDefault(n => n.Name == name) ?? throw new UsageException(UnknownNetwork(name, _networks));
             if (!networks.Contains(network)) networks.Add(network);
         }
