@@ -19,8 +19,6 @@ public sealed partial class NetworkGenerator
     // (the catalog lives in the user's assembly) cannot capture them.
     private const string NetworkDescriptor = "global::" + KnownTypeNames.NetworkDescriptor;
     private const string LossFunction = "global::" + KnownTypeNames.LossFunction;
-    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
-    private const string StringComparison = "global::System.StringComparison";
 
     /// <summary>
     /// The catalog entry of <paramref name="spec"/>: the network lowered, its architecture and sizes, and its FLOPs per
@@ -60,7 +58,7 @@ public sealed partial class NetworkGenerator
     {
         List<NetworkCatalogEntry> listed = catalog.Networks.Where(e => e.NotInCatalog is null).ToList();
         IReadOnlyList<string> names = CatalogNames(listed);
-        IReadOnlyList<string> methods = DescriptorMethodNames(listed);
+        IReadOnlyList<string> methods = CatalogMembers.DescriptorMethodNames(listed.Select(e => e.Name).ToList());
         var w = new SourceWriter();
         EmitCatalogHeader(w, catalog, listed, names);
         w.WriteLine("namespace Landscape;");
@@ -69,26 +67,11 @@ public sealed partial class NetworkGenerator
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
         using (w.Block("internal static partial class NetworkCatalog"))
         {
-            w.WriteLine("/// <summary>Every network of this assembly that <c>new T()</c> can create here, ordered by name (ordinal).</summary>");
-            w.WriteLine($"public static {ReadOnlyList}<{NetworkDescriptor}> All {{ get; }} =");
-            w.WriteLine("[");
-            w.Indentation++;
-            foreach (string method in methods) w.WriteLine(method + "(),");
-            w.Indentation--;
-            w.WriteLine("];");
-            w.WriteLine();
-            w.WriteLine("/// <summary>The network named <paramref name=\"name\"/> (ordinal comparison), or null when there is none.</summary>");
-            using (w.Block($"public static {NetworkDescriptor}? Find(string name)"))
-            {
-                using (w.Block($"foreach ({NetworkDescriptor} descriptor in All)"))
-                {
-                    w.WriteLine($"if (string.Equals(descriptor.Name, name, {StringComparison}.Ordinal)) return descriptor;");
-                }
-                w.WriteLine("return null;");
-            }
+            CatalogMembers.EmitAll(w, NetworkDescriptor, "Every network of this assembly that <c>new T()</c> can create here, ordered by name (ordinal).", methods);
+            CatalogMembers.EmitFind(w, NetworkDescriptor, "network");
             for (int i = 0; i < listed.Count; i++)
             {
-                w.WriteLine();
+                if (i > 0) w.WriteLine();
                 EmitDescriptor(w, listed[i], names[i], methods[i]);
             }
         }
@@ -154,12 +137,5 @@ public sealed partial class NetworkGenerator
     {
         var counts = listed.GroupBy(e => e.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
         return listed.Select(e => counts[e.Name] == 1 ? e.Name : e.QualifiedName.Replace("global::", "").Replace("@", "")).ToList();
-    }
-
-    /// <summary><c>{Name}Descriptor</c>, with the network's position appended when two networks share a class name.</summary>
-    private static IReadOnlyList<string> DescriptorMethodNames(List<NetworkCatalogEntry> listed)
-    {
-        var counts = listed.GroupBy(e => e.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
-        return listed.Select((e, i) => counts[e.Name] == 1 ? e.Name + "Descriptor" : e.Name + "Descriptor" + Literals.Int(i)).ToList();
     }
 }
