@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using Landscape.Benchmarking;
 using Landscape.Probes;
 using TorchSharp;
 

@@ -125,13 +125,13 @@ public sealed class Problem
             for (int j = 0; j < d; j++) s += teacher[j] * inputs[i * d + j];
             targets[i] = Math.Sin(s);
         }
-        return Dense("P1", "20-100-1 tanh, MSE, n = 1,000 synthetic (seeded)", new P1Network(), [20, 100, 1],
+        return Dense("P1", "20-100-1 tanh, MSE, n = 1,000 synthetic (seeded)", new P1Network(), Benchmarks.Flops.P1Widths,
                      new Dataset(inputs, targets, n), planeGrid: 51);
     }
 
     /// <summary>P2: 784-200-200-10 tanh, MSE on one-hot targets, the first 5,000 MNIST test images (standardized).</summary>
     public static Problem P2() =>
-        Dense("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), [784, 200, 200, 10], Mnist(5000), planeGrid: 11);
+        Dense("P2", "784-200-200-10 tanh, MSE one-hot, n = 5,000 MNIST", new P2Network(), Benchmarks.Flops.P2Widths, Mnist(5000), planeGrid: 11);
 
     /// <summary>
     /// The convolutional problems' operations: loss, loss + gradient and HVP. Lanczos (20 HVPs) and a plane slice would
@@ -147,16 +147,8 @@ public sealed class Problem
     {
         const int n = 2000;
         var model = new P3LeNet5();
-        LinearMap[] maps =
-        [
-            LinearMap.Conv2d("conv0", 1, 6, 5, 28, 28, readsInput: true),
-            LinearMap.Conv2d("conv1", 6, 16, 5, 10, 10),
-            LinearMap.Dense("dense0", 400, 120),
-            LinearMap.Dense("dense1", 120, 84),
-            LinearMap.Dense("dense2", 84, 10),
-        ];
         return new Problem("P3", "LeNet-5 (1×28×28, conv 6@5×5 pad 2, tanh, avg pool, conv 16@5×5, tanh, avg pool, 120-84-10 tanh), softmax CE, n = 2,000 MNIST",
-                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P3", model, maps), n),
+                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P3", model, Benchmarks.Flops.P3Maps), n),
                            () => new TorchLeNet5(), s_basicOperations);
     }
 
@@ -168,18 +160,8 @@ public sealed class Problem
     {
         const int n = 500;
         var model = new P4ResNet8();
-        LinearMap[] maps =
-        [
-            LinearMap.Conv2d("conv0", 1, 16, 3, 28, 28, readsInput: true),
-            LinearMap.Conv2d("conv1", 16, 16, 3, 28, 28),
-            LinearMap.Conv2d("conv2", 16, 16, 3, 28, 28),
-            LinearMap.Conv2d("conv3", 16, 32, 3, 14, 14),
-            LinearMap.Conv2d("conv4", 32, 32, 3, 14, 14),
-            LinearMap.Conv2d("residual1", 16, 32, 1, 14, 14),
-            LinearMap.Dense("dense0", 32, 10),
-        ];
         return new Problem("P4", "ResNet8 (1×28×28, conv 16@3×3, identity block 16@28×28, projection block 32@14×14 stride 2, global avg pool, dense 10; relu, He init), softmax CE, n = 500 MNIST",
-                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P4", model, maps), n),
+                           model, Mnist(n), planeGrid: 0, Benchmarks.Flops.Layered(CheckMaps("P4", model, Benchmarks.Flops.P4Maps), n),
                            () => new TorchResNet8(), s_basicOperations);
     }
 

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
+using Landscape.Benchmarking;
 
 namespace Landscape.Benchmarks;
 
@@ -164,7 +165,7 @@ public static class Report
 
         md.AppendLine("## How the columns are computed");
         md.AppendLine();
-        md.AppendLine("- Both sides are timed by the same helper (`bench/Landscape.Benchmarks/BlockTimer.cs`): after a warm-up that");
+        md.AppendLine("- Both sides are timed by the same helper (`src/Runtime/Benchmarking/BlockTimer.cs`, which `landscape bench` uses too): after a warm-up that");
         md.AppendLine("  sizes the blocks, each round times one block per side; a block's time per call is its wall time over its calls;");
         md.AppendLine("  a side's figure is the median over its blocks; Ratio = the median over rounds of TorchSharp's time per call over");
         md.AppendLine("  ours in the same round (> 1: ours is faster), with the smallest and largest round in parentheses. Spread = the");

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Landscape.Benchmarking;
 using Landscape.Kernels;
 
 namespace Landscape.Benchmarks;

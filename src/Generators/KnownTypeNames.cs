@@ -64,6 +64,9 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Parallelism</c>.</summary>
     public const string Parallelism = "Landscape.Parallelism";
 
+    /// <summary>Metadata name of <c>Landscape.NetworkDescriptor</c> (the entries of the generated network catalog).</summary>
+    public const string NetworkDescriptor = "Landscape.NetworkDescriptor";
+
     /// <summary>Metadata name of <c>Landscape.Kernels.Gemm</c>.</summary>
     public const string Gemm = "Landscape.Kernels.Gemm";
 

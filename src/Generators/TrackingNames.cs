@@ -12,6 +12,12 @@ internal static class TrackingNames
     /// <summary>The valid NetworkSpecs that produce source.</summary>
     public const string NetworkSpecs = nameof(NetworkSpecs);
 
+    /// <summary>Each valid network's entry of the network catalog (name, architecture, sizes, FLOPs per example).</summary>
+    public const string NetworkCatalogEntries = nameof(NetworkCatalogEntries);
+
+    /// <summary>The network catalog: every entry of the assembly, ordered by name.</summary>
+    public const string NetworkCatalog = nameof(NetworkCatalog);
+
     /// <summary>[Objective] methods parsed into a Result of ObjectiveSpec.</summary>
     public const string ParseObjective = nameof(ParseObjective);
 

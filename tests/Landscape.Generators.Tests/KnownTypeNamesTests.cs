@@ -32,6 +32,7 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.ParameterBlock), KnownTypeNames.ParameterBlock, typeof(ParameterBlock) },
         { nameof(KnownTypeNames.ParameterKind), KnownTypeNames.ParameterKind, typeof(ParameterKind) },
         { nameof(KnownTypeNames.Parallelism), KnownTypeNames.Parallelism, typeof(Parallelism) },
+        { nameof(KnownTypeNames.NetworkDescriptor), KnownTypeNames.NetworkDescriptor, typeof(NetworkDescriptor) },
         { nameof(KnownTypeNames.Gemm), KnownTypeNames.Gemm, typeof(Kernels.Gemm) },
         { nameof(KnownTypeNames.Epilogue), KnownTypeNames.Epilogue, typeof(Kernels.Epilogue) },
         { nameof(KnownTypeNames.LossHeads), KnownTypeNames.LossHeads, typeof(Kernels.LossHeads) },

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -109,4 +110,47 @@ internal static class SymbolFacts
         foreach (INamedTypeSymbol outer in ContainingTypes(type)) name = outer.Name + "." + name;
         return name;
     }
+
+    /// <summary>
+    /// Why <c>new T()</c> cannot appear in a generated catalog, or null when it can: the class must be non-static,
+    /// non-abstract, non-generic (also in its containing types), visible from the assembly, have a parameterless
+    /// constructor that is at least internal, and no required members the constructor does not set.
+    /// </summary>
+    public static string? WhyNotCreatable(INamedTypeSymbol type, Compilation compilation)
+    {
+        if (type.IsStatic) return "is static";
+        if (type.IsAbstract) return "is abstract";
+        if (FirstGeneric(type) is { } generic)
+            return ReferenceEquals(generic, type) ? "is generic" : $"is nested in the generic type '{generic.ToDisplayString()}'";
+        if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+            return "is not visible to the catalog (it is private or protected, or nested in such a type)";
+        IMethodSymbol? constructor = type.InstanceConstructors
+            .Where(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
+            .OrderBy(c => c.Parameters.Length)
+            .FirstOrDefault();
+        if (constructor is null) return "has no parameterless constructor";
+        if (!compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly))
+            return $"has a parameterless constructor that is {Accessibility(constructor.DeclaredAccessibility)}";
+        bool setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+        if (!setsRequired)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                ISymbol? required = t.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
+                if (required is not null) return $"has the required member '{required.Name}', which 'new {type.Name}()' does not set";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The C# keywords of <paramref name="accessibility"/> ("private protected", "internal", …).</summary>
+    public static string Accessibility(Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Private => "private",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        _ => "public",
+    };
 }

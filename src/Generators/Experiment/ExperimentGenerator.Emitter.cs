@@ -15,8 +15,6 @@ public sealed partial class ExperimentGenerator
     private const string SettingDescriptor = "global::" + KnownTypeNames.SettingDescriptor;
     private const string SettingKind = "global::" + KnownTypeNames.SettingKind;
     private const string SettingText = "global::" + KnownTypeNames.SettingText;
-    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
-    private const string StringComparison = "global::System.StringComparison";
 
     /// <summary>The namespace and name of the generated class.</summary>
     private const string CatalogNamespace = "Landscape.Experiments";
@@ -28,7 +26,7 @@ public sealed partial class ExperimentGenerator
     /// <summary>Generates <c>ExperimentCatalog.g.cs</c> for the experiments of <paramref name="catalog"/> (already sorted).</summary>
     internal static SourceText Emit(CatalogSpec catalog)
     {
-        IReadOnlyList<string> methods = DescriptorMethodNames(catalog);
+        IReadOnlyList<string> methods = CatalogMembers.DescriptorMethodNames(catalog.Experiments.Select(e => e.SimpleName).ToList());
         var w = new SourceWriter();
         EmitHeader(w, catalog);
         w.WriteLine($"namespace {CatalogNamespace};");
@@ -37,8 +35,8 @@ public sealed partial class ExperimentGenerator
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
         using (w.Block($"internal static partial class {CatalogClass}"))
         {
-            EmitAll(w, methods);
-            EmitFind(w);
+            CatalogMembers.EmitAll(w, ExperimentDescriptor, "Every experiment of this assembly, ordered by name (ordinal).", methods);
+            CatalogMembers.EmitFind(w, ExperimentDescriptor, "experiment");
             for (int i = 0; i < catalog.Experiments.Count; i++) EmitDescriptor(w, catalog.Experiments[i], methods[i]);
         }
         return w.ToSourceText();
@@ -76,34 +74,6 @@ public sealed partial class ExperimentGenerator
         w.WriteLine("// the setting), and formats setting values with SettingText; the defaults shown by the CLI are a new instance's values.");
         w.WriteLine("#nullable enable");
         w.WriteLine("#pragma warning disable CS1591 // every public member is documented; this guards members added later");
-        w.WriteLine();
-    }
-
-    /// <summary><c>All</c>: one descriptor per experiment, in name order.</summary>
-    private static void EmitAll(SourceWriter w, IReadOnlyList<string> methods)
-    {
-        w.WriteLine("/// <summary>Every experiment of this assembly, ordered by name (ordinal).</summary>");
-        w.WriteLine($"public static {ReadOnlyList}<{ExperimentDescriptor}> All {{ get; }} =");
-        w.WriteLine("[");
-        w.Indentation++;
-        foreach (string method in methods) w.WriteLine(method + "(),");
-        w.Indentation--;
-        w.WriteLine("];");
-        w.WriteLine();
-    }
-
-    /// <summary><c>Find</c>: the descriptor with a name, or null.</summary>
-    private static void EmitFind(SourceWriter w)
-    {
-        w.WriteLine("/// <summary>The experiment named <paramref name=\"name\"/> (ordinal comparison), or null when there is none.</summary>");
-        using (w.Block($"public static {ExperimentDescriptor}? Find(string name)"))
-        {
-            using (w.Block($"foreach ({ExperimentDescriptor} descriptor in All)"))
-            {
-                w.WriteLine($"if (string.Equals(descriptor.Name, name, {StringComparison}.Ordinal)) return descriptor;");
-            }
-            w.WriteLine("return null;");
-        }
         w.WriteLine();
     }
 
@@ -213,24 +183,6 @@ public sealed partial class ExperimentGenerator
     {
         string element = setting.Enum is { } enumSpec ? $"{SettingText}.FormatEnum<{enumSpec.TypeName}>" : $"{SettingText}.Format";
         return setting.IsArray ? $"{SettingText}.FormatArray({property}, {element})" : $"{element}({property})";
-    }
-
-    /// <summary>
-    /// The private method that builds each experiment's descriptor: <c>{Type}Descriptor</c>, with the experiment's
-    /// position appended when two experiments share a simple type name (in different namespaces).
-    /// </summary>
-    private static IReadOnlyList<string> DescriptorMethodNames(CatalogSpec catalog)
-    {
-        var counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        foreach (ExperimentSpec experiment in catalog.Experiments)
-            counts[experiment.SimpleName] = counts.TryGetValue(experiment.SimpleName, out int n) ? n + 1 : 1;
-        var names = new List<string>(catalog.Experiments.Count);
-        for (int i = 0; i < catalog.Experiments.Count; i++)
-        {
-            string simple = catalog.Experiments[i].SimpleName;
-            names.Add(counts[simple] == 1 ? simple + "Descriptor" : simple + "Descriptor" + Literals.Int(i));
-        }
-        return names;
     }
 
     /// <summary>The setting's type as the CLI shows it (the same text as <c>SettingDescriptor.TypeDisplay</c>).</summary>

@@ -77,15 +77,15 @@ public sealed partial class ExperimentGenerator
     {
         if (property.IsIndexer) return "is an indexer";
         if (property.IsStatic) return "is static";
-        if (property.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Public) return $"is {Accessibility(property.DeclaredAccessibility)}";
+        if (property.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Public) return $"is {SymbolFacts.Accessibility(property.DeclaredAccessibility)}";
         if (property.ReturnsByRef || property.ReturnsByRefReadonly) return "returns by reference";
         if (property.GetMethod is null) return "has no 'get' accessor";
         if (property.GetMethod.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Public)
-            return $"has a 'get' accessor that is {Accessibility(property.GetMethod.DeclaredAccessibility)}";
+            return $"has a 'get' accessor that is {SymbolFacts.Accessibility(property.GetMethod.DeclaredAccessibility)}";
         if (property.SetMethod is null) return "has no 'set' accessor (it is read-only)";
         if (property.SetMethod.IsInitOnly) return "has an 'init' accessor, which the catalog cannot call after construction; use 'set'";
         if (property.SetMethod.DeclaredAccessibility != Microsoft.CodeAnalysis.Accessibility.Public)
-            return $"has a 'set' accessor that is {Accessibility(property.SetMethod.DeclaredAccessibility)}";
+            return $"has a 'set' accessor that is {SymbolFacts.Accessibility(property.SetMethod.DeclaredAccessibility)}";
         return null;
     }
 

@@ -68,7 +68,7 @@ public sealed partial class ExperimentGenerator
         // The type: partial, creatable with 'new T()' from the generated catalog, and an IExperiment.
         if (!SymbolFacts.IsPartial(symbol, cancellationToken))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExperimentNotPartial, typeLocation, symbol.Name));
-        string? notCreatable = WhyNotCreatable(symbol, context.SemanticModel.Compilation);
+        string? notCreatable = SymbolFacts.WhyNotCreatable(symbol, context.SemanticModel.Compilation);
         if (notCreatable is not null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExperimentNotCreatable, typeLocation, symbol.Name, notCreatable));
         if (!symbol.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypeNames.IExperiment))
@@ -92,38 +92,6 @@ public sealed partial class ExperimentGenerator
     }
 
     private static ParsedExperiment Nothing() => new(new Result<ExperimentSpec>(null, EquatableArray<DiagnosticInfo>.Empty), null);
-
-    /// <summary>
-    /// Why <c>new T()</c> cannot appear in the generated catalog, or null when it can: the class must be non-static,
-    /// non-abstract, non-generic (also in its containing types), visible from the assembly, have a parameterless
-    /// constructor that is at least internal, and no required members the constructor does not set.
-    /// </summary>
-    private static string? WhyNotCreatable(INamedTypeSymbol type, Compilation compilation)
-    {
-        if (type.IsStatic) return "is static";
-        if (type.IsAbstract) return "is abstract";
-        if (SymbolFacts.FirstGeneric(type) is { } generic)
-            return ReferenceEquals(generic, type) ? "is generic" : $"is nested in the generic type '{generic.ToDisplayString()}'";
-        if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
-            return "is not visible to the catalog (it is private or protected, or nested in such a type)";
-        IMethodSymbol? constructor = type.InstanceConstructors
-            .Where(c => c.Parameters.All(p => p.IsOptional || p.IsParams))
-            .OrderBy(c => c.Parameters.Length)
-            .FirstOrDefault();
-        if (constructor is null) return "has no parameterless constructor";
-        if (!compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly))
-            return $"has a parameterless constructor that is {Accessibility(constructor.DeclaredAccessibility)}";
-        bool setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
-        if (!setsRequired)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
-            {
-                ISymbol? required = t.GetMembers().FirstOrDefault(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
-                if (required is not null) return $"has the required member '{required.Name}', which 'new {type.Name}()' does not set";
-            }
-        }
-        return null;
-    }
 
     /// <summary>What is missing for the type to be an IExperiment: the interface, or also (or instead) a proper Run method.</summary>
     private static string WhyNotIExperiment(INamedTypeSymbol type)
@@ -212,14 +180,4 @@ public sealed partial class ExperimentGenerator
         string kebab = name is null ? "" : KebabCase.From(name);
         return KebabCase.IsValid(kebab) ? $"use '{kebab}'" : $"use a name such as '{ExampleName}'";
     }
-
-    private static string Accessibility(Accessibility accessibility) => accessibility switch
-    {
-        Microsoft.CodeAnalysis.Accessibility.Private => "private",
-        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
-        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
-        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
-        _ => "public",
-    };
 }

@@ -26,7 +26,7 @@ public sealed partial class NetworkGenerator
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         try
         {
-            return ParseCore(declaration, symbol, cancellationToken);
+            return ParseCore(declaration, symbol, context.SemanticModel.Compilation, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -40,7 +40,7 @@ public sealed partial class NetworkGenerator
     /// attribute in source order, then the shape-validation pass over what the attributes declare. Every step adds to one
     /// list of diagnostics, in that order.
     /// </summary>
-    private static Result<NetworkSpec> ParseCore(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, CancellationToken cancellationToken)
+    private static Result<NetworkSpec> ParseCore(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
     {
         // A half-typed declaration ("partial class" with no name yet): the compiler reports it; generate nothing.
         if (declaration.Identifier.IsMissing)
@@ -70,7 +70,8 @@ public sealed partial class NetworkGenerator
             return diagnostics.Count == 0 ? new Result<NetworkSpec>(null, EquatableArray<DiagnosticInfo>.Empty) : Failure(diagnostics.ToArray());
 
         string? ns = symbol.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray(), declared.InputImage);
+        var spec = new NetworkSpec(ns, SymbolFacts.ContainingDeclarations(symbol), SymbolFacts.TypeKeyword(symbol), SymbolFacts.EscapeIdentifier(name), SymbolFacts.HintName(symbol), loss, declared.InputSize, layers.ToEquatableArray(), declared.InputImage,
+            symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), SymbolFacts.WhyNotCreatable(symbol, compilation));
 
         // The chunk workspace at the smallest chunk (one example) must fit the budget of the chunk-size policy (Summation).
         if (TooLargeForOneChunk(spec) is { } message)

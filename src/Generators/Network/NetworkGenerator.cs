@@ -1,4 +1,5 @@
 using Landscape.Generators.Common;
+using Landscape.Generators.Network.Catalog;
 using Landscape.Generators.Network.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,7 +8,8 @@ namespace Landscape.Generators.Network;
 
 /// <summary>
 /// Turns a <c>[Network]</c> class into an <c>IModel</c> with fused loss, gradient and exact Hessian-vector-product code.
-/// Parser: symbols → <see cref="NetworkSpec"/> + diagnostics. Emitter: spec → C# text (no symbol APIs).
+/// Parser: symbols → <see cref="NetworkSpec"/> + diagnostics. Emitter: spec → C# text (no symbol APIs). Per assembly, the
+/// networks are also listed in one generated <c>Landscape.NetworkCatalog</c> (NetworkGenerator.Catalog.cs).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class NetworkGenerator : IIncrementalGenerator
@@ -39,5 +41,21 @@ public sealed partial class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.NetworkSpecs);
         context.RegisterSourceOutput(specs, static (productionContext, spec) =>
             GeneratorOutputs.AddSource(productionContext, spec.HintName, spec.TypeName, () => Emit(spec)));
+
+        // Stage 4 (catalog): each spec's catalog entry (lowered once here; the FLOP counts walk its op graph), collected and
+        // sorted by name into one NetworkCatalog.g.cs per assembly. Entries are small equatable records, so an edit that
+        // leaves every network's entry unchanged does not regenerate the catalog, and the per-network files never depend on it.
+        IncrementalValueProvider<NetworkCatalogSpec> catalog = specs
+            .Select(static (spec, _) => CatalogEntry(spec))
+            .WithTrackingName(TrackingNames.NetworkCatalogEntries)
+            .Collect()
+            .Select(static (entries, _) => Catalog(entries))
+            .WithTrackingName(TrackingNames.NetworkCatalog);
+        context.RegisterSourceOutput(catalog, static (productionContext, spec) =>
+        {
+            // An assembly without networks gets no catalog at all (and so no NetworkCatalog type).
+            if (spec.Networks.Count == 0) return;
+            GeneratorOutputs.AddSource(productionContext, CatalogHintName, "NetworkCatalog", () => EmitCatalog(spec));
+        });
     }
 }

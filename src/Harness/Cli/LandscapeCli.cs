@@ -5,6 +5,7 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Landscape.Benchmarking;
 using Landscape.Experiments.CommandLine;
 using Landscape.Experiments.Display;
 using Landscape.Reporting;
@@ -12,11 +13,12 @@ using Landscape.Reporting;
 namespace Landscape.Experiments;
 
 /// <summary>
-/// The Landscape command line over a catalog of experiments: <c>list</c>, <c>describe &lt;name&gt;</c>,
-/// <c>run &lt;name|all&gt; …</c> and <c>--version</c>, with progress bars on a terminal (plain lines otherwise), a claims
-/// table, a run directory per experiment (tables, figures, manifest.json, report.html) and documented exit codes. The
-/// <c>landscape</c> tool is this host over its studies; any program can be the same over its own experiments:
-/// <code>return Landscape.Experiments.LandscapeCli.Run(args, ExperimentCatalog.All);</code>
+/// The Landscape command line over a catalog of experiments and one of networks: <c>list</c>, <c>describe &lt;name&gt;</c>,
+/// <c>run &lt;name|all&gt; …</c>, <c>bench [names…] …</c> and <c>--version</c>, with progress bars on a terminal (plain
+/// lines otherwise), a claims table, a run directory per experiment (tables, figures, manifest.json, report.html), a
+/// timing table per network (bench.csv, bench.json) and documented exit codes. The <c>landscape</c> tool is this host
+/// over its studies and networks; any program can be the same over its own:
+/// <code>return Landscape.Experiments.LandscapeCli.Run(args, ExperimentCatalog.All, NetworkCatalog.All);</code>
 /// </summary>
 public static class LandscapeCli
 {
@@ -36,10 +38,19 @@ public static class LandscapeCli
     /// (and <c>TERM</c> is not <c>dumb</c>), plain lines otherwise; <c>NO_COLOR</c> turns colours off. Help texts and
     /// <c>--version</c> use the program's name and version (its entry assembly) next to Landscape's.
     /// </remarks>
-    public static int Run(string[] args, IReadOnlyList<ExperimentDescriptor> catalog)
+    public static int Run(string[] args, IReadOnlyList<ExperimentDescriptor> catalog) => Run(args, catalog, []);
+
+    /// <summary>
+    /// Runs the command line of this process over the experiments of <paramref name="catalog"/> and the networks of
+    /// <paramref name="networks"/> (usually the generated <c>ExperimentCatalog.All</c> and <c>Landscape.NetworkCatalog.All</c>;
+    /// either may be empty, <c>[]</c>): everything <see cref="Run(string[], IReadOnlyList{ExperimentDescriptor})"/> does, plus
+    /// <c>bench</c> over the networks and their lines in <c>list</c>. Returns the exit code to return from <c>Main</c>.
+    /// </summary>
+    public static int Run(string[] args, IReadOnlyList<ExperimentDescriptor> catalog, IReadOnlyList<NetworkDescriptor> networks)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(networks);
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler handler = (_, e) =>
         {
@@ -51,7 +62,7 @@ public static class LandscapeCli
         try
         {
             Console.OutputEncoding = System.Text.Encoding.UTF8;
-            return Run(args, Terminal.ForProcess(), catalog, cancellation.Token, ProgramInfo.ForProcess());
+            return Run(args, Terminal.ForProcess(), catalog, networks, cancellation.Token, ProgramInfo.ForProcess(), BenchCommand.DefaultTiming);
         }
         finally
         {
@@ -62,22 +73,29 @@ public static class LandscapeCli
     /// <summary>Runs the command line with plain output to <paramref name="output"/> and <paramref name="error"/>; returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ExperimentDescriptor> catalog,
         CancellationToken cancellation = default, ProgramInfo? program = null) =>
-        Run(args, Terminal.Plain(output, error), catalog, cancellation, program ?? ProgramInfo.Landscape);
+        Run(args, Terminal.Plain(output, error), catalog, [], cancellation, program ?? ProgramInfo.Landscape, BenchCommand.DefaultTiming);
+
+    /// <summary>Runs the command line over experiments and networks with plain output, <c>bench</c> timing as <paramref name="timing"/> says; returns the exit code.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ExperimentDescriptor> catalog,
+        IReadOnlyList<NetworkDescriptor> networks, BlockTimer.Settings timing, CancellationToken cancellation = default) =>
+        Run(args, Terminal.Plain(output, error), catalog, networks, cancellation, ProgramInfo.Landscape, timing);
 
     /// <summary>Runs the command line on <paramref name="terminal"/>; returns the exit code.</summary>
-    internal static int Run(string[] args, Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, CancellationToken cancellation,
-        ProgramInfo program)
+    internal static int Run(string[] args, Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, IReadOnlyList<NetworkDescriptor> networks,
+        CancellationToken cancellation, ProgramInfo program, BlockTimer.Settings timing)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(networks);
         ArgumentNullException.ThrowIfNull(program);
         var runCommand = new RunCommand(terminal, catalog, program.Name, cancellation);
         var root = new RootCommand(Description(program.Name));
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion(program);
-        root.Subcommands.Add(ListCommand(terminal, catalog));
+        root.Subcommands.Add(ListCommand(terminal, catalog, networks));
         root.Subcommands.Add(DescribeCommand(terminal, catalog, program.Name));
         root.Subcommands.Add(runCommand.Command);
+        root.Subcommands.Add(new BenchCommand(terminal, networks, program.Name, cancellation, timing).Command);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
@@ -105,7 +123,8 @@ public static class LandscapeCli
     /// <summary>What <c>--help</c> says first.</summary>
     internal static string Description(string program) => "Landscape: loss-landscape studies beyond the quadratic approximation.\n\n"
         + $"Start with '{program} run all --quick': every study runs, a claims table is printed, and each run writes\n"
-        + "results/<experiment>/<run>/ with CSV tables, PNG and SVG figures, manifest.json and report.html.\n\n"
+        + "results/<experiment>/<run>/ with CSV tables, PNG and SVG figures, manifest.json and report.html.\n"
+        + $"'{program} bench' times the declared networks' loss, gradient and HVP against the machine's FMA peak.\n\n"
         + ExitCodes.Help;
 
     /// <summary>Landscape's version (the informational version of the harness, which versions in lockstep with the runtime).</summary>
@@ -117,6 +136,28 @@ public static class LandscapeCli
         int width = Math.Max(NameColumnWidth, catalog.Count == 0 ? 0 : catalog.Max(d => d.Name.Length) + 2);
         yield return "NAME".PadRight(width) + "SUMMARY";
         foreach (var descriptor in catalog) yield return descriptor.Name.PadRight(width) + descriptor.Summary;
+    }
+
+    /// <summary>
+    /// The <c>list</c> lines of a program with experiments and networks: the experiment lines (when there are experiments,
+    /// or no networks either), then, after a blank line, a header and one aligned line per network (name, parameters,
+    /// architecture).
+    /// </summary>
+    public static IEnumerable<string> ListLines(IReadOnlyList<ExperimentDescriptor> catalog, IReadOnlyList<NetworkDescriptor> networks)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(networks);
+        bool experiments = catalog.Count > 0 || networks.Count == 0;
+        if (experiments)
+            foreach (string line in ListLines(catalog)) yield return line;
+        if (networks.Count == 0) yield break;
+        if (experiments) yield return "";
+        int width = Math.Max(NameColumnWidth, networks.Max(d => d.Name.Length) + 2);
+        var parameters = networks.Select(d => d.ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        int parameterWidth = Math.Max("PARAMETERS".Length, parameters.Max(p => p.Length));
+        yield return "NETWORK".PadRight(width) + "PARAMETERS".PadLeft(parameterWidth) + "  ARCHITECTURE";
+        for (int i = 0; i < networks.Count; i++)
+            yield return networks[i].Name.PadRight(width) + parameters[i].PadLeft(parameterWidth) + "  " + networks[i].Architecture;
     }
 
     /// <summary>The <c>describe</c> text of one experiment.</summary>
@@ -149,12 +190,12 @@ public static class LandscapeCli
     private static string EnumHint(SettingDescriptor setting) =>
         setting.Kind == SettingKind.Enum && setting.EnumValues.Count > 0 ? $" (one of: {string.Join(", ", setting.EnumValues)})" : "";
 
-    private static Command ListCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog)
+    private static Command ListCommand(Terminal terminal, IReadOnlyList<ExperimentDescriptor> catalog, IReadOnlyList<NetworkDescriptor> networks)
     {
-        var command = new Command("list", "List the available experiments.");
+        var command = new Command("list", "List the available experiments and networks.");
         command.SetAction(_ =>
         {
-            foreach (var line in ListLines(catalog)) terminal.Output.WriteLine(line);
+            foreach (var line in ListLines(catalog, networks)) terminal.Output.WriteLine(line);
             return ExitCodes.Success;
         });
         return command;

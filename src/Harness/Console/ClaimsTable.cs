@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Spectre.Console;
 
 namespace Landscape.Experiments.Display;
@@ -28,16 +27,8 @@ internal static class ClaimsTable
     /// <summary>The table as aligned plain text, one line per claim under a header.</summary>
     public static string Plain(IReadOnlyList<ClaimRow> rows)
     {
-        var cells = rows.Select(Cells).ToList();
-        var widths = new int[Headers.Length];
-        for (int c = 0; c < widths.Length; c++)
-            widths[c] = Math.Max(Headers[c].Length, cells.Count == 0 ? 0 : cells.Max(r => r[c].Length));
-        var text = new StringBuilder();
-        AppendLine(text, Headers, widths);
-        foreach (var row in cells) AppendLine(text, row, widths);
         int holding = rows.Count(r => r.Claim.Holds);
-        text.Append(holding).Append(" of ").Append(rows.Count).Append(" claims hold.\n");
-        return text.ToString();
+        return PlainTable.Format(Headers, rows.Select(Cells).ToList()) + $"{holding} of {rows.Count} claims hold.\n";
     }
 
     private static void PrintRich(IAnsiConsole console, IReadOnlyList<ClaimRow> rows)
@@ -68,14 +59,4 @@ internal static class ClaimsTable
         row.Claim.Expected,
         row.Claim.Holds ? "✓" : "✗",
     ];
-
-    private static void AppendLine(StringBuilder text, IReadOnlyList<string> cells, int[] widths)
-    {
-        for (int c = 0; c < cells.Count; c++)
-        {
-            if (c > 0) text.Append("  ");
-            text.Append(c == cells.Count - 1 ? cells[c] : cells[c].PadRight(widths[c]));
-        }
-        text.Append('\n');
-    }
 }

@@ -89,7 +89,7 @@ public sealed class CliTests : IDisposable
     {
         var unknown = Invoke(Catalog(), "frob");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("Unknown command 'frob'; the commands are list, describe, run.", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown command 'frob'; the commands are list, describe, run, bench.", unknown.Error, StringComparison.Ordinal);
 
         var missing = Invoke(Catalog(), "run");
         Assert.Equal(2, missing.ExitCode);

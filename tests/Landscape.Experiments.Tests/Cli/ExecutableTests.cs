@@ -8,7 +8,7 @@ namespace Landscape.Experiments.Tests.Cli;
 public sealed class ExecutableTests
 {
     [Fact]
-    public void The_built_landscape_executable_lists_experiments()
+    public void The_built_landscape_executable_lists_experiments_and_networks()
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "landscape.dll");
         Assert.True(File.Exists(dll), $"{dll} was not built next to the tests");
@@ -25,8 +25,9 @@ public sealed class ExecutableTests
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "landscape list did not finish");
 
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; stderr: {error}");
-        // The executable lists exactly the assembly's catalog, the same lines the in-process CLI prints.
-        Assert.Equal(Landscape.Experiments.LandscapeCli.ListLines(ExperimentCatalog.All), output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        // The executable lists exactly the assembly's catalogs (experiments, then networks), the same lines the in-process CLI prints.
+        Assert.Equal(Landscape.Experiments.LandscapeCli.ListLines(ExperimentCatalog.All, Landscape.NetworkCatalog.All).Where(l => l.Length > 0),
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
         Assert.StartsWith(Landscape.Experiments.LandscapeCli.ListHeader.Split(' ')[0], output, StringComparison.Ordinal);
     }
 }

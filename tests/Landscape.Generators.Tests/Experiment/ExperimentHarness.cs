@@ -48,7 +48,7 @@ internal static class ExperimentHarness
             .Select(s => (s.HintName, s.SourceText.ToString()))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new GeneratorOutput(compilation, output, diagnostics, sources);
+        return new GeneratorOutput(compilation, output, diagnostics, sources, NetworkCatalog: null);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace Landscape.Generators.Tests.Fuzzing;
 /// The compiler reported an error located in generated source. Generated code is compiled only when the variant has no
 /// syntax error, no LSG error and no error of its own (see <see cref="FuzzHarness.Run"/>), since only then can it matter.
 /// </param>
-/// <param name="GeneratedFiles">How many files the generators added.</param>
+/// <param name="GeneratedFiles">How many per-declaration files the generators added (the network catalog aside).</param>
 /// <param name="Errors">The first few error diagnostics of the final compilation and the generators, for messages.</param>
 /// <param name="Reported">The IDs of the LSG errors the generators reported, sorted and comma-separated.</param>
 /// <param name="Expected">
@@ -86,7 +86,8 @@ internal static class FuzzHarness
         bool userErrors = errors.Any(d => d.Location.SourceTree is null || d.Location.SourceTree == tree);
         bool generatedErrors = errors.Any(d => d.Location.SourceTree is not null && d.Location.SourceTree != tree);
         string shown = string.Join("\n", generatorDiagnostics.Concat(errors).Take(6).Select(d => d.ToString()));
-        int files = result.Results.Sum(r => r.GeneratedSources.Length);
+        // The per-declaration files; an assembly with networks also gets one NetworkCatalog.g.cs, not counted here.
+        int files = result.Results.Sum(r => r.GeneratedSources.Count(s => s.HintName != Network.NetworkGenerator.CatalogHintName));
         string reported = string.Join(",", generatorDiagnostics.Where(d => d.Id.StartsWith("LSG", StringComparison.Ordinal)).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
         return new FuzzOutcome(crash, generatorErrors, userErrors, generatedErrors, files, shown, reported, expected);
     }

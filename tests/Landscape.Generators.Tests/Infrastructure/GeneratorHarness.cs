@@ -10,12 +10,16 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Landscape.Generators.Tests.Infrastructure;
 
-/// <summary>What one generator run produced.</summary>
+/// <summary>
+/// What one generator run produced: the per-declaration <see cref="Sources"/> and, apart from them, the assembly's
+/// network catalog (so that a test of one network's file sees that file alone).
+/// </summary>
 internal sealed record GeneratorOutput(
     Compilation InputCompilation,
     Compilation OutputCompilation,
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
-    ImmutableArray<(string HintName, string Text)> Sources)
+    ImmutableArray<(string HintName, string Text)> Sources,
+    string? NetworkCatalog)
 {
     /// <summary>Errors of the compilation that includes the generated sources.</summary>
     public IReadOnlyList<Diagnostic> CompilationErrors =>
@@ -60,11 +64,13 @@ internal static class GeneratorHarness
         AssertAllCached(second.GetRunResult());
         AssertNoForbiddenTypes(first);
 
-        var sources = first.Results.SelectMany(r => r.GeneratedSources)
-            .Select(s => (s.HintName, s.SourceText.ToString()))
+        var all = first.Results.SelectMany(r => r.GeneratedSources)
+            .Select(s => (s.HintName, Text: s.SourceText.ToString()))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new GeneratorOutput(compilation, output, diagnostics, sources);
+            .ToList();
+        string? catalog = all.Where(s => s.HintName == Network.NetworkGenerator.CatalogHintName).Select(s => s.Text).SingleOrDefault();
+        var sources = all.Where(s => s.HintName != Network.NetworkGenerator.CatalogHintName).ToImmutableArray();
+        return new GeneratorOutput(compilation, output, diagnostics, sources, catalog);
     }
 
     /// <summary>A driver with step tracking on, as the IDE runs it.</summary>

@@ -158,6 +158,50 @@ public sealed class PackageTests(PackageFeed feed, ITestOutputHelper output) : I
             Assert.Equal("200", manifest.RootElement.GetProperty("settings").GetProperty("steps").GetString());
     }
 
+    [Fact]
+    public void NetworkBench_benches_its_own_networks_with_exact_flops_against_the_peak()
+    {
+        string dll = feed.BuildSample("NetworkBench");
+        string directory = Path.GetDirectoryName(dll)!;
+        string results = Path.Combine(feed.Directory, "bench-results");
+        (int, string, string) Cli(params string[] args) => PackageFeed.DotnetExit(directory, feed.Environment, [dll, .. args]);
+
+        // `list` of a program with networks and no experiments: the networks alone.
+        var (code, text, error) = Cli("list");
+        Assert.True(code == 0, error);
+        Assert.Equal(["NETWORK                   PARAMETERS  ARCHITECTURE", "Regression30                   1,754  30-50-4 tanh/identity, MSE"],
+            text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Take(2));
+
+        // A mistyped name: the usual usage error with a suggestion and exit code 2.
+        (code, _, error) = Cli("bench", "Regresion30");
+        Assert.Equal(2, code);
+        Assert.Contains("Did you mean 'Regression30'?", error, StringComparison.Ordinal);
+
+        (code, text, error) = Cli("bench", "Regression30", "TinyConv", "--examples", "1000", "--out", results, "--run", "given");
+        output.WriteLine(text);
+        Assert.True(code == 0, $"exit {code}\n{text}\n{error}");
+        Assert.Contains("Regression30: 30-50-4 tanh/identity, MSE; 1,754 parameters, input 30, 1,000 examples per call", text, StringComparison.Ordinal);
+        string[] lines = File.ReadAllLines(Path.Combine(results, "bench", "given", "bench.csv"));
+        Assert.Equal("network,operation,examples,median_ms,flops,gflops,percent_of_peak", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0] + " " + c[1]);
+        Assert.Equal(8, rows.Count);
+        // Exact counts: dense0 50×30 = 1,500 multiply-adds reading the input (I), dense1 4×50 = 200 (S); loss 2(I + S),
+        // gradient 2(2I + 3S), HVP 2(3I + 8S), an operator's product 2(2I + 6S), per example, × 1,000 examples.
+        Assert.Equal("3400000", rows["Regression30 loss"][4]);
+        Assert.Equal("7200000", rows["Regression30 gradient"][4]);
+        Assert.Equal("12200000", rows["Regression30 hvp"][4]);
+        Assert.Equal("8400000", rows["Regression30 operator"][4]);
+        foreach (string[] row in rows.Values)
+        {
+            Assert.Equal("1000", row[2]);
+            double medianMs = double.Parse(row[3], CultureInfo.InvariantCulture), flops = double.Parse(row[4], CultureInfo.InvariantCulture);
+            double gflops = double.Parse(row[5], CultureInfo.InvariantCulture), percent = double.Parse(row[6], CultureInfo.InvariantCulture);
+            Assert.Equal(flops / (medianMs * 1e6), gflops, 1e-9 * gflops);
+            Assert.True(percent > 0 && percent <= 100, $"{row[0]} {row[1]}: {percent}% of the FMA peak measured in the same run");
+        }
+        Assert.True(File.Exists(Path.Combine(results, "bench", "given", "bench.json")));
+    }
+
     private static XElement Metadata(ZipArchive zip)
     {
         ZipArchiveEntry nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));

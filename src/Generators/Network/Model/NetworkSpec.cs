@@ -19,6 +19,8 @@ namespace Landscape.Generators.Network.Model;
 /// <param name="InputSize">Input values per example (C·H·W for an image input).</param>
 /// <param name="Layers">The dense layers in order.</param>
 /// <param name="InputImage">For <c>[Input(channels, height, width)]</c>, the image's shape; null for a flat <c>[Input(size)]</c>.</param>
+/// <param name="QualifiedName">The fully qualified type name (<c>global::Samples.FcTanh</c>), for the network catalog.</param>
+/// <param name="NotInCatalog">Why the catalog cannot create the network with <c>new T()</c> (it is private, abstract, …), or null.</param>
 internal sealed record NetworkSpec(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
@@ -28,4 +30,6 @@ internal sealed record NetworkSpec(
     LossKind Loss,
     int InputSize,
     EquatableArray<LayerSpec> Layers,
-    ImageShape? InputImage = null);
+    ImageShape? InputImage = null,
+    string QualifiedName = "",
+    string? NotInCatalog = null);

@@ -22,6 +22,10 @@ internal sealed class ConvolutionRules : OpRules
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
+    /// <summary>The im2col GEMM W·P: out-channels × in-channels·k·k at every output position.</summary>
+    public override LinearMap Map(OpNode node) =>
+        new(node.Name, node.Weight!.Rows, node.Weight.Columns, node.Shape.Height * node.Shape.Width, node.Inputs[0]);
+
     /// <summary>The per-block patch row and the per-block partial of the weight terms.</summary>
     public override IEnumerable<WorkspaceBuffer> Scratch(OpNode node, OpGraph graph)
     {

@@ -19,6 +19,9 @@ internal sealed class DenseRules : OpRules
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
+    /// <summary>z = a Wᵀ: units × fan-in multiply-adds per example (a spatial input counts flattened).</summary>
+    public override LinearMap Map(OpNode node) => new(node.Name, node.Weight!.Rows, node.Weight.Columns, 1, node.Inputs[0]);
+
     /// <summary>
     /// Wᵀ and Vᵀ for the forward and R-forward products; W and V for the backward and R-backward ones, when the input has a
     /// delta to receive them.

@@ -24,6 +24,12 @@ internal abstract class OpRules
     {
     }
 
+    /// <summary>
+    /// The op's weight map as a GEMM per example, or null for an op without one (input, pooling, an identity shortcut, the
+    /// loss head): the only work the FLOP counts count.
+    /// </summary>
+    public virtual LinearMap? Map(OpNode node) => null;
+
     /// <summary>Workspace buffers the op needs besides its value's (planned with it).</summary>
     public virtual IEnumerable<WorkspaceBuffer> Scratch(OpNode node, OpGraph graph) => [];
 

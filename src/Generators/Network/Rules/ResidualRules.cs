@@ -21,6 +21,14 @@ internal sealed class ResidualRules : OpRules
         if (node.Bias is { } bias) w.WriteLine($"parameters.Slice({bias.Constant}, {bias.Length}).Clear();");
     }
 
+    /// <summary>
+    /// The projection of x (slot 1), if any: a 1×1 convolution at every position of the block's output, or a dense map; an
+    /// identity shortcut's add is elementwise and has none.
+    /// </summary>
+    public override LinearMap? Map(OpNode node) => node.Weight is { } weight
+        ? new LinearMap(node.Name, weight.Rows, weight.Columns, node.Shape.IsSpatial ? node.Shape.Height * node.Shape.Width : 1, node.Inputs[1])
+        : null;
+
     /// <summary>A strided 1×1 projection's per-block patch row, and the projection's per-block partial of its weight terms.</summary>
     public override IEnumerable<WorkspaceBuffer> Scratch(OpNode node, OpGraph graph)
     {

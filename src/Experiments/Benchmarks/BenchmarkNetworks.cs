@@ -1,3 +1,6 @@
+// The benchmark problems' networks P1–P4 (DESIGN.md §8), declared once: the `landscape` tool benches them
+// (`landscape bench P2Network`), and bench/Landscape.Benchmarks compiles this same file (a linked Compile item) for its
+// comparison with libtorch. Only the Runtime's attributes are used here, so both projects can build it.
 namespace Landscape.Benchmarks;
 
 /// <summary>P1: a small regression network, 20-100-1 tanh with mean squared error (overhead-bound).</summary>

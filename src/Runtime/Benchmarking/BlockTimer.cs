@@ -5,14 +5,15 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 
-namespace Landscape.Benchmarks;
+namespace Landscape.Benchmarking;
 
 /// <summary>
-/// The one timing helper of the suite. Times one or more sides (ours, libtorch, a peak probe) in blocks of back-to-back
-/// calls, each block after a pause, the sides' blocks alternating round by round (DESIGN.md §8: libtorch's OpenMP
-/// workers spin for a while after each op and would steal the cores from whatever runs right after, so no block starts
-/// until the other side has been idle for the pause). Before each pause the process runs a full blocking GC and waits
-/// for finalizers, so neither side pays for the other's garbage or finalizers inside a timed block.
+/// The one timing helper of Landscape's benchmarks (<c>landscape bench</c> and the bench/ suite against libtorch). Times
+/// one or more sides (an operation, libtorch's twin, a peak probe) in blocks of back-to-back calls, each block after a
+/// pause, the sides' blocks alternating round by round (libtorch's OpenMP workers spin for a while after each op and
+/// would steal the cores from whatever runs right after, so no block starts until the other side has been idle for the
+/// pause). Before each pause the process runs a full blocking GC and waits for finalizers, so no side pays for another's
+/// garbage or finalizers inside a timed block.
 /// </summary>
 public static class BlockTimer
 {
@@ -22,17 +23,32 @@ public static class BlockTimer
     public sealed record Side(string Name, Func<double> Call);
 
     /// <summary>How to time.</summary>
-    /// <param name="Rounds">Rounds; each round runs one block per side.</param>
+    /// <param name="Rounds">Rounds; each round runs one block per side (the minimum when <see cref="TargetSpread"/> is set).</param>
     /// <param name="Pause">Idle time before every block (and every warm-up).</param>
     /// <param name="BlockTarget">Calls per block are chosen from the warm-up so a block lasts at least this long (one call when a call is longer).</param>
     /// <param name="Warmup">Warm-up per side: calls until this much time has passed (at least three calls, or one when that call alone is longer than a block); the median of the calls after the first sizes the blocks.</param>
     /// <param name="CallsPerBlock">When positive, exactly this many calls per block instead of sizing by <paramref name="BlockTarget"/>.</param>
-    public sealed record Settings(int Rounds, TimeSpan Pause, TimeSpan BlockTarget, TimeSpan Warmup, int CallsPerBlock = 0);
+    public sealed record Settings(int Rounds, TimeSpan Pause, TimeSpan BlockTarget, TimeSpan Warmup, int CallsPerBlock = 0)
+    {
+        /// <summary>
+        /// When positive, rounds continue after <see cref="Rounds"/> until every side's <see cref="SideTiming.Spread"/> is at
+        /// most this, or <see cref="TimeCap"/> has passed since the warm-ups began, or <see cref="MaxRounds"/> rounds ran.
+        /// Zero (the default) runs exactly <see cref="Rounds"/> rounds.
+        /// </summary>
+        public double TargetSpread { get; init; }
+
+        /// <summary>With <see cref="TargetSpread"/>: no round starts after this much time (warm-ups included).</summary>
+        public TimeSpan TimeCap { get; init; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>With <see cref="TargetSpread"/>: the most rounds.</summary>
+        public int MaxRounds { get; init; } = 1000;
+    }
 
     /// <summary>
     /// Times every side of <paramref name="sides"/>: a warm-up per side (which sizes its blocks), then
-    /// <see cref="Settings.Rounds"/> rounds of one block per side, the side order reversed every other round (ABBA), so
-    /// neither side always follows the other. <paramref name="log"/> receives one line per side when done.
+    /// <see cref="Settings.Rounds"/> rounds of one block per side (more, up to the cap, while a side's spread is above
+    /// <see cref="Settings.TargetSpread"/>), the side order reversed every other round (ABBA), so neither side always
+    /// follows the other. <paramref name="log"/> receives one line per side when done.
     /// </summary>
     public static SideTiming[] Run(IReadOnlyList<Side> sides, Settings settings, Action<string>? log = null)
     {
@@ -41,6 +57,7 @@ public static class BlockTimer
         if (sides.Count == 0) throw new ArgumentException("Nothing to time.", nameof(sides));
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Rounds, 1, nameof(settings));
 
+        long started = Stopwatch.GetTimestamp();
         var calls = new int[sides.Count];
         var first = new double[sides.Count];
         var firstValue = new double[sides.Count];
@@ -54,7 +71,7 @@ public static class BlockTimer
             blocks[s] = new List<BlockSample>(settings.Rounds);
             callTimes[s] = new long[calls[s]];
         }
-        for (int round = 0; round < settings.Rounds; round++)
+        for (int round = 0; round < settings.Rounds || MoreRounds(settings, blocks, round, started); round++)
         {
             for (int i = 0; i < sides.Count; i++)
             {
@@ -69,9 +86,31 @@ public static class BlockTimer
         {
             result[s] = new SideTiming(sides[s].Name, calls[s], first[s], firstValue[s], blocks[s]);
             log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"  {sides[s].Name,-10} median {Format(result[s].MedianSecondsPerCall)} per call (blocks {Format(result[s].MinSecondsPerCall)}–{Format(result[s].MaxSecondsPerCall)}), {calls[s]} calls × {settings.Rounds} blocks, {result[s].MedianCoresUsed:F2} cores used, {result[s].MedianAllocatedBytesPerCall:F0} B/call"));
+                $"  {sides[s].Name,-10} median {Format(result[s].MedianSecondsPerCall)} per call (blocks {Format(result[s].MinSecondsPerCall)}–{Format(result[s].MaxSecondsPerCall)}), {calls[s]} calls × {blocks[s].Count} blocks, {result[s].MedianCoresUsed:F2} cores used, {result[s].MedianAllocatedBytesPerCall:F0} B/call"));
         }
         return result;
+    }
+
+    /// <summary>Whether an adaptive run (<see cref="Settings.TargetSpread"/> &gt; 0) needs another round after <paramref name="round"/> rounds.</summary>
+    private static bool MoreRounds(Settings settings, List<BlockSample>[] blocks, int round, long started)
+    {
+        if (settings.TargetSpread <= 0 || round >= settings.MaxRounds) return false;
+        if (Stopwatch.GetElapsedTime(started) >= settings.TimeCap) return false;
+        foreach (List<BlockSample> side in blocks)
+            if (!(Spread(side) <= settings.TargetSpread)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The relative spread of blocks' mean per-call times: their median absolute deviation from the median, over the
+    /// median (robust to a block that a busy machine preempted; 0 for a single block).
+    /// </summary>
+    public static double Spread(IReadOnlyList<BlockSample> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        if (blocks.Count == 0) return double.NaN;
+        double median = Median(blocks.Select(b => b.SecondsPerCall));
+        return Median(blocks.Select(b => Math.Abs(b.SecondsPerCall - median))) / median;
     }
 
     /// <summary>Per-round ratios b / a of the per-call times of two sides timed together (the same rounds).</summary>
@@ -188,6 +227,9 @@ public sealed record SideTiming(string Name, int CallsPerBlock, double FirstCall
 {
     /// <summary>The median over blocks of the mean time per call.</summary>
     public double MedianSecondsPerCall => BlockTimer.Median(Blocks.Select(b => b.SecondsPerCall));
+
+    /// <summary>The relative spread of the blocks' mean times per call (<see cref="BlockTimer.Spread"/>).</summary>
+    public double Spread => BlockTimer.Spread(Blocks);
 
     /// <summary>The fastest block's mean time per call.</summary>
     public double MinSecondsPerCall => Blocks.Min(b => b.SecondsPerCall);
