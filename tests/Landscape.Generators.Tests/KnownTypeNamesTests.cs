@@ -43,6 +43,8 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.WorkspacePool), KnownTypeNames.WorkspacePool, typeof(Models.WorkspacePool<>) },
         { nameof(KnownTypeNames.Initializers), KnownTypeNames.Initializers, typeof(Models.Initializers) },
         { nameof(KnownTypeNames.Check), KnownTypeNames.Check, typeof(Models.Check) },
+        { nameof(KnownTypeNames.IPartialSums), KnownTypeNames.IPartialSums, typeof(Models.IPartialSums) },
+        { nameof(KnownTypeNames.IDataFreeModel), KnownTypeNames.IDataFreeModel, typeof(Models.IDataFreeModel) },
         { nameof(KnownTypeNames.ExperimentAttribute), KnownTypeNames.ExperimentAttribute, typeof(ExperimentAttribute) },
         { nameof(KnownTypeNames.SettingAttribute), KnownTypeNames.SettingAttribute, typeof(SettingAttribute) },
         { nameof(KnownTypeNames.IExperiment), KnownTypeNames.IExperiment, typeof(Experiments.IExperiment) },
