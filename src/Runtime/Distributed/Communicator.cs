@@ -155,6 +155,20 @@ public sealed class Communicator
         }
     }
 
+    /// <summary>Every rank's <paramref name="mine"/> (any length) concatenated in rank order, on every rank.</summary>
+    internal double[] GatherToAll(ReadOnlySpan<double> mine)
+    {
+        lock (SyncRoot)
+        {
+            double[]? gathered = Gather(mine);
+            var length = new double[] { gathered?.Length ?? 0 };
+            _transport.Broadcast(length, 0);
+            double[] all = gathered ?? new double[(int)length[0]];
+            if (all.Length > 0) _transport.Broadcast(all, 0);
+            return all;
+        }
+    }
+
     /// <summary>
     /// Ends every rank of the job with <paramref name="exitCode"/> (MPI_Abort; a local communicator exits the process), so
     /// a failure on one rank does not leave the others waiting in a collective.

@@ -65,6 +65,24 @@ public sealed class DataParallelModel : IModel
     /// <summary>Whether calls exchange messages: a network over more than one rank.</summary>
     internal bool IsCollective => _sums is not null && Communicator.Size > 1;
 
+    /// <summary>Whether calls of <paramref name="model"/> are collective, so callers must make them one at a time, alike on every rank.</summary>
+    internal static bool IsCollectiveModel(IModel model) => model is DataParallelModel { IsCollective: true };
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every index in [0, <paramref name="count"/>): on <see cref="Parallelism.MaxThreads"/>
+    /// threads, or one after another when <paramref name="model"/>'s calls are collective (every rank runs the same loop,
+    /// so the calls pair up in order).
+    /// </summary>
+    internal static void For(IModel model, int count, Action<int> body)
+    {
+        if (!IsCollectiveModel(model))
+        {
+            Parallelism.For(count, body);
+            return;
+        }
+        for (int i = 0; i < count; i++) body(i);
+    }
+
     /// <inheritdoc/>
     public int ParameterCount => Inner.ParameterCount;
 

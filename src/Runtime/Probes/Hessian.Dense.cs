@@ -13,7 +13,8 @@ public static partial class Hessian
 
     /// <summary>
     /// Builds the full Hessian H(θ) column by column, H eᵢ for every unit vector eᵢ, and returns its symmetric part
-    /// (H + Hᵀ)/2. Columns are computed in parallel (each is independent, so the result does not depend on the thread count).
+    /// (H + Hᵀ)/2. Columns are computed in parallel (each is independent, so the result does not depend on the thread count);
+    /// with a <see cref="Distributed.DataParallelModel"/> over several ranks, one after another (its calls are collective).
     /// </summary>
     /// <exception cref="ArgumentException">The model has more than <paramref name="maxParameters"/> parameters (the cost is n HVPs and n² doubles), or the parameter length does not match.</exception>
     /// <exception cref="ArithmeticException">An HVP returned NaN or ±∞ (the message names the column).</exception>
@@ -41,7 +42,7 @@ public static partial class Hessian
         double[] theta = parameters.ToArray();
         var raw = new double[n, n]; // raw[r, c] = (H e_c)_r
         var failed = new bool[n];
-        Parallelism.For(n, c =>
+        Distributed.DataParallelModel.For(model, n, c =>
         {
             var e = new double[n];
             var column = new double[n];
