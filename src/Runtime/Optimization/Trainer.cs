@@ -217,11 +217,11 @@ public sealed partial class Trainer
     {
         _examples = Data.Count;
         if (Model is not DataParallelModel { IsCollective: true } dataParallel) return;
-        if (!IsFullBatch)
-            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
-                $"Minibatch training (BatchSize = {BatchSize}) is not supported under MPI: each rank would draw its batches from its own shard. Train full batch (BatchSize = null), which is what the studies do."));
         long total = 0;
         foreach (long count in dataParallel.Communicator.Allgather([Data.Count])) total += count;
+        if (BatchSize is int b && b < total)
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"Minibatch training (BatchSize = {b}) is not supported under MPI: each rank would draw its batches from its own shard. Train full batch (BatchSize = null), which is what the studies do."));
         _examples = checked((int)total);
     }
 
