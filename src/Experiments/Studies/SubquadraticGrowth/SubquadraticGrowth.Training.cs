@@ -35,7 +35,9 @@ public sealed partial class SubquadraticGrowth
         };
         trainer.Monitors.Add(new TrainingProgressMonitor(progress));
 
-        Trajectory trajectory = context.CanResumeFrom(trainer.CheckpointPath)
+        bool resume = context.CanResumeFrom(trainer.CheckpointPath);
+        if (resume) context.Log.WriteLine($"  {network.Name}: resuming from {trainer.CheckpointPath}");
+        Trajectory trajectory = resume
             ? trainer.Resume(trainer.CheckpointPath, theta, plan.Steps, context.Cancellation)
             : trainer.Run(theta, plan.Steps, context.Cancellation);
         if (trajectory.Status == RunStatus.Cancelled) return null;
