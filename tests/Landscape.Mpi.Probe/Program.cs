@@ -22,13 +22,15 @@ public sealed partial class ProbeNet;
 /// with the SHA-256 of its bits. <c>plain</c> evaluates the network itself on the whole dataset in one process;
 /// otherwise it is wrapped in a DataParallelModel over Communicator.World and every rank passes its shard.
 /// <c>fail-on-rank R</c> throws on rank R after the first collective call (the job must end, not hang).
-/// <c>cli …</c> runs the Landscape command line over this program's experiments.
+/// <c>cli …</c> runs the Landscape command line over this program's experiments; <c>cost messages|compute</c> measures
+/// the cost model of docs/distributed.md.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "cli") return Experiments.LandscapeCli.Run(args[1..], Experiments.ExperimentCatalog.All);
+        if (args.Length > 1 && args[0] == "cost") return Cost.Run(args[1]);
         bool plain = args.Contains("plain");
         int threads = Option(args, "threads", 1), examples = Option(args, "examples", 2600), failOn = Option(args, "fail-on-rank", -1);
         Parallelism.MaxThreads = threads;
