@@ -109,6 +109,12 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Models.Check</c>.</summary>
     public const string Check = "Landscape.Models.Check";
 
+    /// <summary>Metadata name of <c>Landscape.Models.IPartialSums</c>.</summary>
+    public const string IPartialSums = "Landscape.Models.IPartialSums";
+
+    /// <summary>Metadata name of <c>Landscape.Models.IDataFreeModel</c>.</summary>
+    public const string IDataFreeModel = "Landscape.Models.IDataFreeModel";
+
     /// <summary>Metadata name of <c>Landscape.ExperimentAttribute</c>.</summary>
     public const string ExperimentAttribute = "Landscape.ExperimentAttribute";
 

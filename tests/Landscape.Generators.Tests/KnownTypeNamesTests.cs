@@ -47,6 +47,8 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.FixedPointModel), KnownTypeNames.FixedPointModel, typeof(Models.IFixedPointModel) },
         { nameof(KnownTypeNames.FixedPoint), KnownTypeNames.FixedPoint, typeof(Models.IFixedPoint) },
         { nameof(KnownTypeNames.DenseFixedPoint), KnownTypeNames.DenseFixedPoint, typeof(Models.DenseFixedPoint) },
+        { nameof(KnownTypeNames.IPartialSums), KnownTypeNames.IPartialSums, typeof(Models.IPartialSums) },
+        { nameof(KnownTypeNames.IDataFreeModel), KnownTypeNames.IDataFreeModel, typeof(Models.IDataFreeModel) },
         { nameof(KnownTypeNames.ExperimentAttribute), KnownTypeNames.ExperimentAttribute, typeof(ExperimentAttribute) },
         { nameof(KnownTypeNames.SettingAttribute), KnownTypeNames.SettingAttribute, typeof(SettingAttribute) },
         { nameof(KnownTypeNames.IExperiment), KnownTypeNames.IExperiment, typeof(Experiments.IExperiment) },

@@ -183,7 +183,7 @@ public sealed class SymbolFactsTests
             }
             """);
         Assert.Empty(output.GeneratorDiagnostics);
-        Assert.Contains("\n" + expected + " : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel\n", output.SingleSource, System.StringComparison.Ordinal);
+        Assert.Contains("\n" + expected + " : global::Landscape.IModel, global::Landscape.Models.IDataFreeModel, global::Landscape.Models.IFixedPointModel\n", output.SingleSource, System.StringComparison.Ordinal);
         GeneratedCodeAssert.Compiles(output);
     }
 

@@ -50,6 +50,7 @@ public sealed partial class NetworkGenerator
             EmitWorkspace(w, network);
             EmitFixedPoint(w, network);
         }
+        EmitPartialSums(w, network);
 
         for (int i = containing.Count - 1; i >= 0; i--) containing[i].Dispose();
         return w.ToSourceText();
@@ -266,14 +267,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine($"{Check}.Length(parameters.Length, TotalParameters, nameof(parameters));");
             w.WriteLine($"{Check}.Length(gradient.Length, TotalParameters, nameof(gradient));");
-            EmitChunkLoop(w, network, Pass.Gradient, chunkBody: static (writer, lowered) =>
-            {
-                var chunk = new ChunkContext(writer, lowered.Graph, lowered.Plan, Pass.Gradient);
-                EmitChunkPartial(writer, "GradientTree", ChunkContext.GradientTarget, () =>
-                {
-                    foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
-                });
-            }, perChunkLosses: null);
+            EmitChunkLoop(w, network, Pass.Gradient, chunkBody: EmitGradientChunk, perChunkLosses: null);
         }
         w.WriteLine();
     }
@@ -292,21 +286,7 @@ public sealed partial class NetworkGenerator
                 {{Check}}.Length(product.Length, TotalParameters, nameof(product));
                 if (!gradient.IsEmpty) {{Check}}.Length(gradient.Length, TotalParameters, nameof(gradient));
                 """);
-            EmitChunkLoop(w, network, Pass.Hessian, chunkBody: static (writer, lowered) =>
-            {
-                var chunk = new ChunkContext(writer, lowered.Graph, lowered.Plan, Pass.Hessian);
-                EmitChunkPartial(writer, "ProductTree", ChunkContext.ProductTarget, () =>
-                {
-                    foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightHessian(chunk, node);
-                });
-                using (writer.Block("if (!gradient.IsEmpty)"))
-                {
-                    EmitChunkPartial(writer, "GradientTree", ChunkContext.GradientTarget, () =>
-                    {
-                        foreach (OpNode node in lowered.Graph.Nodes) OpRuleTable.For(node).WeightGradient(chunk, node);
-                    });
-                }
-            }, perChunkLosses: null);
+            EmitChunkLoop(w, network, Pass.Hessian, chunkBody: EmitHessianChunk, perChunkLosses: null);
         }
         w.WriteLine();
     }
@@ -317,7 +297,12 @@ public sealed partial class NetworkGenerator
     /// order, its weight terms by GEMMs starting from +0 in a buffer of the workspace's chunk trees); the trees combine the
     /// chunks' partials pairwise over chunk indices (see <see cref="EmitSummationNote"/>).
     /// </summary>
-    private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses)
+    /// <remarks>
+    /// <paramref name="scaleCount"/> is the n of the 1/n scaling: the dataset's own count, or (for <see cref="EmitPartialSums"/>)
+    /// the <c>count</c> argument, in which case the loss sum is returned undivided.
+    /// </remarks>
+    private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses,
+                                      string scaleCount = "data.Count")
     {
         w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){ImageShapeArgument(network)});");
         w.WriteLine("Workspace ws = s_workspaces.Rent();");
@@ -330,7 +315,7 @@ public sealed partial class NetworkGenerator
             w.WriteLine($$"""
                 ws.Inputs = data.InputMemory;
                 ws.Targets = data.TargetMemory;
-                ws.Scale = 1.0 / data.Count;
+                ws.Scale = 1.0 / {{scaleCount}};
                 """);
             if (pass != Pass.Values) w.WriteLine($"{ReadOnlySpan} inputs = data.Inputs;");
             if (perChunkLosses is null) w.WriteLine("ws.LossTree.Reset();");
@@ -357,7 +342,7 @@ public sealed partial class NetworkGenerator
             }
             if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Total(gradient);");
             if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Total(product);\nif (!gradient.IsEmpty) ws.GradientTree.Total(gradient);");
-            if (perChunkLosses is null) w.WriteLine("return ws.LossTree.Total() / data.Count;");
+            if (perChunkLosses is null) w.WriteLine(scaleCount == "data.Count" ? "return ws.LossTree.Total() / data.Count;" : "return ws.LossTree.Total(); // the loss sum");
         }
         using (w.Block("finally"))
         {

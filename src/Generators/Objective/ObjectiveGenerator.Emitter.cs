@@ -52,7 +52,7 @@ public sealed partial class ObjectiveGenerator
 
         w.WriteLine($"/// <summary>Generated <see cref=\"{IModel}\"/> for the objective <c>{spec.MethodName}({Xml(string.Join(", ", spec.Coordinates))})</c>: coordinates {Xml(plan.CoordinateList)}.</summary>");
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"Landscape.Generators\", \"{s_version}\")]");
-        using (w.Block($"{spec.Declaration} : {IModel}, {FixedPointModel}"))
+        using (w.Block($"{spec.Declaration} : {IModel}, global::{KnownTypeNames.IDataFreeModel}, {FixedPointModel}"))
         {
             EmitLayout(w, plan);
             EmitInitialize(w, plan);

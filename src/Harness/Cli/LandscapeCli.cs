@@ -36,7 +36,9 @@ public static class LandscapeCli
     /// The first Ctrl+C cancels the running experiment cleanly (its manifest and report say so); a second one ends the
     /// process at once. Progress bars and a rich claims table are drawn when standard output is an interactive terminal
     /// (and <c>TERM</c> is not <c>dumb</c>), plain lines otherwise; <c>NO_COLOR</c> turns colours off. Help texts and
-    /// <c>--version</c> use the program's name and version (its entry assembly) next to Landscape's.
+    /// <c>--version</c> use the program's name and version (its entry assembly) next to Landscape's. Under
+    /// <c>mpirun -np N</c> the experiments run data-parallel on N ranks (DESIGN §10, docs/distributed.md): rank 0 prints
+    /// and writes, and a failure on any rank ends the job.
     /// </remarks>
     public static int Run(string[] args, IReadOnlyList<ExperimentDescriptor> catalog) => Run(args, catalog, []);
 
@@ -62,7 +64,9 @@ public static class LandscapeCli
         try
         {
             Console.OutputEncoding = System.Text.Encoding.UTF8;
-            return Run(args, Terminal.ForProcess(), catalog, networks, cancellation.Token, ProgramInfo.ForProcess(), BenchCommand.DefaultTiming);
+            // Under mpirun every rank runs this; rank 0 alone prints (the others fail loudly through MPI_Abort instead).
+            Terminal terminal = Distributed.Communicator.World.IsRoot ? Terminal.ForProcess() : Terminal.Plain(TextWriter.Null, TextWriter.Null);
+            return Run(args, terminal, catalog, networks, cancellation.Token, ProgramInfo.ForProcess(), BenchCommand.DefaultTiming);
         }
         finally
         {

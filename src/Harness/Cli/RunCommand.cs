@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Landscape.Distributed;
 using Landscape.Experiments.Display;
 
 namespace Landscape.Experiments.CommandLine;
@@ -154,19 +155,35 @@ internal sealed class RunCommand
 
     private int RunOne(ExperimentDescriptor descriptor, IExperiment experiment, RunRequest request, DateTime now, List<ClaimRow> rows)
     {
-        string directory;
-        try
+        // Rank 0 picks the run directory (a timestamp, or the most recent run to resume) and tells the others, so every
+        // rank agrees without a shared filesystem.
+        Communicator communicator = Communicator.World;
+        string? directory = null, failure = null;
+        if (communicator.IsRoot)
         {
-            directory = Directory(descriptor.Name, request, now);
+            try
+            {
+                directory = Directory(descriptor.Name, request, now);
+            }
+            catch (IOException e)
+            {
+                failure = e.Message;
+            }
         }
-        catch (IOException e)
+        if (communicator.Size > 1)
         {
-            _terminal.Error.WriteLine($"error: {descriptor.Name}: {e.Message}");
+            directory = communicator.Broadcast(directory);
+            failure = communicator.Broadcast(failure);
+        }
+        if (failure is not null || directory is null)
+        {
+            _terminal.Error.WriteLine($"error: {descriptor.Name}: {failure}");
             return ExitCodes.DataError;
         }
 
         string threads = request.Threads is int t ? t.ToString(CultureInfo.InvariantCulture) : Parallelism.MaxThreads.ToString(CultureInfo.InvariantCulture);
-        _terminal.Output.WriteLine($"▶ {descriptor.Name}: profile {request.Profile}, seed {request.Seed.ToString(CultureInfo.InvariantCulture)}, threads {threads}{(request.Resume ? ", resuming" : "")}");
+        string ranks = communicator.Size > 1 ? $", ranks {communicator.Size.ToString(CultureInfo.InvariantCulture)}" : "";
+        _terminal.Output.WriteLine($"▶ {descriptor.Name}: profile {request.Profile}, seed {request.Seed.ToString(CultureInfo.InvariantCulture)}, threads {threads}{ranks}{(request.Resume ? ", resuming" : "")}");
         _terminal.Output.WriteLine($"  {directory}");
         try
         {
@@ -180,6 +197,7 @@ internal sealed class RunCommand
                 Log = log,
                 ProgressSink = sink,
                 Cancellation = _cancellation,
+                Communicator = communicator,
             }));
             rows.AddRange(run.Result.Claims.Select(c => new ClaimRow(descriptor.Name, c)));
             string seconds = run.WallTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
+using Landscape.Distributed;
 
 namespace Landscape.Experiments;
 
@@ -24,14 +25,59 @@ public sealed class ExperimentContext
 
     /// <summary>Creates a context writing into <paramref name="outputDirectory"/> (created if missing).</summary>
     public ExperimentContext(string experimentName, string outputDirectory, Profile profile = Profile.Full, int seed = 0)
+        : this(experimentName, outputDirectory, profile, seed, Communicator.Local)
+    {
+    }
+
+    /// <summary>
+    /// Creates a context for one rank of a job over <paramref name="communicator"/>: rank 0 writes into
+    /// <paramref name="outputDirectory"/> (created if missing); the other ranks compute alike and write nothing.
+    /// </summary>
+    public ExperimentContext(string experimentName, string outputDirectory, Profile profile, int seed, Communicator communicator)
     {
         ArgumentException.ThrowIfNullOrEmpty(experimentName);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentNullException.ThrowIfNull(communicator);
         ExperimentName = experimentName;
         OutputDirectory = Path.GetFullPath(outputDirectory);
         Profile = profile;
         Seed = seed;
-        Directory.CreateDirectory(OutputDirectory);
+        Communicator = communicator;
+        if (communicator.IsRoot) Directory.CreateDirectory(OutputDirectory);
+    }
+
+    /// <summary>The ranks running this experiment together (<see cref="Communicator.Local"/> in one process).</summary>
+    public Communicator Communicator { get; }
+
+    /// <summary>
+    /// The model and data an experiment should use for <paramref name="model"/> on the whole dataset
+    /// <paramref name="data"/>: in one process, the two themselves; under MPI (more than one rank), the model wrapped in a
+    /// <see cref="DataParallelModel"/> and this rank's shard of the data, whose loss, gradient and H·v are the
+    /// one-process bits on every rank. Objectives are returned as they are (they ignore the data).
+    /// </summary>
+    /// <exception cref="ArgumentException">Under MPI, <paramref name="model"/> is neither a generated network nor an objective.</exception>
+    public (IModel Model, Dataset Data) Distribute(IModel model, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (Communicator.Size == 1 || model is Models.IDataFreeModel) return (model, data);
+        var dataParallel = new DataParallelModel(model, Communicator);
+        return (dataParallel, dataParallel.Shard(data));
+    }
+
+    /// <summary>
+    /// Whether to resume from the checkpoint at <paramref name="path"/>: <see cref="Resume"/> is set and the file exists on
+    /// rank 0 (which reads it and sends its contents to the other ranks; no shared filesystem is assumed). The same
+    /// answer on every rank.
+    /// </summary>
+    public bool CanResumeFrom(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!Resume) return false;
+        if (Communicator.Size == 1) return File.Exists(path);
+        Span<byte> exists = [(byte)(Communicator.IsRoot && File.Exists(path) ? 1 : 0)];
+        Communicator.Broadcast(exists);
+        return exists[0] == 1;
     }
 
     /// <summary>The experiment's name.</summary>
@@ -136,12 +182,12 @@ public sealed class ExperimentContext
         return measurement;
     }
 
-    /// <summary>The path of a checkpoint file named <paramref name="name"/> in the run's <c>checkpoints</c> folder.</summary>
+    /// <summary>The path of a checkpoint file named <paramref name="name"/> in the run's <c>checkpoints</c> folder (rank 0 writes it).</summary>
     public string CheckpointPath(string name)
     {
         CheckName(name, "checkpoint");
         string directory = Path.Combine(OutputDirectory, "checkpoints");
-        Directory.CreateDirectory(directory);
+        if (Communicator.IsRoot) Directory.CreateDirectory(directory); // only rank 0 writes checkpoints
         return Path.Combine(directory, name + ".ckpt");
     }
 

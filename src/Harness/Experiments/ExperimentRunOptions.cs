@@ -1,5 +1,6 @@
 using System.IO;
 using System.Threading;
+using Landscape.Distributed;
 
 namespace Landscape.Experiments;
 
@@ -32,4 +33,10 @@ public sealed record ExperimentRunOptions
 
     /// <summary>Cancels the run.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// The ranks running the experiment together (default <see cref="Communicator.World"/>: the MPI job under
+    /// <c>mpirun</c>, this process alone otherwise). Rank 0 writes the results; a failure on any rank ends the job.
+    /// </summary>
+    public Communicator? Communicator { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using Landscape.Distributed;
 using Landscape.Reporting;
 
 namespace Landscape.Experiments;
@@ -51,7 +52,8 @@ public static class ExperimentRunner
         if (options.Threads is int threads) Parallelism.MaxThreads = threads;
         try
         {
-            var context = new ExperimentContext(descriptor.Name, options.OutputDirectory, options.Profile, options.Seed)
+            Communicator communicator = options.Communicator ?? Communicator.World;
+            var context = new ExperimentContext(descriptor.Name, options.OutputDirectory, options.Profile, options.Seed, communicator)
             {
                 Resume = options.Resume,
                 Log = options.Log,
@@ -84,6 +86,7 @@ public static class ExperimentRunner
             catch (Exception e)
             {
                 run.Finish(ExperimentStatus.Failed, context.Claims, context.Measurements, [], [], [], e.GetType().Name + ": " + e.Message);
+                if (communicator.Size > 1) AbortJob(communicator, descriptor.Name, e);
                 throw new ExperimentRunFailedException(descriptor.Name, context.OutputDirectory, e);
             }
             if (result is null)
@@ -94,6 +97,9 @@ public static class ExperimentRunner
             }
             if (result.Status is ExperimentStatus.Cancelled or ExperimentStatus.Failed)
                 return run.Finish(result, result.Status, [], [], [], null);
+
+            // Under MPI every rank computed the same result; rank 0 alone writes it.
+            if (!communicator.IsRoot) return run.Finish(result, result.Status, [], [], [], null);
 
             // Tables first: they are the data of record, and stay on disk even if a figure cannot be drawn.
             var files = new List<string>();
@@ -141,6 +147,22 @@ public static class ExperimentRunner
         }
     }
 
+    /// <summary>
+    /// Ends the MPI job after <paramref name="error"/> on this rank (rank 0 has recorded it in the manifest): the other
+    /// ranks may be waiting in a collective call and would wait forever, and the runner must not go on to the next
+    /// experiment on one rank alone. The error goes to standard error, then MPI_Abort.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void AbortJob(Communicator communicator, string experiment, Exception error)
+    {
+        Console.Error.WriteLine($"error: {experiment} failed on rank {communicator.Rank} of {communicator.Size}; ending the MPI job: {error}");
+        Console.Error.Flush();
+        communicator.Abort(AbortExitCode);
+    }
+
+    /// <summary>The exit code of an MPI job ended by a failure on one of its ranks (the CLI's "unexpected failure").</summary>
+    public const int AbortExitCode = 4;
+
     /// <summary>Completes a run's manifest and writes the report and the manifest.</summary>
     private sealed class Writer(ExperimentDescriptor descriptor, IExperiment experiment, ExperimentContext context, Manifest draft, Stopwatch clock)
     {
@@ -180,6 +202,7 @@ public static class ExperimentRunner
             // The wall time covers everything up to the report; the report shows the same number the manifest keeps.
             wallTime = clock.Elapsed;
             manifest = manifest with { WallTimeSeconds = wallTime.TotalSeconds };
+            if (!context.Communicator.IsRoot) return manifest; // rank 0 writes the report and the manifest
             HtmlReport.Write(Path.Combine(context.OutputDirectory, ReportFileName), manifest, tables, figures);
             manifest.Write(Path.Combine(context.OutputDirectory, ManifestFileName));
             return manifest;

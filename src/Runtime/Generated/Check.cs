@@ -49,4 +49,15 @@ public static class Check
                 $"The dataset has {data.InputSize} inputs and {data.TargetSize} targets per example; the model expects {inputSize} inputs (a {inputShape} image in (c, h, w) order) and {targetSize} targets."), paramName);
         Data(data, inputSize, targetSize, paramName);
     }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="count"/>, the size of the whole dataset a
+    /// partial sum belongs to, is at least the <paramref name="examples"/> of the part.
+    /// </summary>
+    public static void Count(int count, int examples, string paramName)
+    {
+        if (count < examples)
+            throw new ArgumentOutOfRangeException(paramName, count, string.Create(CultureInfo.InvariantCulture,
+                $"The whole dataset has {count} examples, fewer than the {examples} of this part; pass the size of the whole dataset."));
+    }
 }

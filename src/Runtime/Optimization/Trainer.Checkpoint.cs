@@ -6,6 +6,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using Landscape.Distributed;
 
 namespace Landscape.Optimization;
 
@@ -62,7 +63,9 @@ public sealed partial class Trainer
     {
         ArgumentNullException.ThrowIfNull(checkpointPath);
         CheckParameters(parameters);
-        byte[] payload = ReadCheckpointPayload(checkpointPath);
+        CheckDistribution();
+        Communicator sharing = CheckpointCommunicator;
+        byte[] payload = sharing.Size > 1 ? ShareCheckpointPayload(sharing, checkpointPath) : ReadCheckpointPayload(checkpointPath);
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
         try
         {
@@ -74,7 +77,7 @@ public sealed partial class Trainer
             string schedule = reader.ReadString();
             if (schedule != Schedule.ToString()) throw Mismatch(checkpointPath, $"schedule '{schedule}'", $"'{Schedule}'");
             int examples = reader.ReadInt32();
-            if (examples != Data.Count) throw Mismatch(checkpointPath, $"a training set of {examples} examples", $"{Data.Count}");
+            if (examples != _examples) throw Mismatch(checkpointPath, $"a training set of {examples} examples", $"{_examples}");
             int batch = reader.ReadInt32();
             int expectedBatch = BatchSize ?? -1;
             if (batch != expectedBatch) throw Mismatch(checkpointPath, $"batch size {Describe(batch)}", Describe(expectedBatch));
@@ -140,6 +143,35 @@ public sealed partial class Trainer
     private static InvalidDataException Malformed(string path, string problem) =>
         new($"The checkpoint '{path}' is malformed: {problem}.");
 
+    /// <summary>
+    /// Rank 0 reads and checks the checkpoint and sends its payload to every rank (no shared filesystem is assumed); when
+    /// rank 0 cannot read it, every rank throws the same <see cref="InvalidDataException"/> (rank 0 its own exception).
+    /// </summary>
+    private static byte[] ShareCheckpointPayload(Communicator communicator, string path)
+    {
+        byte[]? payload = null;
+        Exception? failure = null;
+        if (communicator.IsRoot)
+        {
+            try
+            {
+                payload = ReadCheckpointPayload(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure = e;
+            }
+        }
+        // One status byte first: 1 and the payload, or 0 and rank 0's error message.
+        byte[] message = communicator.IsRoot
+            ? (failure is null ? [1, .. payload!] : [0, .. Encoding.UTF8.GetBytes(failure.Message)])
+            : [];
+        byte[] received = communicator.Broadcast(message);
+        if (received[0] == 1) return received.AsSpan(1).ToArray();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        throw new InvalidDataException("Rank 0 could not read the checkpoint: " + Encoding.UTF8.GetString(received, 1, received.Length - 1));
+    }
+
     /// <summary>Reads the file, checks magic, version, length and checksum, and returns the payload.</summary>
     private static byte[] ReadCheckpointPayload(string path)
     {
@@ -179,7 +211,7 @@ public sealed partial class Trainer
             writer.Write(Model.ParameterCount);
             writer.Write(Optimizer.Name);
             writer.Write(Schedule.ToString());
-            writer.Write(Data.Count);
+            writer.Write(_examples);
             writer.Write(BatchSize ?? -1);
             writer.Write(Seed);
             writer.Write(done);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Threading;
+using Landscape.Distributed;
 using Landscape.Models;
 using Landscape.Numerics;
 
@@ -38,6 +39,7 @@ public sealed partial class Trainer
 {
     private int[]? _permutation;
     private long _permutationEpoch = -1;
+    private int _examples; // the whole training set's size (all ranks' shards), recorded in checkpoints
 
     /// <summary>A trainer of <paramref name="model"/> on <paramref name="data"/> with <paramref name="optimizer"/> and the learning-rate <paramref name="schedule"/>.</summary>
     public Trainer(IModel model, Dataset data, IOptimizer optimizer, LearningRate schedule)
@@ -131,6 +133,7 @@ public sealed partial class Trainer
         CheckParameters(parameters);
         Check.Finite(parameters, nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        CheckDistribution();
         Trajectory trajectory = CreateTrajectory();
         OptimizerState state = Optimizer.CreateState(Model.ParameterCount);
         foreach (ITrainingMonitor monitor in Monitors) monitor.Start(Model, Data, Optimizer);
@@ -204,6 +207,35 @@ public sealed partial class Trainer
         return new Trajectory(columns.ToArray());
     }
 
+    /// <summary>
+    /// The data-parallel case: minibatches are refused (a batch would be drawn from each rank's shard, not from the whole
+    /// dataset), and the whole dataset's size is learned from every rank (a collective call, made by every rank at the
+    /// start of <see cref="Run"/> or <see cref="Resume"/>) for the checkpoints.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Minibatch training of a data-parallel model over several ranks.</exception>
+    private void CheckDistribution()
+    {
+        _examples = Data.Count;
+        if (Model is not DataParallelModel { IsCollective: true } dataParallel) return;
+        long total = 0;
+        foreach (long count in dataParallel.Communicator.Allgather([Data.Count])) total += count;
+        if (BatchSize is int b && b < total)
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"Minibatch training (BatchSize = {b}) is not supported under MPI: each rank would draw its batches from its own shard. Train full batch (BatchSize = null), which is what the studies do."));
+        _examples = checked((int)total);
+    }
+
+    /// <summary>
+    /// The ranks that share this trainer's checkpoints: a data-parallel model's communicator, else
+    /// <see cref="Communicator.World"/> (this process alone outside an MPI launcher). Rank 0 writes the checkpoints and,
+    /// on <see cref="Resume"/>, sends their contents to the other ranks, so no shared filesystem is needed and ranks on one
+    /// filesystem do not write the same file.
+    /// </summary>
+    private Communicator CheckpointCommunicator => Model is DataParallelModel dataParallel ? dataParallel.Communicator : Communicator.World;
+
+    /// <summary>Whether this process writes the checkpoints (rank 0 of <see cref="CheckpointCommunicator"/>).</summary>
+    private bool WritesCheckpoints => CheckpointCommunicator.IsRoot;
+
     private void CheckParameters(ReadOnlySpan<double> parameters)
     {
         if (parameters.Length != Model.ParameterCount)
@@ -255,11 +287,11 @@ public sealed partial class Trainer
             Optimizer.Step(parameters, gradient, eta, state);
             if (CheckpointPath is not null && (step + 1) % CheckpointEvery == 0)
             {
-                WriteCheckpoint(CheckpointPath, parameters, step + 1, state, trajectory);
+                if (WritesCheckpoints) WriteCheckpoint(CheckpointPath, parameters, step + 1, state, trajectory);
                 lastCheckpoint = step + 1;
             }
         }
-        if (CheckpointPath is not null && step != lastCheckpoint)
+        if (CheckpointPath is not null && step != lastCheckpoint && WritesCheckpoints)
             WriteCheckpoint(CheckpointPath, parameters, step, state, trajectory);
         return trajectory;
     }

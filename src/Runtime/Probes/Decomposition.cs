@@ -14,6 +14,10 @@ namespace Landscape.Probes;
 /// about the arithmetic of one full-batch HVP but without its batching efficiency (tens of times slower for large
 /// networks). Fine for the study sizes (thousands of examples); examples are spread over <see cref="Parallelism.MaxThreads"/>
 /// workers in fixed chunks, and every value is independent, so results are bit-identical for any thread count.
+/// <para>With a <see cref="Distributed.DataParallelModel"/>, <c>data</c> is the rank's shard: the per-example values are
+/// the rank's own examples, computed by the inner network without messages (one example needs no other rank); the
+/// group sums are over the whole dataset, the same bits as one process (every rank's values are gathered in rank
+/// order and summed in example order).</para>
 /// </remarks>
 public static class Decomposition
 {
@@ -33,6 +37,7 @@ public static class Decomposition
         Check.Finite(direction, nameof(direction));
         double[] theta = parameters.ToArray(), d = direction.ToArray();
         int count = data.Count;
+        IModel local = model is Distributed.DataParallelModel dataParallel ? dataParallel.Inner : model;
         var loss = new double[count];
         var curvature = new double[count];
         int chunks = (count + Chunk - 1) / Chunk;
@@ -43,7 +48,7 @@ public static class Decomposition
             for (int i = c * Chunk; i < end; i++)
             {
                 // ℓᵢ and Hᵢ·d from the one-example dataset; dᵀHᵢd = d·(Hᵢd).
-                loss[i] = model.HessianVectorProduct(theta, data.Subset(i, 1), d, product);
+                loss[i] = local.HessianVectorProduct(theta, data.Subset(i, 1), d, product);
                 curvature[i] = TensorPrimitives.Dot(d, product);
             }
         });
@@ -68,16 +73,27 @@ public static class Decomposition
             groups = Math.Max(groups, groupOf[i] + 1);
         }
         ExampleDecomposition examples = Curvature(model, parameters, data, direction);
+        ReadOnlySpan<double> losses = examples.Loss, curvatures = examples.Curvature;
+        int[] ids = groupOf.ToArray();
+        if (Distributed.DataParallelModel.IsCollectiveModel(model))
+        {
+            // The whole dataset's values, in example order (shards are runs in rank order), on every rank.
+            var communicator = ((Distributed.DataParallelModel)model).Communicator;
+            losses = communicator.GatherToAll(losses);
+            curvatures = communicator.GatherToAll(curvatures);
+            ids = Array.ConvertAll(communicator.GatherToAll(Array.ConvertAll(ids, g => (double)g)), g => (int)g);
+            foreach (int g in ids) groups = Math.Max(groups, g + 1);
+        }
         var count = new int[groups];
         var lossSum = new double[groups];
         var curvatureSum = new double[groups];
-        for (int i = 0; i < groupOf.Length; i++)
+        for (int i = 0; i < ids.Length; i++)
         {
-            int g = groupOf[i];
+            int g = ids[i];
             count[g]++;
-            lossSum[g] += examples.Loss[i];
-            curvatureSum[g] += examples.Curvature[i];
+            lossSum[g] += losses[i];
+            curvatureSum[g] += curvatures[i];
         }
-        return new GroupDecomposition(count, lossSum, curvatureSum, data.Count);
+        return new GroupDecomposition(count, lossSum, curvatureSum, ids.Length);
     }
 }

@@ -57,9 +57,17 @@ public static class Growth
         double baseLoss = model.HessianVectorProduct(parameters, data, direction, product);
         double curvature = TensorPrimitives.Dot(direction, product);
 
-        int examples = data.Count;
-        double[] baseLosses = new double[examples], losses = new double[examples];
-        if (examples > 0) model.ExampleLosses(parameters, data, baseLosses);
+        // A data-parallel model's per-example losses are its rank's own: every rank gathers all of them, in example order,
+        // so ΔL below is summed over the whole dataset exactly as in one process.
+        Distributed.Communicator? ranks = Distributed.DataParallelModel.IsCollectiveModel(model) ? ((Distributed.DataParallelModel)model).Communicator : null;
+        double[] own = new double[data.Count];
+        double[] ExampleLosses(ReadOnlySpan<double> at)
+        {
+            if (own.Length > 0) model.ExampleLosses(at, data, own);
+            return ranks is null ? own : ranks.GatherToAll(own);
+        }
+        double[] baseLosses = (double[])ExampleLosses(parameters).Clone();
+        int examples = baseLosses.Length;
 
         // ulp(L(θ)): the spacing of doubles at |L(θ)|.
         double ulp = Math.BitIncrement(Math.Abs(baseLoss)) - Math.Abs(baseLoss);
@@ -77,7 +85,7 @@ public static class Growth
             TensorPrimitives.MultiplyAdd(direction, t[k], parameters, point);
             if (examples > 0)
             {
-                model.ExampleLosses(point, data, losses);
+                double[] losses = ExampleLosses(point);
                 // ΔL = (1/n) Σ (ℓᵢ(θ + t·d) − ℓᵢ(θ))
                 TensorPrimitives.Subtract(losses, baseLosses, losses);
                 delta[k] = TensorPrimitives.Sum(losses) / examples;

@@ -17,7 +17,8 @@ public static partial class Hessian
     /// <summary>
     /// Builds the full Hessian H(θ) column by column, H eᵢ for every unit vector eᵢ, and returns its symmetric part
     /// (H + Hᵀ)/2. Columns are products of <see cref="Operator"/> in batches (a generated model keeps its fixed point), or
-    /// full HVPs in parallel for other models; either way each column is the model's HVP bit for bit, whatever the thread count.
+    /// full HVPs in parallel for other models (one after another for a DataParallelModel over several ranks, whose calls are
+    /// collective); either way each column is the model's HVP bit for bit, whatever the thread count.
     /// </summary>
     /// <exception cref="ArgumentException">The model has more than <paramref name="maxParameters"/> parameters (the cost is n HVPs and n² doubles), or the parameter length does not match.</exception>
     /// <exception cref="ArithmeticException">An HVP returned NaN or ±∞ (the message names the column).</exception>
@@ -69,8 +70,8 @@ public static partial class Hessian
         }
         else
         {
-            // Full HVPs of a model without a fixed point: independent columns in parallel.
-            Parallelism.For(n, c =>
+            // Full HVPs of a model without a fixed point: independent columns in parallel (in turn when calls are collective).
+            Distributed.DataParallelModel.For(model, n, c =>
             {
                 var e = new double[n];
                 var column = new double[n];

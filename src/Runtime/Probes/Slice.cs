@@ -48,6 +48,8 @@ public static class Slice
     /// The loss L(θ + x·d₁ + y·d₂) on the grid <paramref name="xs"/> × <paramref name="ys"/>. Rows (one x each) are spread
     /// over <see cref="Parallelism.MaxThreads"/> workers, each with its own point buffer; every grid value is an
     /// independent, deterministic <see cref="IModel.Loss"/> call, so the result is bit-identical for any thread count.
+    /// With a <see cref="Distributed.DataParallelModel"/> over several ranks the rows run one after another (its calls
+    /// are collective), each call using every rank.
     /// </summary>
     /// <exception cref="ArgumentException">A vector's length differs from the model's parameter count, or a value of
     /// any argument vector is NaN or infinite.</exception>
@@ -67,7 +69,7 @@ public static class Slice
         Check.Finite(ys, nameof(ys));
         double[] theta = parameters.ToArray(), u = d1.ToArray(), v = d2.ToArray(), x = xs.ToArray(), y = ys.ToArray();
         var loss = new double[x.Length, y.Length];
-        Parallelism.For(x.Length, i =>
+        Distributed.DataParallelModel.For(model, x.Length, i =>
         {
             var point = new double[n];
             var row = new double[n];

@@ -28,7 +28,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the objective <c>Value(x, y)</c>: coordinates x = θ[0], y = θ[1].</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial struct Piecewise : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
+partial struct Piecewise : global::Landscape.IModel, global::Landscape.Models.IDataFreeModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>The number of coordinates, 2.</summary>
     public int ParameterCount => 2;

@@ -20,7 +20,7 @@ namespace Samples;
 
 /// <summary>Generated <see cref="global::Landscape.IModel"/> for the objective <c>Value(x)</c>: coordinates x = θ[0].</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Landscape.Generators", "<VERSION>")]
-partial record SqrtWell : global::Landscape.IModel, global::Landscape.Models.IFixedPointModel
+partial record SqrtWell : global::Landscape.IModel, global::Landscape.Models.IDataFreeModel, global::Landscape.Models.IFixedPointModel
 {
     /// <summary>The number of coordinates, 1.</summary>
     public int ParameterCount => 1;

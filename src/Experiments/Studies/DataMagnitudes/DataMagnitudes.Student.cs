@@ -50,7 +50,7 @@ public sealed partial class DataMagnitudes
             CheckpointPath = context.CheckpointPath("student"),
             CheckpointEvery = Math.Max(1, plan.StudentSteps / 10),
         };
-        Trajectory trajectory = context.Resume && File.Exists(trainer.CheckpointPath)
+        Trajectory trajectory = context.CanResumeFrom(trainer.CheckpointPath)
             ? trainer.Resume(trainer.CheckpointPath, student, plan.StudentSteps, context.Cancellation)
             : trainer.Run(student, plan.StudentSteps, context.Cancellation);
         if (trajectory.Status == RunStatus.Cancelled) return null;

@@ -70,8 +70,8 @@ public sealed partial class EdgeOfStability
     /// <summary>Runs part (d): one GD run per learning rate from the same initialization. Null when the run was cancelled.</summary>
     internal static List<NetworkEdgeRun>? TrainNetworks(ExperimentContext context, EdgeOfStabilityPlan plan)
     {
-        Dataset data = StudyData.Mnist(plan.Examples);
-        IModel model = Network(plan.Width);
+        // Under MPI, the network data-parallel over the ranks and this rank's shard (the same bits as one process).
+        (IModel model, Dataset data) = context.Distribute(Network(plan.Width), StudyData.Mnist(plan.Examples));
         var initial = new double[model.ParameterCount];
         model.Initialize(initial, context.Seed);
         var runs = new List<NetworkEdgeRun>();
@@ -99,7 +99,7 @@ public sealed partial class EdgeOfStability
             Options = new LanczosOptions { Tolerance = LanczosTolerance, Seed = context.Seed },
         });
         var theta = (double[])initial.Clone();
-        if (context.Resume && File.Exists(trainer.CheckpointPath))
+        if (context.CanResumeFrom(trainer.CheckpointPath))
         {
             context.Log.WriteLine($"(d) η = {ExperimentContext.Format(eta)}: resuming from {trainer.CheckpointPath}");
             return trainer.Resume(trainer.CheckpointPath, theta, plan.Steps, context.Cancellation);

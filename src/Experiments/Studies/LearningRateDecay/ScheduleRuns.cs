@@ -50,7 +50,7 @@ internal static class ScheduleRuns
         string path = context.CheckpointPath(checkpointName);
         trainer.CheckpointPath = path;
         trainer.CheckpointEvery = Math.Max(1, steps / 4);
-        return context.Resume && File.Exists(path)
+        return context.CanResumeFrom(path)
             ? trainer.Resume(path, parameters, steps, context.Cancellation)
             : trainer.Run(parameters, steps, context.Cancellation);
     }

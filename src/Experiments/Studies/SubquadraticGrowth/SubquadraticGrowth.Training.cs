@@ -8,7 +8,9 @@ using static Landscape.Experiments.Studies.StudyText;
 namespace Landscape.Experiments.Studies;
 
 /// <summary>A network trained to a minimum θ*, with its training record.</summary>
-internal sealed record TrainedNetwork(GrowthNetworks.Choice Network, IModel Model, double[] Minimum, Trajectory Trajectory,
+/// <remarks><see cref="Model"/> and <see cref="Data"/> are what the context distributed: under MPI a data-parallel model and
+/// this rank's shard; <see cref="ExampleCount"/> is the whole dataset's size.</remarks>
+internal sealed record TrainedNetwork(GrowthNetworks.Choice Network, IModel Model, Dataset Data, double[] Minimum, Trajectory Trajectory,
                                       double FinalLoss, double FinalGradientNorm, double InitialLoss, int ExampleCount);
 
 public sealed partial class SubquadraticGrowth
@@ -18,9 +20,9 @@ public sealed partial class SubquadraticGrowth
     /// zero, checkpointing every few hundred steps (and resuming from the checkpoint under <c>--resume</c>). Returns null
     /// when the run was cancelled.
     /// </summary>
-    private static TrainedNetwork? Train(ExperimentContext context, GrowthNetworks.Choice network, Dataset data, SubquadraticGrowthPlan plan)
+    private static TrainedNetwork? Train(ExperimentContext context, GrowthNetworks.Choice network, Dataset all, SubquadraticGrowthPlan plan)
     {
-        IModel model = network.Create();
+        (IModel model, Dataset data) = context.Distribute(network.Create(), all);
         var theta = new double[model.ParameterCount];
         model.Initialize(theta, context.Seed);
         double initialLoss = model.Loss(theta, data);
@@ -33,7 +35,9 @@ public sealed partial class SubquadraticGrowth
         };
         trainer.Monitors.Add(new TrainingProgressMonitor(progress));
 
-        Trajectory trajectory = context.Resume && File.Exists(trainer.CheckpointPath)
+        bool resume = context.CanResumeFrom(trainer.CheckpointPath);
+        if (resume) context.Log.WriteLine($"  {network.Name}: resuming from {trainer.CheckpointPath}");
+        Trajectory trajectory = resume
             ? trainer.Resume(trainer.CheckpointPath, theta, plan.Steps, context.Cancellation)
             : trainer.Run(theta, plan.Steps, context.Cancellation);
         if (trajectory.Status == RunStatus.Cancelled) return null;
@@ -45,6 +49,6 @@ public sealed partial class SubquadraticGrowth
         double finalLoss = model.Gradient(theta, data, gradient);
         double gradientNorm = TensorPrimitives.Norm<double>(gradient);
         context.Log.WriteLine($"  {network.Name}: loss {ExperimentContext.Format(initialLoss)} → {ExperimentContext.Format(finalLoss)}, ‖∇L(θ*)‖ = {ExperimentContext.Format(gradientNorm)}");
-        return new TrainedNetwork(network, model, theta, trajectory, finalLoss, gradientNorm, initialLoss, data.Count);
+        return new TrainedNetwork(network, model, data, theta, trajectory, finalLoss, gradientNorm, initialLoss, all.Count);
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class SubquadraticGrowth : IExperiment
         {
             TrainedNetwork? trained = Train(context, network, data, plan);
             if (trained is null) return context.Result(); // cancelled
-            results.Add(Probe(context, trained, data, plan));
+            results.Add(Probe(context, trained, trained.Data, plan));
         }
 
         WriteTables(context, results);

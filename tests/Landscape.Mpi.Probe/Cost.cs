@@ -1,0 +1,101 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Landscape.Distributed;
+
+namespace Landscape.Mpi.Probe;
+
+/// <summary>P2 of BENCHMARKS.md: 784-200-200-10 tanh, MSE (for the cost model of docs/distributed.md).</summary>
+[Network(LossFunction.MeanSquaredError)]
+[Input(784)]
+[Dense(200, Activation.Tanh)]
+[Dense(200, Activation.Tanh)]
+[Dense(10)]
+public sealed partial class CostP2;
+
+/// <summary>P4 of BENCHMARKS.md: ResNet8 on 1×28×28 images (for the cost model of docs/distributed.md).</summary>
+[Network(LossFunction.SoftmaxCrossEntropy)]
+[Input(1, 28, 28)]
+[Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+[ResidualBegin]
+[Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
+[Conv2d(16, 3, Padding = 1, Init = Init.He)]
+[ResidualEnd(Activation.Relu)]
+[ResidualBegin]
+[Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
+[Conv2d(32, 3, Padding = 1, Init = Init.He)]
+[ResidualEnd(Activation.Relu, Projection = true)]
+[GlobalAvgPool2d]
+[Dense(10)]
+public sealed partial class CostP4;
+
+/// <summary>
+/// <c>cost messages</c> (under mpirun, ≥ 2 ranks): one-way point-to-point time (ping-pong between ranks 0 and 1, half the
+/// round trip) and broadcast time over all ranks, per vector length. <c>cost compute</c> (one process): gradient and HVP
+/// time per example of P2 and P4 on one thread, and their parameter counts and chunk sizes. Rank 0 prints CSV lines.
+/// </summary>
+internal static class Cost
+{
+    public static int Run(string what)
+    {
+        Communicator comm = Communicator.World;
+        if (what == "messages")
+        {
+            if (comm.IsRoot) Console.WriteLine($"ranks,doubles,one_way_ms,broadcast_ms");
+            foreach (int length in new[] { 1, 1_000, 10_000, 100_000, 199_210, 1_000_000 })
+            {
+                var buffer = new double[length];
+                int repeats = length >= 100_000 ? 20 : 200;
+                double oneWay = double.NaN;
+                if (comm.Size >= 2)
+                {
+                    comm.Barrier();
+                    var clock = Stopwatch.StartNew();
+                    for (int k = 0; k < repeats; k++)
+                    {
+                        if (comm.Rank == 0) { comm.Send(buffer, 1, 7); comm.Receive(buffer, 1, 8); }
+                        else if (comm.Rank == 1) { comm.Receive(buffer, 0, 7); comm.Send(buffer, 0, 8); }
+                    }
+                    oneWay = clock.Elapsed.TotalMilliseconds / repeats / 2;
+                }
+                comm.Barrier();
+                var broadcast = Stopwatch.StartNew();
+                for (int k = 0; k < repeats; k++) comm.Broadcast(buffer.AsSpan(), 0);
+                comm.Barrier();
+                double bcast = broadcast.Elapsed.TotalMilliseconds / repeats;
+                if (comm.IsRoot) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{comm.Size},{length},{oneWay:F4},{bcast:F4}"));
+            }
+            return 0;
+        }
+        Parallelism.MaxThreads = 1;
+        Console.WriteLine("network,parameters,chunk_size,examples,gradient_ms_per_example,hvp_ms_per_example");
+        Measure("P2", new CostP2(), 784, 10, 1024);
+        Measure("P4", new CostP4(), 784, 10, 64);
+        return 0;
+    }
+
+    private static void Measure(string name, IModel model, int inputs, int outputs, int count)
+    {
+        var random = new Random(1);
+        var x = new double[count * inputs];
+        var y = new double[count * outputs];
+        for (int i = 0; i < x.Length; i++) x[i] = random.NextDouble();
+        for (int e = 0; e < count; e++) y[e * outputs + random.Next(outputs)] = 1;
+        var data = new Dataset(x, y, count);
+        var theta = new double[model.ParameterCount];
+        model.Initialize(theta, 1);
+        var gradient = new double[theta.Length];
+        var product = new double[theta.Length];
+        double Time(Action call)
+        {
+            call(); // warm-up
+            var samples = Enumerable.Range(0, 5).Select(_ => { var c = Stopwatch.StartNew(); call(); return c.Elapsed.TotalMilliseconds; }).Order().ToArray();
+            return samples[2] / count; // the median, per example
+        }
+        double g = Time(() => model.Gradient(theta, data, gradient));
+        double h = Time(() => model.HessianVectorProduct(theta, data, gradient, product));
+        int chunk = ((Models.IPartialSums)model).ChunkSize;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name},{model.ParameterCount},{chunk},{count},{g:F5},{h:F5}"));
+    }
+}
