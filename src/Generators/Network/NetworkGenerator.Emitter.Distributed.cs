@@ -7,12 +7,13 @@ namespace Landscape.Generators.Network;
 
 public sealed partial class NetworkGenerator
 {
-    private const string IPartialSums = "global::" + KnownTypeNames.IPartialSums;
+    private const string IPartialSums = PartialSumsInterface;
 
     /// <summary>
     /// The partial sums of a run of whole chunks for data-parallel evaluation (DESIGN §10): a second partial declaration
     /// implementing <c>IPartialSums</c> explicitly, so the network's public surface stays that of §2. Each method is the
-    /// public method's chunk loop with the deltas scaled by the caller's global count and the loss sum left undivided.
+    /// chunk loop with the deltas scaled by the caller's global count and the loss sum left undivided; the public Loss,
+    /// Gradient and HessianVectorProduct call them with the dataset's own count and divide the loss sum by it.
     /// </summary>
     private static void EmitPartialSums(SourceWriter w, LoweredNetwork network)
     {

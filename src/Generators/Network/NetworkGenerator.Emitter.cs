@@ -241,8 +241,8 @@ public sealed partial class NetworkGenerator
         w.WriteLine($"/// <summary>The loss L(θ) = mean over the examples of {network.LossDescription}.</summary>");
         using (w.Block($"public double Loss({ReadOnlySpan} parameters, {Dataset} data)"))
         {
-            w.WriteLine($"{Check}.Length(parameters.Length, TotalParameters, nameof(parameters));");
-            EmitChunkLoop(w, network, Pass.Values, chunkBody: static (_, _) => { }, perChunkLosses: null);
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(data);");
+            w.WriteLine($"return (({PartialSumsInterface})this).LossSum(parameters, data, data.Count) / data.Count; // the chunks' tree sum of the losses, over n");
         }
         w.WriteLine();
     }
@@ -265,9 +265,8 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// <summary>Writes ∇L(θ) into <paramref name=\"gradient\"/> and returns L(θ).</summary>");
         using (w.Block($"public double Gradient({ReadOnlySpan} parameters, {Dataset} data, {Span} gradient)"))
         {
-            w.WriteLine($"{Check}.Length(parameters.Length, TotalParameters, nameof(parameters));");
-            w.WriteLine($"{Check}.Length(gradient.Length, TotalParameters, nameof(gradient));");
-            EmitChunkLoop(w, network, Pass.Gradient, chunkBody: EmitGradientChunk, perChunkLosses: null);
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(data);");
+            w.WriteLine($"return (({PartialSumsInterface})this).GradientSum(parameters, data, data.Count, gradient) / data.Count; // the deltas carry 1/n");
         }
         w.WriteLine();
     }
@@ -280,26 +279,22 @@ public sealed partial class NetworkGenerator
         w.WriteLine("/// </summary>");
         using (w.Block($"public double HessianVectorProduct({ReadOnlySpan} parameters, {Dataset} data, {ReadOnlySpan} direction, {Span} product, {Span} gradient = default)"))
         {
-            w.WriteLine($$"""
-                {{Check}}.Length(parameters.Length, TotalParameters, nameof(parameters));
-                {{Check}}.Length(direction.Length, TotalParameters, nameof(direction));
-                {{Check}}.Length(product.Length, TotalParameters, nameof(product));
-                if (!gradient.IsEmpty) {{Check}}.Length(gradient.Length, TotalParameters, nameof(gradient));
-                """);
-            EmitChunkLoop(w, network, Pass.Hessian, chunkBody: EmitHessianChunk, perChunkLosses: null);
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(data);");
+            w.WriteLine($"return (({PartialSumsInterface})this).HessianVectorProductSum(parameters, data, data.Count, direction, product, gradient) / data.Count; // the deltas carry 1/n");
         }
         w.WriteLine();
     }
 
     /// <summary>
-    /// The driver shared by Loss, ExampleLosses, Gradient and HessianVectorProduct: copy θ (and v) into the workspace, then per
+    /// The driver shared by ExampleLosses and the partial sums behind Loss, Gradient and HessianVectorProduct (see
+    /// <see cref="EmitPartialSums"/>): copy θ (and v) into the workspace, then per
     /// chunk run the block pass on the worker threads and compute the chunk's partial sums alone (its loss sum in example
     /// order, its weight terms by GEMMs starting from +0 in a buffer of the workspace's chunk trees); the trees combine the
     /// chunks' partials pairwise over chunk indices (see <see cref="EmitSummationNote"/>).
     /// </summary>
     /// <remarks>
-    /// <paramref name="scaleCount"/> is the n of the 1/n scaling: the dataset's own count, or (for <see cref="EmitPartialSums"/>)
-    /// the <c>count</c> argument, in which case the loss sum is returned undivided.
+    /// <paramref name="scaleCount"/> is the n of the 1/n scaling: the dataset's own count (ExampleLosses), or the partial sums'
+    /// <c>count</c> argument; the loss sum is returned undivided (the public methods divide it by n).
     /// </remarks>
     private static void EmitChunkLoop(SourceWriter w, LoweredNetwork network, Pass pass, System.Action<SourceWriter, LoweredNetwork> chunkBody, string? perChunkLosses,
                                       string scaleCount = "data.Count")
@@ -342,7 +337,7 @@ public sealed partial class NetworkGenerator
             }
             if (pass == Pass.Gradient) w.WriteLine("ws.GradientTree.Total(gradient);");
             if (pass == Pass.Hessian) w.WriteLine("ws.ProductTree.Total(product);\nif (!gradient.IsEmpty) ws.GradientTree.Total(gradient);");
-            if (perChunkLosses is null) w.WriteLine(scaleCount == "data.Count" ? "return ws.LossTree.Total() / data.Count;" : "return ws.LossTree.Total(); // the loss sum");
+            if (perChunkLosses is null) w.WriteLine("return ws.LossTree.Total(); // the loss sum");
         }
         using (w.Block("finally"))
         {

@@ -72,6 +72,9 @@ internal static class RuntimeNames
     /// <summary>The pool of per-call workspaces.</summary>
     public const string WorkspacePool = "global::Landscape.Models.WorkspacePool<Workspace>";
 
+    /// <summary>The partial sums over a run of whole chunks (data-parallel evaluation; the public methods go through them too).</summary>
+    public const string PartialSumsInterface = "global::" + KnownTypeNames.IPartialSums;
+
     /// <summary>The interface through which Hessian.Operator finds a model's fixed point.</summary>
     public const string FixedPointModel = "global::" + KnownTypeNames.FixedPointModel;
 

@@ -130,34 +130,8 @@ partial class Models
         /// <summary>The loss L(θ) = mean over the examples of −Σₖ yₖ log softmax(f(x))ₖ.</summary>
         public double Loss(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
         {
-            global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-            global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
-            Workspace ws = s_workspaces.Rent();
-            try
-            {
-                parameters.CopyTo(ws.Parameters);
-                ws.PackForward();
-                ws.Inputs = data.InputMemory;
-                ws.Targets = data.TargetMemory;
-                ws.Scale = 1.0 / data.Count;
-                ws.LossTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-                {
-                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                    ws.ChunkStart = chunkStart;
-                    ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.LossBlock);
-                    ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                    ws.LossTree.Add();
-                }
-                return ws.LossTree.Total() / data.Count;
-            }
-            finally
-            {
-                ws.Inputs = default;
-                ws.Targets = default;
-                s_workspaces.Return(ws);
-            }
+            global::System.ArgumentNullException.ThrowIfNull(data);
+            return ((global::Landscape.Models.IPartialSums)this).LossSum(parameters, data, data.Count) / data.Count; // the chunks' tree sum of the losses, over n
         }
 
         /// <summary>Per-example losses ℓᵢ = −Σₖ yₖ log softmax(f(x))ₖ, with L = mean ℓᵢ.</summary>
@@ -195,50 +169,8 @@ partial class Models
         /// <summary>Writes ∇L(θ) into <paramref name="gradient"/> and returns L(θ).</summary>
         public double Gradient(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.Span<double> gradient)
         {
-            global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-            global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-            global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
-            Workspace ws = s_workspaces.Rent();
-            try
-            {
-                parameters.CopyTo(ws.Parameters);
-                ws.PackForward();
-                ws.PackBackward();
-                ws.Inputs = data.InputMemory;
-                ws.Targets = data.TargetMemory;
-                ws.Scale = 1.0 / data.Count;
-                global::System.ReadOnlySpan<double> inputs = data.Inputs;
-                ws.LossTree.Reset();
-                ws.GradientTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-                {
-                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                    ws.ChunkStart = chunkStart;
-                    ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
-                    global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                    global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                    // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
-                    global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, ws.Deltas0, 32, x, 20, gradientPart.Slice(Dense0Weight, 640), 20, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 32, 32, gradientPart.Slice(Dense0Bias, 32), accumulate: true);
-                    // ∇ dense1.weight += g1ᵀ a0
-                    global::Landscape.Kernels.Gemm.TNParallel(16, 32, rows, ws.Deltas1, 16, ws.Activations0, 32, gradientPart.Slice(Dense1Weight, 512), 32, accumulate: true);
-                    // ∇ dense2.weight += g2ᵀ a1; ∇ dense2.bias += Σ g2
-                    global::Landscape.Kernels.Gemm.TNParallel(5, 16, rows, ws.Deltas2, 5, ws.Activations1, 16, gradientPart.Slice(Dense2Weight, 80), 16, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 5, 5, gradientPart.Slice(Dense2Bias, 5), accumulate: true);
-                    ws.GradientTree.Add();
-                    ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                    ws.LossTree.Add();
-                }
-                ws.GradientTree.Total(gradient);
-                return ws.LossTree.Total() / data.Count;
-            }
-            finally
-            {
-                ws.Inputs = default;
-                ws.Targets = default;
-                s_workspaces.Return(ws);
-            }
+            global::System.ArgumentNullException.ThrowIfNull(data);
+            return ((global::Landscape.Models.IPartialSums)this).GradientSum(parameters, data, data.Count, gradient) / data.Count; // the deltas carry 1/n
         }
 
         /// <summary>
@@ -247,69 +179,8 @@ partial class Models
         /// </summary>
         public double HessianVectorProduct(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.ReadOnlySpan<double> direction, global::System.Span<double> product, global::System.Span<double> gradient = default)
         {
-            global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-            global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
-            global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
-            if (!gradient.IsEmpty) global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-            global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data));
-            Workspace ws = s_workspaces.Rent();
-            try
-            {
-                parameters.CopyTo(ws.Parameters);
-                ws.PackForward();
-                ws.PackBackward();
-                direction.CopyTo(ws.Direction);
-                ws.PackDirection();
-                ws.Inputs = data.InputMemory;
-                ws.Targets = data.TargetMemory;
-                ws.Scale = 1.0 / data.Count;
-                global::System.ReadOnlySpan<double> inputs = data.Inputs;
-                ws.LossTree.Reset();
-                ws.ProductTree.Reset();
-                ws.GradientTree.Reset();
-                for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-                {
-                    int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                    ws.ChunkStart = chunkStart;
-                    ws.Rows = rows;
-                    global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
-                    global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                    global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
-                    // (H·v) dense0.weight += R g0ᵀ x (the inputs do not depend on θ, so R x = 0); (H·v) dense0.bias += Σ R g0
-                    global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, ws.Deltas0, 32, x, 20, productPart.Slice(Dense0Weight, 640), 20, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0, rows, 32, 32, productPart.Slice(Dense0Bias, 32), accumulate: true);
-                    // (H·v) dense1.weight += R g1ᵀ a0 + g1ᵀ R a0: the stacked [R g1; g1]ᵀ [a0; R a0] over 2·rows
-                    global::Landscape.Kernels.Gemm.TNParallel(16, 32, 2 * rows, ws.Deltas1, 16, ws.Activations0, 32, productPart.Slice(Dense1Weight, 512), 32, accumulate: true);
-                    // (H·v) dense2.weight += R g2ᵀ a1 + g2ᵀ R a1: the stacked [R g2; g2]ᵀ [a1; R a1] over 2·rows; (H·v) dense2.bias += Σ R g2
-                    global::Landscape.Kernels.Gemm.TNParallel(5, 16, 2 * rows, ws.Deltas2, 5, ws.Activations1, 16, productPart.Slice(Dense2Weight, 80), 16, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2, rows, 5, 5, productPart.Slice(Dense2Bias, 5), accumulate: true);
-                    ws.ProductTree.Add();
-                    if (!gradient.IsEmpty)
-                    {
-                        global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                        // ∇ dense0.weight += g0ᵀ x; ∇ dense0.bias += Σ g0
-                        global::Landscape.Kernels.Gemm.TNParallel(32, 20, rows, ws.Deltas0.AsSpan(rows * 32), 32, x, 20, gradientPart.Slice(Dense0Weight, 640), 20, accumulate: true);
-                        global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas0.AsSpan(rows * 32), rows, 32, 32, gradientPart.Slice(Dense0Bias, 32), accumulate: true);
-                        // ∇ dense1.weight += g1ᵀ a0
-                        global::Landscape.Kernels.Gemm.TNParallel(16, 32, rows, ws.Deltas1.AsSpan(rows * 16), 16, ws.Activations0, 32, gradientPart.Slice(Dense1Weight, 512), 32, accumulate: true);
-                        // ∇ dense2.weight += g2ᵀ a1; ∇ dense2.bias += Σ g2
-                        global::Landscape.Kernels.Gemm.TNParallel(5, 16, rows, ws.Deltas2.AsSpan(rows * 5), 5, ws.Activations1, 16, gradientPart.Slice(Dense2Weight, 80), 16, accumulate: true);
-                        global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas2.AsSpan(rows * 5), rows, 5, 5, gradientPart.Slice(Dense2Bias, 5), accumulate: true);
-                        ws.GradientTree.Add();
-                    }
-                    ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                    ws.LossTree.Add();
-                }
-                ws.ProductTree.Total(product);
-                if (!gradient.IsEmpty) ws.GradientTree.Total(gradient);
-                return ws.LossTree.Total() / data.Count;
-            }
-            finally
-            {
-                ws.Inputs = default;
-                ws.Targets = default;
-                s_workspaces.Return(ws);
-            }
+            global::System.ArgumentNullException.ThrowIfNull(data);
+            return ((global::Landscape.Models.IPartialSums)this).HessianVectorProductSum(parameters, data, data.Count, direction, product, gradient) / data.Count; // the deltas carry 1/n
         }
 
         /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>

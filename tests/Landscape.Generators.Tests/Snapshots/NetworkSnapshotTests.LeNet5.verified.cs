@@ -161,34 +161,8 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
     /// <summary>The loss L(θ) = mean over the examples of −Σₖ yₖ log softmax(f(x))ₖ.</summary>
     public double Loss(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            ws.LossTree.Reset();
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.LossBlock);
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).LossSum(parameters, data, data.Count) / data.Count; // the chunks' tree sum of the losses, over n
     }
 
     /// <summary>Per-example losses ℓᵢ = −Σₖ yₖ log softmax(f(x))ₖ, with L = mean ℓᵢ.</summary>
@@ -226,57 +200,8 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
     /// <summary>Writes ∇L(θ) into <paramref name="gradient"/> and returns L(θ).</summary>
     public double Gradient(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.Span<double> gradient)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.PackBackward();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            ws.LossTree.Reset();
-            ws.GradientTree.Reset();
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
-                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((b) * 156, 156), gradientPart.Slice(Conv0Weight, 156));
-                // ∇ conv1.weight and conv1.bias += the blocks' Σ g2 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((b) * 2416, 2416), gradientPart.Slice(Conv1Weight, 2416));
-                // ∇ dense0.weight += g4ᵀ a3; ∇ dense0.bias += Σ g4
-                global::Landscape.Kernels.Gemm.TNParallel(120, 400, rows, ws.Deltas4, 120, ws.Activations3, 400, gradientPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4, rows, 120, 120, gradientPart.Slice(Dense0Bias, 120), accumulate: true);
-                // ∇ dense1.weight += g5ᵀ a4; ∇ dense1.bias += Σ g5
-                global::Landscape.Kernels.Gemm.TNParallel(84, 120, rows, ws.Deltas5, 84, ws.Activations4, 120, gradientPart.Slice(Dense1Weight, 10080), 120, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas5, rows, 84, 84, gradientPart.Slice(Dense1Bias, 84), accumulate: true);
-                // ∇ dense2.weight += g6ᵀ a5; ∇ dense2.bias += Σ g6
-                global::Landscape.Kernels.Gemm.TNParallel(10, 84, rows, ws.Deltas6, 10, ws.Activations5, 84, gradientPart.Slice(Dense2Weight, 840), 84, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas6, rows, 10, 10, gradientPart.Slice(Dense2Bias, 10), accumulate: true);
-                ws.GradientTree.Add();
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            ws.GradientTree.Total(gradient);
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).GradientSum(parameters, data, data.Count, gradient) / data.Count; // the deltas carry 1/n
     }
 
     /// <summary>
@@ -285,84 +210,8 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
     /// </summary>
     public double HessianVectorProduct(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.ReadOnlySpan<double> direction, global::System.Span<double> product, global::System.Span<double> gradient = default)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
-        global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
-        if (!gradient.IsEmpty) global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.PackBackward();
-            direction.CopyTo(ws.Direction);
-            ws.PackDirection();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            ws.LossTree.Reset();
-            ws.ProductTree.Reset();
-            ws.GradientTree.Reset();
-            ws.WantGradient = !gradient.IsEmpty;
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
-                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
-                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 156, 156), productPart.Slice(Conv0Weight, 156));
-                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2416, 2416), productPart.Slice(Conv1Weight, 2416));
-                // (H·v) dense0.weight += R g4ᵀ a3 + g4ᵀ R a3: the stacked [R g4; g4]ᵀ [a3; R a3] over 2·rows; (H·v) dense0.bias += Σ R g4
-                global::Landscape.Kernels.Gemm.TNParallel(120, 400, 2 * rows, ws.Deltas4, 120, ws.Activations3, 400, productPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4, rows, 120, 120, productPart.Slice(Dense0Bias, 120), accumulate: true);
-                // (H·v) dense1.weight += R g5ᵀ a4 + g5ᵀ R a4: the stacked [R g5; g5]ᵀ [a4; R a4] over 2·rows; (H·v) dense1.bias += Σ R g5
-                global::Landscape.Kernels.Gemm.TNParallel(84, 120, 2 * rows, ws.Deltas5, 84, ws.Activations4, 120, productPart.Slice(Dense1Weight, 10080), 120, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas5, rows, 84, 84, productPart.Slice(Dense1Bias, 84), accumulate: true);
-                // (H·v) dense2.weight += R g6ᵀ a5 + g6ᵀ R a5: the stacked [R g6; g6]ᵀ [a5; R a5] over 2·rows; (H·v) dense2.bias += Σ R g6
-                global::Landscape.Kernels.Gemm.TNParallel(10, 84, 2 * rows, ws.Deltas6, 10, ws.Activations5, 84, productPart.Slice(Dense2Weight, 840), 84, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas6, rows, 10, 10, productPart.Slice(Dense2Bias, 10), accumulate: true);
-                ws.ProductTree.Add();
-                if (!gradient.IsEmpty)
-                {
-                    global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                    // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 156), ws.Conv0Terms.AsSpan((b) * 156, 156), gradientPart.Slice(Conv0Weight, 156));
-                    // ∇ conv1.weight and conv1.bias += the blocks' Σ g2 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2416), ws.Conv1Terms.AsSpan((b) * 2416, 2416), gradientPart.Slice(Conv1Weight, 2416));
-                    // ∇ dense0.weight += g4ᵀ a3; ∇ dense0.bias += Σ g4
-                    global::Landscape.Kernels.Gemm.TNParallel(120, 400, rows, ws.Deltas4.AsSpan(rows * 120), 120, ws.Activations3, 400, gradientPart.Slice(Dense0Weight, 48000), 400, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas4.AsSpan(rows * 120), rows, 120, 120, gradientPart.Slice(Dense0Bias, 120), accumulate: true);
-                    // ∇ dense1.weight += g5ᵀ a4; ∇ dense1.bias += Σ g5
-                    global::Landscape.Kernels.Gemm.TNParallel(84, 120, rows, ws.Deltas5.AsSpan(rows * 84), 84, ws.Activations4, 120, gradientPart.Slice(Dense1Weight, 10080), 120, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas5.AsSpan(rows * 84), rows, 84, 84, gradientPart.Slice(Dense1Bias, 84), accumulate: true);
-                    // ∇ dense2.weight += g6ᵀ a5; ∇ dense2.bias += Σ g6
-                    global::Landscape.Kernels.Gemm.TNParallel(10, 84, rows, ws.Deltas6.AsSpan(rows * 10), 10, ws.Activations5, 84, gradientPart.Slice(Dense2Weight, 840), 84, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas6.AsSpan(rows * 10), rows, 10, 10, gradientPart.Slice(Dense2Bias, 10), accumulate: true);
-                    ws.GradientTree.Add();
-                }
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            ws.ProductTree.Total(product);
-            if (!gradient.IsEmpty) ws.GradientTree.Total(gradient);
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).HessianVectorProductSum(parameters, data, data.Count, direction, product, gradient) / data.Count; // the deltas carry 1/n
     }
 
     /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>

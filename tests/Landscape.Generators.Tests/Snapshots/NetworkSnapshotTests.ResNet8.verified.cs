@@ -181,34 +181,8 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     /// <summary>The loss L(θ) = mean over the examples of −Σₖ yₖ log softmax(f(x))ₖ.</summary>
     public double Loss(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            ws.LossTree.Reset();
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.LossBlock);
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).LossSum(parameters, data, data.Count) / data.Count; // the chunks' tree sum of the losses, over n
     }
 
     /// <summary>Per-example losses ℓᵢ = −Σₖ yₖ log softmax(f(x))ₖ, with L = mean ℓᵢ.</summary>
@@ -246,63 +220,8 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     /// <summary>Writes ∇L(θ) into <paramref name="gradient"/> and returns L(θ).</summary>
     public double Gradient(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.Span<double> gradient)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.PackBackward();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            ws.LossTree.Reset();
-            ws.GradientTree.Reset();
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.GradientBlock);
-                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((b) * 160, 160), gradientPart.Slice(Conv0Weight, 160));
-                // ∇ conv1.weight and conv1.bias += the blocks' Σ g1 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv1Weight, 2320));
-                // ∇ conv2.weight and conv2.bias += the blocks' Σ g2 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv2Weight, 2320));
-                // ∇ conv3.weight and conv3.bias += the blocks' Σ g4 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((b) * 4640, 4640), gradientPart.Slice(Conv3Weight, 4640));
-                // ∇ conv4.weight and conv4.bias += the blocks' Σ g5 Pᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((b) * 9248, 9248), gradientPart.Slice(Conv4Weight, 9248));
-                // ∇ residual1.weight and residual1.bias += the blocks' Σ g6 Pᵀ and channel sums
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((b) * 544, 544), gradientPart.Slice(Residual1Weight, 544));
-                // ∇ dense0.weight += g8ᵀ a7; ∇ dense0.bias += Σ g8
-                global::Landscape.Kernels.Gemm.TNParallel(10, 32, rows, ws.Deltas8, 10, ws.Activations7, 32, gradientPart.Slice(Dense0Weight, 320), 32, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8, rows, 10, 10, gradientPart.Slice(Dense0Bias, 10), accumulate: true);
-                ws.GradientTree.Add();
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            ws.GradientTree.Total(gradient);
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).GradientSum(parameters, data, data.Count, gradient) / data.Count; // the deltas carry 1/n
     }
 
     /// <summary>
@@ -311,96 +230,8 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     /// </summary>
     public double HessianVectorProduct(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, global::System.ReadOnlySpan<double> direction, global::System.Span<double> product, global::System.Span<double> gradient = default)
     {
-        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
-        global::Landscape.Models.Check.Length(direction.Length, TotalParameters, nameof(direction));
-        global::Landscape.Models.Check.Length(product.Length, TotalParameters, nameof(product));
-        if (!gradient.IsEmpty) global::Landscape.Models.Check.Length(gradient.Length, TotalParameters, nameof(gradient));
-        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        Workspace ws = s_workspaces.Rent();
-        try
-        {
-            parameters.CopyTo(ws.Parameters);
-            ws.PackForward();
-            ws.PackBackward();
-            direction.CopyTo(ws.Direction);
-            ws.PackDirection();
-            ws.Inputs = data.InputMemory;
-            ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
-            global::System.ReadOnlySpan<double> inputs = data.Inputs;
-            ws.LossTree.Reset();
-            ws.ProductTree.Reset();
-            ws.GradientTree.Reset();
-            ws.WantGradient = !gradient.IsEmpty;
-            for (int chunkStart = 0; chunkStart < data.Count; chunkStart += ChunkSize)
-            {
-                int rows = global::System.Math.Min(ChunkSize, data.Count - chunkStart);
-                ws.ChunkStart = chunkStart;
-                ws.Rows = rows;
-                global::Landscape.Kernels.WorkerPool.For(global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize), ws.HessianBlock);
-                global::System.ReadOnlySpan<double> x = inputs.Slice(chunkStart * InputSize, rows * InputSize);
-                global::System.Span<double> productPart = ws.ProductTree.Next(); // this chunk's partial, from +0
-                // (H·v) conv0.weight and conv0.bias += the blocks' Σ R g0 Pᵀ + g0 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((Workspace.Blocks + b) * 160, 160), productPart.Slice(Conv0Weight, 160));
-                // (H·v) conv1.weight and conv1.bias += the blocks' Σ R g1 Pᵀ + g1 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv1Weight, 2320));
-                // (H·v) conv2.weight and conv2.bias += the blocks' Σ R g2 Pᵀ + g2 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((Workspace.Blocks + b) * 2320, 2320), productPart.Slice(Conv2Weight, 2320));
-                // (H·v) conv3.weight and conv3.bias += the blocks' Σ R g4 Pᵀ + g4 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((Workspace.Blocks + b) * 4640, 4640), productPart.Slice(Conv3Weight, 4640));
-                // (H·v) conv4.weight and conv4.bias += the blocks' Σ R g5 Pᵀ + g5 (R P)ᵀ (and channel sums)
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((Workspace.Blocks + b) * 9248, 9248), productPart.Slice(Conv4Weight, 9248));
-                // (H·v) residual1.weight and residual1.bias += the blocks' Σ R g6 Pᵀ + g6 (R P)ᵀ and channel sums
-                for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                    global::System.Numerics.Tensors.TensorPrimitives.Add(productPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((Workspace.Blocks + b) * 544, 544), productPart.Slice(Residual1Weight, 544));
-                // (H·v) dense0.weight += R g8ᵀ a7 + g8ᵀ R a7: the stacked [R g8; g8]ᵀ [a7; R a7] over 2·rows; (H·v) dense0.bias += Σ R g8
-                global::Landscape.Kernels.Gemm.TNParallel(10, 32, 2 * rows, ws.Deltas8, 10, ws.Activations7, 32, productPart.Slice(Dense0Weight, 320), 32, accumulate: true);
-                global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8, rows, 10, 10, productPart.Slice(Dense0Bias, 10), accumulate: true);
-                ws.ProductTree.Add();
-                if (!gradient.IsEmpty)
-                {
-                    global::System.Span<double> gradientPart = ws.GradientTree.Next(); // this chunk's partial, from +0
-                    // ∇ conv0.weight and conv0.bias += the blocks' Σ g0 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv0Weight, 160), ws.Conv0Terms.AsSpan((b) * 160, 160), gradientPart.Slice(Conv0Weight, 160));
-                    // ∇ conv1.weight and conv1.bias += the blocks' Σ g1 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv1Weight, 2320), ws.Conv1Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv1Weight, 2320));
-                    // ∇ conv2.weight and conv2.bias += the blocks' Σ g2 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv2Weight, 2320), ws.Conv2Terms.AsSpan((b) * 2320, 2320), gradientPart.Slice(Conv2Weight, 2320));
-                    // ∇ conv3.weight and conv3.bias += the blocks' Σ g4 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv3Weight, 4640), ws.Conv3Terms.AsSpan((b) * 4640, 4640), gradientPart.Slice(Conv3Weight, 4640));
-                    // ∇ conv4.weight and conv4.bias += the blocks' Σ g5 Pᵀ (and channel sums)
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Conv4Weight, 9248), ws.Conv4Terms.AsSpan((b) * 9248, 9248), gradientPart.Slice(Conv4Weight, 9248));
-                    // ∇ residual1.weight and residual1.bias += the blocks' Σ g6 Pᵀ and channel sums
-                    for (int b = 0; b < global::Landscape.Models.ExampleBlocks.BlockCount(rows, BlockSize); b++) // the blocks' partials, in block order
-                        global::System.Numerics.Tensors.TensorPrimitives.Add(gradientPart.Slice(Residual1Weight, 544), ws.Residual1Terms.AsSpan((b) * 544, 544), gradientPart.Slice(Residual1Weight, 544));
-                    // ∇ dense0.weight += g8ᵀ a7; ∇ dense0.bias += Σ g8
-                    global::Landscape.Kernels.Gemm.TNParallel(10, 32, rows, ws.Deltas8.AsSpan(rows * 10), 10, ws.Activations7, 32, gradientPart.Slice(Dense0Weight, 320), 32, accumulate: true);
-                    global::Landscape.Kernels.Reductions.ColumnSums(ws.Deltas8.AsSpan(rows * 10), rows, 10, 10, gradientPart.Slice(Dense0Bias, 10), accumulate: true);
-                    ws.GradientTree.Add();
-                }
-                ws.LossTree.Next()[0] = global::Landscape.Models.ExampleBlocks.SumInOrder(ws.Losses.AsSpan(0, rows)); // the chunk's loss sum, in example order
-                ws.LossTree.Add();
-            }
-            ws.ProductTree.Total(product);
-            if (!gradient.IsEmpty) ws.GradientTree.Total(gradient);
-            return ws.LossTree.Total() / data.Count;
-        }
-        finally
-        {
-            ws.Inputs = default;
-            ws.Targets = default;
-            s_workspaces.Return(ws);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        return ((global::Landscape.Models.IPartialSums)this).HessianVectorProductSum(parameters, data, data.Count, direction, product, gradient) / data.Count; // the deltas carry 1/n
     }
 
     /// <summary>Bytes a Hessian operator keeps per example: the arrays of <see cref="FixedPointChunk"/>.</summary>
