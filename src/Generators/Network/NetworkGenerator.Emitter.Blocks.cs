@@ -114,6 +114,7 @@ public sealed partial class NetworkGenerator
             if (writes.Count == 0) continue;
             foreach ((int slot, DeltaWrite? write) in writes)
             {
+                if (rules.FusedBackward(c, node, slot, write!.Value)) continue;
                 if (c.ComputesValues)
                 {
                     rules.Backward(c, node, slot, write!.Value);

@@ -33,7 +33,7 @@ internal sealed class DenseRules : OpRules
         ParameterEntry weight = node.Weight!;
         yield return new PackedWeight(ForwardOperand(node), weight, false, true, false, $"W{l}ᵀ: {own.Pre} = a W{l}ᵀ");
         yield return new PackedWeight(RForwardOperand(node), weight, true, true, false, $"V{l}ᵀ: R {own.Pre} += a V{l}ᵀ");
-        if (!input.HasDelta) yield break;
+        if (!input.HasDelta || IsRankOne(node, plan)) yield break;
         yield return new PackedWeight(BackwardOperand(node), weight, false, false, true, $"W{l}: {input.DeltaLocal} = {own.DeltaLocal} W{l}");
         yield return new PackedWeight(RBackwardOperand(node), weight, true, false, true, $"V{l}: R {input.DeltaLocal} += {own.DeltaLocal} V{l}");
     }
@@ -111,6 +111,49 @@ internal sealed class DenseRules : OpRules
         string g = own.DeltaLocal, z = input.Pre;
         string sigma = input.HasDerivatives ? $"R σ'({z}) ⊙ ({g} W{l}) + σ'({z}) ⊙ " : "";
         return $"// R {input.DeltaLocal} = {sigma}(R {g} W{l} + {g} V{l})";
+    }
+
+    /// <summary>
+    /// A one-unit layer whose input has σ′ and no other use (a regression head after a hidden layer): its backward
+    /// products are rank-1, g_j[e, i] = g_k[e]·W[i], so they are fused with the input's σ′ step into one elementwise pass
+    /// (<c>Epilogue.BackpropagateRankOne…</c>), with the same operations per element as the GEMMs with k = 1 and the
+    /// σ′ step, so the same bits.
+    /// </summary>
+    public override bool FusedBackward(BlockContext c, OpNode node, int slot, DeltaWrite write)
+    {
+        if (c.Pass == Pass.Values || !IsRankOne(node, c.Plan)) return false;
+        ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[slot]);
+        int f = input.Width;
+        string l = Literals.Int(node.Index), w = Weight(node, "p"), v = Weight(node, "v");
+        string g = own.DeltaLocal, rg = own.RDeltaLocal, gi = input.DeltaLocal, rgi = input.RDeltaLocal, d = input.DerivativeLocal, rd = input.RDerivativeLocal;
+        c.Line($"// back through {node.Name} (one unit, rank-1 products fused with the σ' step): {gi} = σ'({input.Pre}) ⊙ ({g} W{l})");
+        if (c.Hessian) c.Line(RBackwardNote(own, input, l));
+        c.DeclareDeltas(input);
+        c.DeclareDerivatives(input);
+        switch (c.Pass)
+        {
+            case Pass.Gradient:
+                c.Line($"{Epilogue}.BackpropagateRankOne({g}, {w}, {d}, {gi}, r, {f});");
+                break;
+            case Pass.FixedPoint:
+                c.Line($"{Epilogue}.BackpropagateRankOneKeeping({g}, {w}, {d}, {gi}, {input.UpstreamLocal}, r, {f}); // {input.UpstreamLocal} = ∂L/∂{input.Local} kept");
+                break;
+            case Pass.Operator:
+                c.Line($"{Epilogue}.RBackpropagateRankOne({g}, {rg}, {w}, {v}, {input.UpstreamLocal}, {d}, {rd}, {rgi}, r, {f});");
+                break;
+            default:
+                c.Line($"{Epilogue}.BackpropagateRankOneR({g}, {rg}, {w}, {v}, {d}, {rd}, {gi}, {rgi}, r, {f});");
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is a one-unit layer whose input's delta it alone writes (assigns and completes) and that input has σ′.</summary>
+    private static bool IsRankOne(OpNode node, BufferPlan plan)
+    {
+        if (node.Kind != OpKind.Dense || plan.Value(node.Id).Width != 1) return false;
+        ValueBuffers input = plan.Value(node.Inputs[0]);
+        return input.HasDerivatives && plan.Write(new Use(node.Id, 0)) is { Accumulate: false, Completes: true };
     }
 
     /// <summary>The backward comment names σ′(z_j), so the input's σ′ step needs no comment of its own.</summary>

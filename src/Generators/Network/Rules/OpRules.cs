@@ -53,6 +53,13 @@ internal abstract class OpRules
     /// <summary>R-backward: this op's contribution to R of that delta.</summary>
     public abstract void RBackward(BlockContext c, OpNode node, int slot, DeltaWrite write);
 
+    /// <summary>
+    /// Writes this op's backward step into input <paramref name="slot"/> fused with that input's σ′ step (and their R-steps
+    /// in the HVP and operator passes) and returns true, or returns false to leave both to <see cref="Backward"/>,
+    /// <see cref="RBackward"/> and the σ′ step.
+    /// </summary>
+    public virtual bool FusedBackward(BlockContext c, OpNode node, int slot, DeltaWrite write) => false;
+
     /// <summary>Whether <see cref="Backward"/>'s comment already states the σ′ factor of its input, so the σ′ step needs none.</summary>
     public virtual bool BackwardNotesInputActivation => false;
 
