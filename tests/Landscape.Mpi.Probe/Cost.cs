@@ -2,33 +2,10 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using Landscape.Benchmarks;
 using Landscape.Distributed;
 
 namespace Landscape.Mpi.Probe;
-
-/// <summary>P2 of BENCHMARKS.md: 784-200-200-10 tanh, MSE (for the cost model of docs/distributed.md).</summary>
-[Network(LossFunction.MeanSquaredError)]
-[Input(784)]
-[Dense(200, Activation.Tanh)]
-[Dense(200, Activation.Tanh)]
-[Dense(10)]
-public sealed partial class CostP2;
-
-/// <summary>P4 of BENCHMARKS.md: ResNet8 on 1×28×28 images (for the cost model of docs/distributed.md).</summary>
-[Network(LossFunction.SoftmaxCrossEntropy)]
-[Input(1, 28, 28)]
-[Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
-[ResidualBegin]
-[Conv2d(16, 3, Activation.Relu, Padding = 1, Init = Init.He)]
-[Conv2d(16, 3, Padding = 1, Init = Init.He)]
-[ResidualEnd(Activation.Relu)]
-[ResidualBegin]
-[Conv2d(32, 3, Activation.Relu, Stride = 2, Padding = 1, Init = Init.He)]
-[Conv2d(32, 3, Padding = 1, Init = Init.He)]
-[ResidualEnd(Activation.Relu, Projection = true)]
-[GlobalAvgPool2d]
-[Dense(10)]
-public sealed partial class CostP4;
 
 /// <summary>
 /// <c>cost messages</c> (under mpirun, ≥ 2 ranks): one-way point-to-point time (ping-pong between ranks 0 and 1, half the
@@ -70,8 +47,8 @@ internal static class Cost
         }
         Parallelism.MaxThreads = 1;
         Console.WriteLine("network,parameters,chunk_size,examples,gradient_ms_per_example,hvp_ms_per_example");
-        Measure("P2", new CostP2(), 784, 10, 1024);
-        Measure("P4", new CostP4(), 784, 10, 64);
+        Measure("P2", new P2Network(), 784, 10, 1024);
+        Measure("P4", new P4ResNet8(), 784, 10, 64);
         return 0;
     }
 
