@@ -59,13 +59,7 @@ public static partial class Hessian
                 Array.Clear(units);
                 for (int j = 0; j < count; j++) units[j * n + first + j] = 1.0;
                 hessian.Multiply(units.AsSpan(0, count * n), columns.AsSpan(0, count * n), count);
-                for (int j = 0; j < count; j++)
-                    for (int r = 0; r < n; r++)
-                    {
-                        double value = columns[j * n + r];
-                        if (!double.IsFinite(value)) failed[first + j] = true;
-                        raw[r, first + j] = value;
-                    }
+                for (int j = 0; j < count; j++) StoreColumn(raw, failed, first + j, columns.AsSpan(j * n, n));
             }
         }
         else
@@ -77,11 +71,7 @@ public static partial class Hessian
                 var column = new double[n];
                 e[c] = 1.0;
                 model.HessianVectorProduct(theta, data, e, column);
-                for (int r = 0; r < n; r++)
-                {
-                    if (!double.IsFinite(column[r])) failed[c] = true;
-                    raw[r, c] = column[r];
-                }
+                StoreColumn(raw, failed, c, column);
             });
         }
         int bad = Array.IndexOf(failed, true);
@@ -102,5 +92,15 @@ public static partial class Hessian
             }
         }
         return raw;
+    }
+
+    /// <summary>raw[·, c] = column, and failed[c] when the column holds NaN or ±∞.</summary>
+    private static void StoreColumn(double[,] raw, bool[] failed, int c, ReadOnlySpan<double> column)
+    {
+        for (int r = 0; r < column.Length; r++)
+        {
+            if (!double.IsFinite(column[r])) failed[c] = true;
+            raw[r, c] = column[r];
+        }
     }
 }

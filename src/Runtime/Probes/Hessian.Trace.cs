@@ -95,8 +95,7 @@ public static partial class Hessian
             for (int j = 0; j < count; j++)
             {
                 ReadOnlySpan<double> product = hz.AsSpan(j * n, n);
-                if (!TensorPrimitives.IsFiniteAll(product))
-                    throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture, $"The Hessian-vector product at Hutchinson probe {first + j} contains NaN or infinite values."));
+                CheckFinite(product, "Hutchinson probe", first + j);
                 samples[first + j] = TensorPrimitives.Dot<double>(z.AsSpan(j * n, n), product); // zᵀHz
             }
         }

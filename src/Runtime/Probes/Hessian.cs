@@ -53,6 +53,12 @@ public static partial class Hessian
     private static void Multiply(HessianOperator hessian, ReadOnlySpan<double> v, Span<double> product, string what, int index)
     {
         hessian.Multiply(v, product);
+        CheckFinite(product, what, index);
+    }
+
+    /// <summary>Throws <see cref="ArithmeticException"/> naming the step (<paramref name="what"/> <paramref name="index"/>) when a product holds NaN or ±∞.</summary>
+    private static void CheckFinite(ReadOnlySpan<double> product, string what, int index)
+    {
         if (!TensorPrimitives.IsFiniteAll<double>(product))
             throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture, $"The Hessian-vector product at {what} {index} contains NaN or infinite values."));
     }
