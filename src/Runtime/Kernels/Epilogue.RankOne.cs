@@ -80,7 +80,7 @@ public static partial class Epilogue
                 {
                     Vector256<double> w = LoadAt(weight, j);
                     Vector256<double> t = Vector256.FusedMultiplyAdd(vg, w, Vector256<double>.Zero);
-                    Vector256<double> rt = Vector256.FusedMultiplyAdd(vg, LoadAt(direction, j), Vector256.FusedMultiplyAdd(vrg, w, Vector256<double>.Zero));
+                    Vector256<double> rt = RTerm(vg, vrg, w, LoadAt(direction, j));
                     Vector256<double> d = LoadAt(first, row + j);
                     Vector256.FusedMultiplyAdd(LoadAt(rfirst, row + j), t, d * rt).StoreUnsafe(ref MemoryMarshal.GetReference(rgradient), (nuint)(row + j));
                     (d * t).StoreUnsafe(ref MemoryMarshal.GetReference(gradient), (nuint)(row + j));
@@ -89,7 +89,7 @@ public static partial class Epilogue
             for (; j < width; j++)
             {
                 double t = Math.FusedMultiplyAdd(g, weight[j], 0.0);
-                double rt = Math.FusedMultiplyAdd(g, direction[j], Math.FusedMultiplyAdd(rg, weight[j], 0.0));
+                double rt = RTerm(g, rg, weight[j], direction[j]);
                 double d = first[row + j];
                 rgradient[row + j] = Math.FusedMultiplyAdd(rfirst[row + j], t, d * rt);
                 gradient[row + j] = d * t;
@@ -171,18 +171,31 @@ public static partial class Epilogue
                 Vector256<double> vg = Vector256.Create(g), vrg = Vector256.Create(rg);
                 for (; j <= width - Vector256<double>.Count; j += Vector256<double>.Count)
                 {
-                    Vector256<double> rt = Vector256.FusedMultiplyAdd(vg, LoadAt(direction, j), Vector256.FusedMultiplyAdd(vrg, LoadAt(weight, j), Vector256<double>.Zero));
+                    Vector256<double> rt = RTerm(vg, vrg, LoadAt(weight, j), LoadAt(direction, j));
                     Vector256.FusedMultiplyAdd(LoadAt(rfirst, row + j), LoadAt(upstream, row + j), LoadAt(first, row + j) * rt)
                         .StoreUnsafe(ref MemoryMarshal.GetReference(rgradient), (nuint)(row + j));
                 }
             }
             for (; j < width; j++)
             {
-                double rt = Math.FusedMultiplyAdd(g, direction[j], Math.FusedMultiplyAdd(rg, weight[j], 0.0));
+                double rt = RTerm(g, rg, weight[j], direction[j]);
                 rgradient[row + j] = Math.FusedMultiplyAdd(rfirst[row + j], upstream[row + j], first[row + j] * rt);
             }
         }
     }
+
+    /// <summary>
+    /// R of the input's upstream delta, rg·w + g·v, as the two k = 1 GEMMs round it: fma(g, v, fma(rg, w, +0)) (the
+    /// first assigns from a +0 accumulator, the second accumulates).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> RTerm(Vector256<double> g, Vector256<double> rg, Vector256<double> w, Vector256<double> v) =>
+        Vector256.FusedMultiplyAdd(g, v, Vector256.FusedMultiplyAdd(rg, w, Vector256<double>.Zero));
+
+    /// <summary>The scalar <see cref="RTerm(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double RTerm(double g, double rg, double w, double v) =>
+        Math.FusedMultiplyAdd(g, v, Math.FusedMultiplyAdd(rg, w, 0.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> LoadAt(ReadOnlySpan<double> span, int index) =>
