@@ -44,13 +44,6 @@ internal sealed record BenchOperation(string Name, string Computes, Func<Network
     ];
 
     /// <summary>
-    /// Operations of DESIGN.md §11 that this build cannot time, with the reason: asking for one is a usage error that
-    /// says so (rather than "unknown operation"). An operation moves from here to <see cref="All"/> when its API exists;
-    /// every one of §11 exists now.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> Unavailable { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    /// <summary>
     /// The FLOPs of an operator's product: the HVP's without the forward pass (I + S) and the backward deltas (S), i.e.
     /// R-forward (I + 2S) + R-backward (2S) + H·v weight terms (I + 2S) = 2I + 6S multiply-adds, which is HVP − gradient +
     /// loss in the descriptor's counts (loss = 2(I + S), gradient = 2(2I + 3S), HVP = 2(3I + 8S)). A network without a

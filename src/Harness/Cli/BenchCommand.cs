@@ -88,8 +88,6 @@ internal sealed class BenchCommand
         foreach (string name in names)
         {
             if (BenchOperation.Find(name) is not null) continue;
-            if (BenchOperation.Unavailable.TryGetValue(name, out string? why))
-                throw new UsageException($"--operations {name}: {why}; the operations of this build are {known}.");
             string? closest = Suggestions.Closest(name, BenchOperation.All.Select(o => o.Name));
             throw new UsageException($"Unknown operation '{name}'; the operations are {known}.{(closest is null ? "" : $" Did you mean '{closest}'?")}");
         }
