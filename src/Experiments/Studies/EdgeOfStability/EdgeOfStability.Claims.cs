@@ -47,7 +47,7 @@ public sealed partial class EdgeOfStability
         }
     }
 
-    /// <summary>(d) Per η: the sharpness reaches 2/η and stays in the band, while the loss keeps falling, non-monotonically.</summary>
+    /// <summary>(d) Per architecture and η: the sharpness reaches 2/η and stays in the band, while the loss keeps falling, non-monotonically.</summary>
     private static void StateNetworkClaims(ExperimentContext context, EdgeOfStabilityResults results)
     {
         foreach (NetworkEdgeRun n in results.Networks)
@@ -55,8 +55,8 @@ public sealed partial class EdgeOfStability
             double threshold = n.Threshold;
             int steps = n.Trajectory.Step.Length;
             double initialSharpness = n.Trajectory.Sharpness[0];
-            string label = "η = " + ExperimentContext.Format(n.Eta);
-            context.Claim($"(d) fc-tanh MNIST, {label}: first step with sharpness ≥ {ExperimentContext.Format(1 - Band)}·2/η = {ExperimentContext.Format((1 - Band) * threshold)} (sharpness rises to 2/η from {ExperimentContext.Format(initialSharpness)}, within the first half of the run)",
+            string label = n.Label;
+            context.Claim($"(d) {label}: first step with sharpness ≥ {ExperimentContext.Format(1 - Band)}·2/η = {ExperimentContext.Format((1 - Band) * threshold)} (sharpness rises to 2/η from {ExperimentContext.Format(initialSharpness)}, within the first half of the run)",
                 n.Onset, $"∈ [1, {steps / 2}]", n.Onset >= 1 && n.Onset <= steps / 2);
             context.ClaimWithin($"(d) {label}: fraction of the {n.Late.Length} sharpness measurements in the second half after onset within ±{ExperimentContext.Format(Band * 100)}% of 2/η",
                 n.Fraction, RequiredFraction, 1);
@@ -65,6 +65,23 @@ public sealed partial class EdgeOfStability
             context.Claim($"(d) {label}: loss increases between consecutive steps after onset (non-monotone)", n.Increases, "> 0", n.Increases > 0);
             context.Measure($"(d) {label}: largest sharpness after onset / (2/η)", n.MaxAfterOnset / threshold);
             context.Measure($"(d) {label}: mean HVPs per sharpness measurement", n.MeanHvps, "HVPs");
+        }
+        StateMechanismClaims(context, results);
+    }
+
+    /// <summary>(e) Per architecture and η: which explanation of the stability at the edge the late points support.</summary>
+    private static void StateMechanismClaims(ExperimentContext context, EdgeOfStabilityResults results)
+    {
+        foreach (NetworkRun r in results.Runs)
+        {
+            MechanismRun m = r.Mechanism;
+            string label = r.Edge.Label;
+            context.Measure($"(e) {label}: late points measured (at or after onset)", m.Late.Length);
+            context.Measure($"(e) {label}: median λ(m_k) / (2/η) at the midpoints", m.MidpointRatio);
+            context.Measure($"(e) {label}: median relative change of the curvature along v₁ from 0.25a to 2a", m.CurvatureSpread);
+            context.Measure($"(e) {label}: median share of λ(m_k) − 2/η removed by the curvature's fall at the iterates' distance", m.CurvatureDropShare);
+            context.Measure($"(e) {label}: median stabilization / sharpening rate (self-stabilization balances at 1)", m.Balance);
+            context.Measure($"(e) {label}: late points whose gradient off v₁ sharpens", m.Sharpening);
         }
     }
 }

@@ -9,7 +9,8 @@ using Landscape.Probes;
 
 namespace Landscape.Experiments.Studies;
 
-/// <summary>One learning rate of part (d): the network's GD run and what the claims read from it.</summary>
+/// <summary>One (architecture, learning rate) of part (d): the network's GD run and what the claims read from it.</summary>
+/// <param name="Family">The architecture family of the network.</param>
 /// <param name="Eta">The learning rate η.</param>
 /// <param name="Trajectory">The run, with the Lanczos sharpness every few steps (NaN between measurements).</param>
 /// <param name="Measured">The steps with a sharpness measurement.</param>
@@ -22,12 +23,23 @@ namespace Landscape.Experiments.Studies;
 /// <param name="FinalLoss">The loss at the last step.</param>
 /// <param name="Increases">Steps after onset whose loss is above the previous step's.</param>
 /// <param name="MeanHvps">The mean HVPs per sharpness measurement.</param>
-internal sealed record NetworkEdgeRun(double Eta, Trajectory Trajectory, int[] Measured, int Onset, int LateFrom, int[] Late, double Fraction,
+internal sealed record NetworkEdgeRun(NetworkArchitecture Family, double Eta, Trajectory Trajectory, int[] Measured, int Onset, int LateFrom, int[] Late, double Fraction,
                                       double MaxAfterOnset, double LossAtOnset, double FinalLoss, int Increases, double MeanHvps)
 {
     /// <summary>2/η.</summary>
     public double Threshold => 2 / Eta;
+
+    /// <summary>The family's name: mlp, lenet or resnet.</summary>
+    public string Name => NetworkArchitectures.Name(Family);
+
+    /// <summary>"mlp, η = 0.2": the run's label in claims and figures.</summary>
+    public string Label => Name + ", η = " + ExperimentContext.Format(Eta);
 }
+
+/// <summary>A run of part (d) with the iterates part (e) reads.</summary>
+/// <param name="Edge">The run and its edge-of-stability summary.</param>
+/// <param name="Mechanism">Part (e) at the run's late steps.</param>
+internal sealed record NetworkRun(NetworkEdgeRun Edge, MechanismRun Mechanism);
 
 /// <summary>
 /// Part (d): full-batch GD on an fc-tanh MSE network on MNIST (Cohen et al. 2021): the sharpness, tracked every few
@@ -67,48 +79,81 @@ public sealed partial class EdgeOfStability
         _ => throw new ArgumentOutOfRangeException(nameof(width), width, "The network width must be one of the declared fc-tanh widths: 16, 32, 64 or 200."),
     };
 
-    /// <summary>Runs part (d): one GD run per learning rate from the same initialization. Null when the run was cancelled.</summary>
-    internal static List<NetworkEdgeRun>? TrainNetworks(ExperimentContext context, EdgeOfStabilityPlan plan)
+    /// <summary>The network part (d) trains for <paramref name="family"/>: the fc-tanh MLP of the plan's width, or the study CNN.</summary>
+    internal static IModel Network(NetworkArchitecture family, int width) => family switch
     {
-        // Under MPI, the network data-parallel over the ranks and this rank's shard (the same bits as one process).
-        (IModel model, Dataset data) = context.Distribute(Network(plan.Width), StudyData.Mnist(plan.Examples));
-        var initial = new double[model.ParameterCount];
-        model.Initialize(initial, context.Seed);
-        var runs = new List<NetworkEdgeRun>();
-        using var progress = context.Progress("(d) fc-tanh on MNIST", plan.LearningRates.Length * (double)plan.Steps);
-        for (int r = 0; r < plan.LearningRates.Length; r++)
+        NetworkArchitecture.Mlp => Network(width),
+        NetworkArchitecture.LeNet => new StudyModels.LeNetTanh(),
+        NetworkArchitecture.ResNet => new StudyModels.ResNetTanh(),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown architecture."),
+    };
+
+    /// <summary>The generated architecture description of <paramref name="family"/>'s network.</summary>
+    internal static string Architecture(NetworkArchitecture family, int width) => family switch
+    {
+        NetworkArchitecture.Mlp => Architecture(width),
+        NetworkArchitecture.LeNet => StudyModels.LeNetTanh.Architecture,
+        NetworkArchitecture.ResNet => StudyModels.ResNetTanh.Architecture,
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown architecture."),
+    };
+
+    /// <summary>
+    /// Runs parts (d) and (e): per architecture, one GD run per learning rate from the same initialization, then the
+    /// mechanism at the run's late steps. Null when the run was cancelled.
+    /// </summary>
+    internal static List<NetworkRun>? TrainNetworks(ExperimentContext context, EdgeOfStabilityPlan plan)
+    {
+        var runs = new List<NetworkRun>();
+        double total = plan.Architectures.Sum(a => plan.LearningRatesOf(a).Length * (double)plan.StepsOf(a));
+        using var progress = context.Progress("(d) networks on MNIST", total);
+        foreach (NetworkArchitecture family in plan.Architectures)
         {
-            double eta = plan.LearningRates[r];
-            Trajectory run = TrainNetwork(context, model, data, initial, eta, plan, r);
-            progress.Increment(plan.Steps);
-            if (run.Status == RunStatus.Cancelled) return null;
-            runs.Add(MeasureEdge(eta, run));
+            // Under MPI, the network data-parallel over the ranks and this rank's shard (the same bits as one process).
+            (IModel model, Dataset data) = context.Distribute(Network(family, plan.Width), StudyData.Mnist(plan.ExamplesOf(family)));
+            var initial = new double[model.ParameterCount];
+            model.Initialize(initial, context.Seed);
+            double[] etas = plan.LearningRatesOf(family);
+            int steps = plan.StepsOf(family);
+            long[] late = MechanismSteps(steps, plan.MechanismPoints);
+            for (int r = 0; r < etas.Length; r++)
+            {
+                double eta = etas[r];
+                var recorder = new IterateRecorder(late.SelectMany(k => new[] { k, k + 1 }));
+                Trajectory run = TrainNetwork(context, model, data, initial, eta, steps, plan, NetworkArchitectures.Name(family) + "-" + r.ToString(CultureInfo.InvariantCulture), recorder);
+                progress.Increment(steps);
+                if (run.Status == RunStatus.Cancelled) return null;
+                NetworkEdgeRun edge = MeasureEdge(family, eta, run);
+                context.Log.WriteLine($"(e) {edge.Label}: mechanism at steps {string.Join(", ", late)}");
+                runs.Add(new NetworkRun(edge, MeasureMechanism(context, model, data, edge, recorder.Iterates, late)));
+            }
         }
         return runs;
     }
 
-    private static Trajectory TrainNetwork(ExperimentContext context, IModel model, Dataset data, double[] initial, double eta, EdgeOfStabilityPlan plan, int index)
+    private static Trajectory TrainNetwork(ExperimentContext context, IModel model, Dataset data, double[] initial, double eta, int steps,
+                                           EdgeOfStabilityPlan plan, string name, IterateRecorder recorder)
     {
         var trainer = new Trainer(model, data, new GradientDescent(), LearningRate.Constant(eta))
         {
-            CheckpointPath = context.CheckpointPath(string.Create(CultureInfo.InvariantCulture, $"network-{index}")),
+            CheckpointPath = context.CheckpointPath("network-" + name),
             CheckpointEvery = plan.CheckpointEvery,
         };
         trainer.Monitors.Add(new SharpnessMonitor(plan.SharpnessEvery, k: 1, warmStart: true)
         {
             Options = new LanczosOptions { Tolerance = LanczosTolerance, Seed = context.Seed },
         });
+        trainer.Monitors.Add(recorder);
         var theta = (double[])initial.Clone();
         if (context.CanResumeFrom(trainer.CheckpointPath))
         {
-            context.Log.WriteLine($"(d) η = {ExperimentContext.Format(eta)}: resuming from {trainer.CheckpointPath}");
-            return trainer.Resume(trainer.CheckpointPath, theta, plan.Steps, context.Cancellation);
+            context.Log.WriteLine($"(d) {name}, η = {ExperimentContext.Format(eta)}: resuming from {trainer.CheckpointPath}");
+            return trainer.Resume(trainer.CheckpointPath, theta, steps, context.Cancellation);
         }
-        return trainer.Run(theta, plan.Steps, context.Cancellation);
+        return trainer.Run(theta, steps, context.Cancellation);
     }
 
     /// <summary>Onset, the late phase and the loss behaviour of one run.</summary>
-    private static NetworkEdgeRun MeasureEdge(double eta, Trajectory run)
+    private static NetworkEdgeRun MeasureEdge(NetworkArchitecture family, double eta, Trajectory run)
     {
         double threshold = 2 / eta;
         long[] step = run.Step;
@@ -126,6 +171,6 @@ public sealed partial class EdgeOfStability
         double finalLoss = loss[^1];
         int increases = onset < 0 ? 0 : Enumerable.Range(onset + 1, loss.Length - onset - 1).Count(i => loss[i] > loss[i - 1]);
         double meanHvps = measured.Length == 0 ? double.NaN : measured.Average(i => hvps[i]);
-        return new NetworkEdgeRun(eta, run, measured, onset, lateFrom, late, fraction, maxAfterOnset, lossAtOnset, finalLoss, increases, meanHvps);
+        return new NetworkEdgeRun(family, eta, run, measured, onset, lateFrom, late, fraction, maxAfterOnset, lossAtOnset, finalLoss, increases, meanHvps);
     }
 }

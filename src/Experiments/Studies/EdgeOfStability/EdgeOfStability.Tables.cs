@@ -13,7 +13,7 @@ public sealed partial class EdgeOfStability
         WriteTwoCycleTables(context, results.TwoCycles);
         WriteLossLevelTables(context, results);
         WriteValleyTables(context, plan, results);
-        WriteNetworkTables(context, results.Networks);
+        WriteNetworkTables(context, results.Runs);
     }
 
     /// <summary>(a) Every iterate on the well and on the quadratic, and one row per learning rate for the 2-cycle.</summary>
@@ -75,20 +75,39 @@ public sealed partial class EdgeOfStability
         }
     }
 
-    /// <summary>(d) Every step of every network run, and one summary row per learning rate.</summary>
-    internal static void WriteNetworkTables(ExperimentContext context, IReadOnlyList<NetworkEdgeRun> networks)
+    /// <summary>(d) Every step of every network run and one summary row per run; (e) one row per mechanism point.</summary>
+    internal static void WriteNetworkTables(ExperimentContext context, IReadOnlyList<NetworkRun> runs)
     {
-        var trajectories = context.Table("network-trajectory", "eta", "step", "loss", "gradient_norm", "sharpness", "sharpness_hvps", "two_over_eta");
-        var summary = context.Table("network-summary", "eta", "two_over_eta", "initial_sharpness", "onset_step", "late_from_step", "late_measurements",
+        var trajectories = context.Table("network-trajectory", "network", "eta", "step", "loss", "gradient_norm", "sharpness", "sharpness_hvps", "two_over_eta");
+        var summary = context.Table("network-summary", "network", "eta", "two_over_eta", "initial_sharpness", "onset_step", "late_from_step", "late_measurements",
             "late_fraction_in_band", "max_sharpness_after_onset", "loss_at_onset", "final_loss", "loss_increases_after_onset", "mean_hvps_per_measurement", "status");
-        foreach (NetworkEdgeRun n in networks)
+        foreach (NetworkEdgeRun n in runs.Select(r => r.Edge))
         {
             Trajectory run = n.Trajectory;
             long[] step = run.Step;
             double[] loss = run.Loss, gradientNorm = run.GradientNorm, sharpness = run.Sharpness, hvps = run.Column(SharpnessMonitor.HvpColumn);
-            for (int i = 0; i < step.Length; i++) trajectories.Add(n.Eta, step[i], loss[i], gradientNorm[i], sharpness[i], hvps[i], n.Threshold);
-            summary.Add(n.Eta, n.Threshold, sharpness[0], n.Onset, n.LateFrom, n.Late.Length, n.Fraction, n.MaxAfterOnset, n.LossAtOnset, n.FinalLoss,
+            for (int i = 0; i < step.Length; i++) trajectories.Add(n.Name, n.Eta, step[i], loss[i], gradientNorm[i], sharpness[i], hvps[i], n.Threshold);
+            summary.Add(n.Name, n.Eta, n.Threshold, sharpness[0], n.Onset, n.LateFrom, n.Late.Length, n.Fraction, n.MaxAfterOnset, n.LossAtOnset, n.FinalLoss,
                 n.Increases, n.MeanHvps, run.Status.ToString());
         }
+
+        string[] curvatureColumns = CurvatureMultiples.SelectMany(s => new[] { "curvature_plus_" + Multiple(s), "curvature_minus_" + Multiple(s) }).ToArray();
+        var mechanism = context.Table("mechanism", ["network", "eta", "two_over_eta", "step", "after_onset", "lambda_iterate", "lambda_midpoint", "lambda_next",
+            "midpoint_over_two_over_eta", "amplitude", "step_norm", .. curvatureColumns, "curvature_drop_share", "sharpness_gradient_norm",
+            "sharpness_change_along_step", "sharpness_change_along_step_lanczos", "sharpening_rate", "stabilization_rate", "balance", "hvps"]);
+        foreach (NetworkRun r in runs)
+        {
+            NetworkEdgeRun n = r.Edge;
+            foreach (MechanismPoint p in r.Mechanism.Points)
+            {
+                Cell[] row = [n.Name, n.Eta, n.Threshold, p.Step, p.AfterOnset, p.LambdaIterate, p.LambdaMidpoint, p.LambdaNext,
+                    p.LambdaMidpoint / n.Threshold, p.Amplitude, p.StepNorm, .. p.Curvatures.Select(c => (Cell)c), p.CurvatureDropShare(n.Threshold),
+                    p.SharpnessGradientNorm, p.ChangeAlongStep, p.ChangeAlongStepLanczos, p.SharpeningRate, p.StabilizationRate, p.Balance, p.Hvps];
+                mechanism.Add(row);
+            }
+        }
     }
+
+    /// <summary>A curvature multiple as a column suffix: 0.25 → "0_25a", 2 → "2a".</summary>
+    private static string Multiple(double s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace('.', '_') + "a";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Landscape.Experiments.Studies;
 
@@ -13,21 +14,41 @@ namespace Landscape.Experiments.Studies;
 [Experiment("edge-of-stability", Summary = "Sharpness rises to 2/η and hovers there under full-batch GD; subquadratic toys explain why")]
 public sealed partial class EdgeOfStability : IExperiment
 {
-    /// <summary>Learning rates of the network runs (part d); empty = the profile's (full 0.2, 0.1; quick 0.2, 0.15; test 0.3, 0.2).</summary>
-    [Setting("Learning rates for full-batch GD on the MNIST network (empty = profile default: full 0.2,0.1; quick 0.2,0.15; test 0.3,0.2)")]
+    /// <summary>The architecture families of parts (d) and (e); empty means all three (every profile).</summary>
+    [Setting("Architectures of the network runs: mlp, lenet, resnet (empty = all three)")]
+    public NetworkArchitecture[] Architectures { get; set; } = [];
+
+    /// <summary>Learning rates of the MLP runs (part d); empty = the profile's (full 0.2, 0.1; quick 0.2, 0.15; test 0.3, 0.2).</summary>
+    [Setting("Learning rates for full-batch GD on the MLP (empty = profile default: full 0.2,0.1; quick 0.2,0.15; test 0.3,0.2)")]
     public double[] LearningRates { get; set; } = [];
 
-    /// <summary>GD steps per network run (part d); 0 = the profile's (full 1500, quick 800, test 400).</summary>
-    [Setting("GD steps per network run (0 = profile default: full 1500, quick 800, test 400)")]
+    /// <summary>GD steps per MLP run (part d); 0 = the profile's (full 1500, quick 800, test 400).</summary>
+    [Setting("GD steps per MLP run (0 = profile default: full 1500, quick 800, test 400)")]
     public int Steps { get; set; }
 
-    /// <summary>MNIST training examples (part d); 0 = the profile's (full 5000, quick 1000, test 500).</summary>
-    [Setting("MNIST training examples for the network runs (0 = profile default: full 5000, quick 1000, test 500)")]
+    /// <summary>MNIST training examples of the MLP runs (part d); 0 = the profile's (full 5000, quick 1000, test 500).</summary>
+    [Setting("MNIST training examples for the MLP runs (0 = profile default: full 5000, quick 1000, test 500)")]
     public int Examples { get; set; }
 
-    /// <summary>Hidden width of the 784-w-w-10 fc-tanh network (16, 32, 64 or 200); 0 = the profile's (full 64, quick 32, test 16).</summary>
-    [Setting("Hidden width of the 784-w-w-10 fc-tanh network: 16, 32, 64 or 200 (0 = profile default: full 64, quick 32, test 16)")]
+    /// <summary>Hidden width of the 784-w-w-10 fc-tanh network (16, 32, 64 or 200); 0 = the profile's (full 200, quick 32, test 16).</summary>
+    [Setting("Hidden width of the 784-w-w-10 fc-tanh network: 16, 32, 64 or 200 (0 = profile default: full 200 as Cohen et al., quick 32, test 16)")]
     public int Width { get; set; }
+
+    /// <summary>Learning rates of the CNN runs (lenet, resnet); empty = the profile's.</summary>
+    [Setting("Learning rates for full-batch GD on the CNNs lenet and resnet (empty = profile default: full 0.2,0.1; quick 0.2,0.15; test 0.3,0.2)")]
+    public double[] ConvolutionalLearningRates { get; set; } = [];
+
+    /// <summary>GD steps per CNN run; 0 = the profile's.</summary>
+    [Setting("GD steps per CNN run (0 = profile default: full 1500, quick 600, test 400)")]
+    public int ConvolutionalSteps { get; set; }
+
+    /// <summary>MNIST training examples of the CNN runs; 0 = the profile's.</summary>
+    [Setting("MNIST training examples for the CNN runs (0 = profile default: full 1000, quick 256, test 128)")]
+    public int ConvolutionalExamples { get; set; }
+
+    /// <summary>Late steps per network run at which part (e) measures the mechanism; 0 = the profile's (full 4, quick 2, test 2).</summary>
+    [Setting("Late steps per network run at which the mechanism (e) is measured (0 = profile default: full 4, quick 2, test 2)")]
+    public int MechanismPoints { get; set; }
 
     /// <summary>Steps between sharpness measurements (part d); 0 = the profile's (full 20, quick 10, test 5).</summary>
     [Setting("Steps between Lanczos sharpness measurements (0 = profile default: full 20, quick 10, test 5)")]
@@ -47,8 +68,8 @@ public sealed partial class EdgeOfStability : IExperiment
         context.Log.WriteLine("(c) progressive sharpening in a 2-D valley");
         IReadOnlyList<ValleyRun> valley = RunValley(plan);
         context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"(d) fc-tanh {Architecture(plan.Width)} on {plan.Examples} MNIST examples, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.LearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.Steps} steps"));
-        IReadOnlyList<NetworkEdgeRun>? networks = TrainNetworks(context, plan);
+            $"(d) networks {string.Join(", ", Array.ConvertAll(plan.Architectures, NetworkArchitectures.Name))}: the MLP {Architecture(plan.Width)} on {plan.Examples} MNIST examples, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.LearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.Steps} steps; the CNNs on {plan.ConvolutionalExamples}, η ∈ {{{string.Join(", ", Array.ConvertAll(plan.ConvolutionalLearningRates, e => e.ToString(CultureInfo.InvariantCulture)))}}}, {plan.ConvolutionalSteps} steps"));
+        IReadOnlyList<NetworkRun>? networks = TrainNetworks(context, plan);
         if (networks is null) return context.Result(); // cancelled
 
         var results = new EdgeOfStabilityResults(twoCycles, lossLevels, valley, networks);
@@ -63,6 +84,10 @@ public sealed partial class EdgeOfStability : IExperiment
 /// <param name="TwoCycles">Part (a): the 2-cycles on the subquadratic well and the quadratic runs.</param>
 /// <param name="LossLevels">Part (b): the settled loss levels and their fit, one series per exponent p.</param>
 /// <param name="Valley">Part (c): one run per learning rate in the 2-D valley.</param>
-/// <param name="Networks">Part (d): one run per learning rate on the MNIST network.</param>
+/// <param name="Runs">Parts (d) and (e): one run per architecture and learning rate on MNIST, with its mechanism points.</param>
 internal sealed record EdgeOfStabilityResults(TwoCycleResults TwoCycles, IReadOnlyList<LossLevelSeries> LossLevels,
-                                              IReadOnlyList<ValleyRun> Valley, IReadOnlyList<NetworkEdgeRun> Networks);
+                                              IReadOnlyList<ValleyRun> Valley, IReadOnlyList<NetworkRun> Runs)
+{
+    /// <summary>Part (d): one run per architecture and learning rate.</summary>
+    public IEnumerable<NetworkEdgeRun> Networks => Runs.Select(r => r.Edge);
+}

@@ -23,20 +23,26 @@ internal sealed partial class FcTanh32x2;
 [Dense(10)]
 internal sealed partial class FcTanh64x3;
 
-/// <summary>The networks the subquadratic-growth study can train, by the name its <c>Networks</c> setting uses.</summary>
+/// <summary>The networks the subquadratic-growth study can train: the MLPs by the name its <c>Networks</c> setting uses, and one CNN per convolutional architecture.</summary>
 internal static class GrowthNetworks
 {
-    /// <summary>A named network: its setting name, its generated architecture description (for tables), and a factory.</summary>
-    internal sealed record Choice(string Name, string Architecture, Func<IModel> Create);
+    /// <summary>A named network: its setting name, its family, its generated architecture description (for tables), and a factory.</summary>
+    internal sealed record Choice(string Name, NetworkArchitecture Family, string Architecture, Func<IModel> Create);
 
-    /// <summary>Every available network, in a fixed order.</summary>
+    /// <summary>The fully connected networks the <c>Networks</c> setting chooses from, in a fixed order.</summary>
     public static IReadOnlyList<Choice> All { get; } =
     [
-        new("fc-tanh-32x2", FcTanh32x2.Architecture, () => new FcTanh32x2()),
-        new("fc-tanh-64x3", FcTanh64x3.Architecture, () => new FcTanh64x3()),
+        new("fc-tanh-32x2", NetworkArchitecture.Mlp, FcTanh32x2.Architecture, () => new FcTanh32x2()),
+        new("fc-tanh-64x3", NetworkArchitecture.Mlp, FcTanh64x3.Architecture, () => new FcTanh64x3()),
     ];
 
-    /// <summary>The network called <paramref name="name"/>.</summary>
+    /// <summary>The LeNet-style CNN (architecture <c>lenet</c>).</summary>
+    public static Choice LeNet { get; } = new("lenet-tanh", NetworkArchitecture.LeNet, StudyModels.LeNetTanh.Architecture, () => new StudyModels.LeNetTanh());
+
+    /// <summary>The residual CNN (architecture <c>resnet</c>).</summary>
+    public static Choice ResNet { get; } = new("resnet-tanh", NetworkArchitecture.ResNet, StudyModels.ResNetTanh.Architecture, () => new StudyModels.ResNetTanh());
+
+    /// <summary>The fully connected network called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No network has that name; the message lists the names there are.</exception>
     public static Choice Named(string name) =>
         All.FirstOrDefault(c => c.Name == name)

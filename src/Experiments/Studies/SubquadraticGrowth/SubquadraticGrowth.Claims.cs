@@ -25,6 +25,16 @@ public sealed partial class SubquadraticGrowth
     /// </summary>
     private const double OvershootFloor = 5;
 
+    /// <summary>
+    /// Whether the far-out claims along v₁ (p ≤ 1.5 over the last decade, overshoot > 5) are stated for a family. For the
+    /// MLPs they hold on every seed run. For the CNNs v₁ lies 70–92% in the linear readout (measured, seeds 0–3, quick
+    /// sizes), where one-hot MSE is exactly quadratic, and the last decade along v₁ gave p = 1.09–1.67 and an overshoot of
+    /// 2.1–17: subquadratic, but not by the margins claimed for the MLPs on every seed. Both are reported as measurements
+    /// there (the overshoot is among the measurements of every network); the hidden-layer directions, which exclude the
+    /// readout, keep every claim.
+    /// </summary>
+    internal static bool ClaimsFarOutAlongTop(NetworkArchitecture family) => family == NetworkArchitecture.Mlp;
+
     /// <summary>States the study's claims per network, each a measured value against its expectation.</summary>
     private static void StateClaims(ExperimentContext context, SubquadraticGrowthPlan plan, IReadOnlyList<NetworkGrowth> results)
     {
@@ -59,8 +69,16 @@ public sealed partial class SubquadraticGrowth
             context.ClaimWithin($"{n}: p(t) ≈ 2 over the first decade of |t| along every hidden-layer random direction (the median furthest from 2)",
                                 furthest.SmallExponent, QuadraticExponentLow, QuadraticExponentHigh);
 
-            context.Claim($"{n}: p(t) clearly below 2 over the last decade of |t| along v₁ (median)", top.LargeExponent,
-                          $"≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}", top.LargeExponent <= SubquadraticExponentCeiling);
+            bool topClaimed = ClaimsFarOutAlongTop(r.Trained.Network.Family);
+            if (topClaimed)
+            {
+                context.Claim($"{n}: p(t) clearly below 2 over the last decade of |t| along v₁ (median)", top.LargeExponent,
+                              $"≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}", top.LargeExponent <= SubquadraticExponentCeiling);
+            }
+            else
+            {
+                context.Measure($"{n}: p(t) over the last decade of |t| along v₁ (median; hypothesis p ≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}, not claimed for CNNs)", top.LargeExponent);
+            }
             double hiddenLarge = Median(hidden.Select(d => d.LargeExponent));
             context.Claim($"{n}: p(t) clearly below 2 over the last decade of |t| along hidden-layer random directions (median over directions)", hiddenLarge,
                           $"≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}", hiddenLarge <= SubquadraticExponentCeiling);
@@ -69,8 +87,11 @@ public sealed partial class SubquadraticGrowth
             context.Claim($"{n}: a finite quadratic radius on both signs of v₁ and every hidden-layer random direction (directions with one)", withRadius,
                           $"= {claimed.Length}", withRadius == claimed.Length);
 
-            context.Claim($"{n}: the quadratic model ½λ₁t² overshoots ΔL at max |t| along v₁ (factor)", top.Overshoot,
-                          $"> {ExperimentContext.Format(OvershootFloor)}", top.Overshoot > OvershootFloor);
+            if (topClaimed)
+            {
+                context.Claim($"{n}: the quadratic model ½λ₁t² overshoots ΔL at max |t| along v₁ (factor)", top.Overshoot,
+                              $"> {ExperimentContext.Format(OvershootFloor)}", top.Overshoot > OvershootFloor);
+            }
             double hiddenOvershoot = Median(hidden.Select(d => d.Overshoot));
             context.Claim($"{n}: the quadratic model overshoots ΔL at max |t| along hidden-layer random directions (median factor)", hiddenOvershoot,
                           $"> {ExperimentContext.Format(OvershootFloor)}", hiddenOvershoot > OvershootFloor);

@@ -18,11 +18,11 @@ public sealed partial class SubquadraticGrowth
             for (int i = 0; i < steps.Length; i++) training.Add(result.Name, steps[i], rates[i], losses[i], norms[i]);
         }
 
-        ResultTable minima = context.Table("minima", "network", "architecture", "parameters", "examples", "initial_loss", "final_loss",
+        ResultTable minima = context.Table("minima", "network", "family", "architecture", "parameters", "examples", "initial_loss", "final_loss",
                                            "gradient_norm", "minimum_norm", "lambda1", "lambda1_residual", "lanczos_hvps", "lanczos_converged", "top_readout_share");
         foreach (NetworkGrowth r in results)
         {
-            minima.Add(r.Name, r.Trained.Network.Architecture, r.Trained.Model.ParameterCount, r.Trained.ExampleCount,
+            minima.Add(r.Name, NetworkArchitectures.Name(r.Trained.Network.Family), r.Trained.Network.Architecture, r.Trained.Model.ParameterCount, r.Trained.ExampleCount,
                        r.Trained.InitialLoss, r.Trained.FinalLoss, r.Trained.FinalGradientNorm, r.MinimumNorm, r.Eigenpairs.Values[0], r.Eigenpairs.Residuals[0],
                        r.Eigenpairs.HvpCount, r.Eigenpairs.Converged, r.TopReadoutShare);
         }

@@ -27,8 +27,9 @@ public sealed partial class SubquadraticGrowth
         model.Initialize(theta, context.Seed);
         double initialLoss = model.Loss(theta, data);
 
-        using IProgressTask progress = context.Progress($"train {network.Name}", plan.Steps);
-        var trainer = new Trainer(model, data, new Adam(), Optimization.LearningRate.Cosine(plan.LearningRate, plan.Steps))
+        int steps = plan.StepsOf(network);
+        using IProgressTask progress = context.Progress($"train {network.Name}", steps);
+        var trainer = new Trainer(model, data, new Adam(), Optimization.LearningRate.Cosine(plan.LearningRate, steps))
         {
             CheckpointPath = context.CheckpointPath("train-" + network.Name),
             CheckpointEvery = 250,
@@ -38,8 +39,8 @@ public sealed partial class SubquadraticGrowth
         bool resume = context.CanResumeFrom(trainer.CheckpointPath);
         if (resume) context.Log.WriteLine($"  {network.Name}: resuming from {trainer.CheckpointPath}");
         Trajectory trajectory = resume
-            ? trainer.Resume(trainer.CheckpointPath, theta, plan.Steps, context.Cancellation)
-            : trainer.Run(theta, plan.Steps, context.Cancellation);
+            ? trainer.Resume(trainer.CheckpointPath, theta, steps, context.Cancellation)
+            : trainer.Run(theta, steps, context.Cancellation);
         if (trajectory.Status == RunStatus.Cancelled) return null;
         if (trajectory.Status == RunStatus.Diverged)
             throw new InvalidOperationException(Invariant($"Training {network.Name} diverged at step {trajectory.DivergedAt}; lower LearningRate (now {plan.LearningRate})."));

@@ -36,17 +36,29 @@ namespace Landscape.Experiments.Studies;
 [Experiment("subquadratic-growth", Summary = "Near trained minima the loss grows like t^2 only inside a tiny radius and subquadratically beyond it")]
 public sealed partial class SubquadraticGrowth : IExperiment
 {
-    /// <summary>Names of the networks to train (see <see cref="GrowthNetworks"/>); empty means the profile's default.</summary>
-    [Setting("Networks to train: fc-tanh-32x2, fc-tanh-64x3 (empty = profile default: the first in test/quick, both in full)")]
+    /// <summary>The architecture families to train and probe; empty means all three (every profile).</summary>
+    [Setting("Architectures to train and probe: mlp, lenet, resnet (empty = all three)")]
+    public NetworkArchitecture[] Architectures { get; set; } = [];
+
+    /// <summary>Names of the fully connected networks to train (see <see cref="GrowthNetworks"/>); empty means the profile's default.</summary>
+    [Setting("MLPs to train (architecture mlp): fc-tanh-32x2, fc-tanh-64x3 (empty = profile default: the first in test/quick, both in full)")]
     public string[] Networks { get; set; } = [];
 
-    /// <summary>Training examples (the first MNIST test images); 0 means the profile's default.</summary>
-    [Setting("MNIST training examples (0 = profile default: 256 test, 512 quick, 1000 full)")]
+    /// <summary>Training examples of the MLPs (the first MNIST test images); 0 means the profile's default.</summary>
+    [Setting("MNIST training examples of the MLPs (0 = profile default: 256 test, 512 quick, 1000 full)")]
     public int Examples { get; set; }
 
-    /// <summary>Full-batch Adam steps; 0 means the profile's default.</summary>
-    [Setting("Full-batch Adam steps (0 = profile default: 3000 test, 4000 quick, 8000 full)")]
+    /// <summary>Full-batch Adam steps of the MLPs; 0 means the profile's default.</summary>
+    [Setting("Full-batch Adam steps of the MLPs (0 = profile default: 3000 test, 4000 quick, 8000 full)")]
     public int Steps { get; set; }
+
+    /// <summary>Training examples of the CNNs (lenet, resnet); 0 means the profile's default.</summary>
+    [Setting("MNIST training examples of the CNNs lenet and resnet (0 = profile default: 128 test, 256 quick, 512 full)")]
+    public int ConvolutionalExamples { get; set; }
+
+    /// <summary>Full-batch Adam steps of the CNNs (lenet, resnet); 0 means the profile's default.</summary>
+    [Setting("Full-batch Adam steps of the CNNs lenet and resnet (0 = profile default: 1000 test, 1200 quick, 4000 full)")]
+    public int ConvolutionalSteps { get; set; }
 
     /// <summary>Adam's initial step size; it is annealed to zero by a cosine schedule over the run.</summary>
     [Setting("Initial Adam step size (cosine-annealed to 0 over the run)")]
@@ -78,12 +90,12 @@ public sealed partial class SubquadraticGrowth : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         SubquadraticGrowthPlan plan = Plan(context);
-        Dataset data = StudyData.Mnist(plan.Examples);
-        context.Log.WriteLine($"subquadratic-growth: {plan.Examples} MNIST examples, {plan.Steps} Adam steps, networks {string.Join(", ", plan.Networks.Select(n => n.Name))}");
+        context.Log.WriteLine($"subquadratic-growth: networks {string.Join(", ", plan.Networks.Select(n => n.Name))}; MLPs on {plan.Examples} MNIST examples for {plan.Steps} Adam steps, CNNs on {plan.ConvolutionalExamples} for {plan.ConvolutionalSteps}");
 
         var results = new List<NetworkGrowth>();
         foreach (GrowthNetworks.Choice network in plan.Networks)
         {
+            Dataset data = StudyData.Mnist(plan.ExamplesOf(network));
             TrainedNetwork? trained = Train(context, network, data, plan);
             if (trained is null) return context.Result(); // cancelled
             results.Add(Probe(context, trained, trained.Data, plan));
