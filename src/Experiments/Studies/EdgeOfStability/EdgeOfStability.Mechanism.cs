@@ -57,9 +57,27 @@ internal sealed record MechanismRun(NetworkEdgeRun Run, IReadOnlyList<MechanismP
     /// <summary>Median curvature-drop share over the late points (NaN if none).</summary>
     public double CurvatureDropShare => SubquadraticGrowth.Median(Late.Select(p => p.CurvatureDropShare(Run.Threshold)));
 
-    /// <summary>Median of the relative change of the curvature along v₁ from 0.25a to 2a (both signs averaged).</summary>
-    public double CurvatureSpread => SubquadraticGrowth.Median(Late.Select(p =>
-        Math.Abs(p.MeanCurvature(EdgeOfStability.CurvatureMultiples.Length - 1) - p.MeanCurvature(0)) / p.MeanCurvature(0)));
+    /// <summary>
+    /// The largest relative change of the curvature along v₁ over the late points: max over s ∈ [0.25a, 2a] and both
+    /// signs of |v₁ᵀH(m_k ± s·a·v₁)v₁ / λ(m_k) − 1| (NaN if there are no late points).
+    /// </summary>
+    public double CurvatureSpread => Late.Length == 0 ? double.NaN : Late.Max(p => p.Curvatures.Max(c => Math.Abs(c / p.LambdaMidpoint - 1)));
+
+    /// <summary>Late points whose midpoint is sharper than 2/η.</summary>
+    public int AboveThreshold => Late.Count(p => p.LambdaMidpoint > Run.Threshold);
+
+    /// <summary>
+    /// Late points where the 1-D subquadratic mechanism operates: λ(m_k) &gt; 2/η and the curvature along v₁ averaged over
+    /// ±a (the iterates' distance) at or below 2/η.
+    /// </summary>
+    public int SubquadraticallyStabilized => Late.Count(p => p.LambdaMidpoint > Run.Threshold && p.MeanCurvature(EdgeOfStability.AtAmplitude) <= Run.Threshold);
+
+    /// <summary>
+    /// The largest disagreement between the two estimates of the change of λ along the step, ∇λ·Δ from the third
+    /// derivative and from differences of warm-started Lanczos, relative to the larger of the two (NaN if no late points).
+    /// </summary>
+    public double ChangeDisagreement => Late.Length == 0 ? double.NaN
+        : Late.Max(p => Math.Abs(p.ChangeAlongStep - p.ChangeAlongStepLanczos) / Math.Max(Math.Abs(p.ChangeAlongStep), Math.Abs(p.ChangeAlongStepLanczos)));
 
     /// <summary>Median stabilization/sharpening balance over the late points with a positive sharpening rate (NaN if none).</summary>
     public double Balance => SubquadraticGrowth.Median(Late.Where(p => p.SharpeningRate > 0).Select(p => p.Balance));

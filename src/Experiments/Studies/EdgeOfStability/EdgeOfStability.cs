@@ -43,7 +43,7 @@ public sealed partial class EdgeOfStability : IExperiment
     public int ConvolutionalSteps { get; set; }
 
     /// <summary>MNIST training examples of the CNN runs; 0 = the profile's.</summary>
-    [Setting("MNIST training examples for the CNN runs (0 = profile default: full 1000, quick 256, test 128)")]
+    [Setting("MNIST training examples for the CNN runs (0 = profile default: full 1000, quick 256, test 256)")]
     public int ConvolutionalExamples { get; set; }
 
     /// <summary>Late steps per network run at which part (e) measures the mechanism; 0 = the profile's (full 4, quick 2, test 2).</summary>
