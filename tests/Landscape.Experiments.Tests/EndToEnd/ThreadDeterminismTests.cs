@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Landscape.Experiments.Tests.EndToEnd;
 
-/// <summary><c>landscape run all --quick</c> writes byte-identical tables with one thread and with two.</summary>
+/// <summary><c>landscape run all --profile test</c> writes byte-identical tables with one thread and with two.</summary>
 public sealed class ThreadDeterminismTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "landscape-threads-" + Guid.NewGuid().ToString("N"));
@@ -15,11 +15,11 @@ public sealed class ThreadDeterminismTests : IDisposable
     }
 
     [Fact]
-    public void Run_all_quick_tables_are_identical_for_one_and_two_threads()
+    public void Run_all_test_profile_tables_are_identical_for_one_and_two_threads()
     {
         foreach (var threads in new[] { "1", "2" })
         {
-            var run = LandscapeProcess.Run(TimeSpan.FromMinutes(20), "run", "all", "--quick", "--seed", "3", "--threads", threads, "--out", _root, "--run", "threads-" + threads);
+            var run = LandscapeProcess.Run(TimeSpan.FromMinutes(20), "run", "all", "--profile", "test", "--seed", "3", "--threads", threads, "--out", _root, "--run", "threads-" + threads);
             Assert.True(run.ExitCode == 0, $"run all --threads {threads} exited {run.ExitCode}: {run.Error}");
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Landscape.Experiments.Studies;
 using Xunit.Abstractions;
 
@@ -28,12 +29,15 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
 
         Assert.Empty(result.FailedClaims);
         Assert.Equal(ExperimentStatus.Passed, result.Status);
-        foreach (string table in new[] { "two-cycle", "two-cycle-iterates", "loss-level", "loss-level-fit", "valley-trajectory", "valley-summary", "network-trajectory", "network-summary" })
+        foreach (string table in new[] { "two-cycle", "two-cycle-iterates", "loss-level", "loss-level-fit", "valley-trajectory", "valley-summary", "network-trajectory", "network-summary", "mechanism" })
         {
             Assert.Contains(table + ".csv", result.Files);
             Assert.True(File.Exists(Path.Combine(_directory, table + ".csv")), table);
         }
-        Assert.Equal(7, context.Figures.Count);
+        // (a)–(c) five figures; (d) sharpness and loss per architecture; (e) the curvature along v₁.
+        Assert.Equal(5 + 3 * 2 + 1, context.Figures.Count);
+        foreach (string architecture in new[] { "mlp", "lenet", "resnet" })
+            Assert.Contains(result.Claims, c => c.Text.StartsWith("(d) " + architecture + ", η = ", StringComparison.Ordinal));
         Assert.All(context.Figures, f => Assert.NotEmpty(f.Series));
 
         // (a) the secant sharpness of the 2-cycle is 2/η to far better than 1%; the Hessian at the iterates is below 2/η.
@@ -51,17 +55,42 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
         var network = context.Tables.Single(t => t.Name == "network-summary");
         Assert.All(network.Column("late_fraction_in_band"), f => Assert.InRange(f, 0.8, 1.0));
         Assert.All(network.Column("onset_step"), s => Assert.True(s >= 1));
+
+        // (e) two late points per run; the two routes to ∇λ·Δ (third derivative, Lanczos differences a quarter step
+        // apart) agree to 25% (they differ by the change of ∇λ over the step); v₁ through m_k is an eigenvector direction
+        // whose curvature at s = 0.25a is λ(m_k) to well under the claimed constancy.
+        var mechanism = context.Tables.Single(t => t.Name == "mechanism");
+        Assert.Equal(3 * 2 * 2, mechanism.RowCount);
+        double[] along = mechanism.Column("sharpness_change_along_step"), lanczos = mechanism.Column("sharpness_change_along_step_lanczos");
+        for (int i = 0; i < along.Length; i++)
+            Assert.True(Math.Abs(along[i] - lanczos[i]) <= 0.25 * Math.Max(Math.Abs(along[i]), Math.Abs(lanczos[i])), $"row {i}: {along[i]} vs {lanczos[i]}");
+        double[] midpoint = mechanism.Column("lambda_midpoint"), nearest = mechanism.Column("curvature_plus_0_25a");
+        for (int i = 0; i < midpoint.Length; i++) Assert.InRange(nearest[i] / midpoint[i], 0.99, 1.01);
     }
 
     [Fact]
-    public void A_resumed_network_run_writes_the_same_tables_as_an_uninterrupted_one()
+    public void A_network_run_cancelled_mid_training_and_resumed_writes_the_same_tables_as_an_uninterrupted_one()
     {
-        // An "interrupted" run: 40 of 80 steps done, checkpoints on disk (as after a kill once step 40 was checkpointed).
+        // Killed at step 70 of 80 of the first run: the checkpoint at step 60 holds the sharpness monitor's warm start and
+        // the iterates part (e) recorded at steps 59 and 60; the resumed run must end with the same tables, mechanism included.
         string interrupted = Path.Combine(_directory, "interrupted");
         string uninterrupted = Path.Combine(_directory, "uninterrupted");
-        var settings = new EdgeOfStability { Examples = 200, Width = 16, LearningRates = [0.3, 0.2], Steps = 80, SharpnessEvery = 5 };
+        var settings = new EdgeOfStability
+        {
+            Architectures = [NetworkArchitecture.Mlp, NetworkArchitecture.LeNet], Examples = 200, Width = 16, LearningRates = [0.3],
+            ConvolutionalExamples = 64, ConvolutionalLearningRates = [0.3], Steps = 80, ConvolutionalSteps = 40, SharpnessEvery = 5,
+        };
         EdgeOfStabilityPlan plan = settings.Plan(new ExperimentContext("edge-of-stability", _directory, Profile.Test, seed: 3)) with { CheckpointEvery = 20 };
-        Assert.NotNull(EdgeOfStability.TrainNetworks(new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3), plan with { Steps = 40 }));
+        Assert.Equal([59, 78], EdgeOfStability.MechanismSteps(80, 2));
+        using (var cancellation = new CancellationTokenSource())
+        {
+            var killed = new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3)
+            {
+                Cancellation = cancellation.Token,
+                ProgressSink = new CancelAfterSteps(cancellation, 70),
+            };
+            Assert.Null(EdgeOfStability.TrainNetworks(killed, plan));
+        }
 
         var resumed = new ExperimentContext("edge-of-stability", interrupted, Profile.Test, seed: 3) { Resume = true, Log = new StringWriter() };
         EdgeOfStability.WriteNetworkTables(resumed, EdgeOfStability.TrainNetworks(resumed, plan)!);
@@ -71,9 +100,30 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
         EdgeOfStability.WriteNetworkTables(fresh, EdgeOfStability.TrainNetworks(fresh, plan)!);
         fresh.Result().WriteTables(fresh);
 
-        foreach (string table in new[] { "network-trajectory.csv", "network-summary.csv" })
+        foreach (string table in new[] { "network-trajectory.csv", "network-summary.csv", "mechanism.csv" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, table)), File.ReadAllBytes(Path.Combine(interrupted, table)));
-        Assert.Equal(1 + 2 * 80, File.ReadAllLines(Path.Combine(interrupted, "network-trajectory.csv")).Length);
+        Assert.Equal(1 + 80 + 40, File.ReadAllLines(Path.Combine(interrupted, "network-trajectory.csv")).Length);
+        Assert.Equal(1 + 2 + 2, File.ReadAllLines(Path.Combine(interrupted, "mechanism.csv")).Length);
+    }
+
+    /// <summary>Cancels the run once the network progress task has advanced by the given number of steps (a simulated kill).</summary>
+    private sealed class CancelAfterSteps(CancellationTokenSource cancellation, int steps) : IProgressSink
+    {
+        private int _seen;
+
+        public IProgressTask Start(string description, double total) => new Task(this);
+
+        private sealed class Task(CancelAfterSteps owner) : IProgressTask
+        {
+            public void Increment(double amount = 1)
+            {
+                if (++owner._seen == steps) owner._cancellation.Cancel();
+            }
+
+            public void Dispose() { }
+        }
+
+        private readonly CancellationTokenSource _cancellation = cancellation;
     }
 
     [Fact]
@@ -86,5 +136,9 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("LearningRates", eta.ParamName);
         var steps = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { Steps = -5 }.Plan(context));
         Assert.Equal("Steps", steps.ParamName);
+        var architectures = Assert.Throws<ArgumentException>(() => new EdgeOfStability { Architectures = [NetworkArchitecture.Mlp, NetworkArchitecture.Mlp] }.Plan(context));
+        Assert.Equal("Architectures", architectures.ParamName);
+        var convolutional = Assert.Throws<ArgumentOutOfRangeException>(() => new EdgeOfStability { ConvolutionalLearningRates = [double.NaN] }.Plan(context));
+        Assert.Equal("ConvolutionalLearningRates", convolutional.ParamName);
     }
 }

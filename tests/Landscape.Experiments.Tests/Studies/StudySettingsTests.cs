@@ -27,6 +27,8 @@ public sealed class StudySettingsTests : IDisposable
             ["networks"] = ("fc-tanh-32x2", "fc-tanh-32x2", "fc-tanh-32x2,fc-tanh-64x3"),
             ["examples"] = ("256", "512", "1000"),
             ["steps"] = ("3000", "4000", "8000"),
+            ["convolutional-examples"] = ("128", "256", "512"),
+            ["convolutional-steps"] = ("1000", "1200", "4000"),
             ["random-directions"] = ("3", "3", "5"),
             ["points-per-decade"] = ("5", "8", "10"),
         },
@@ -35,8 +37,12 @@ public sealed class StudySettingsTests : IDisposable
             ["learning-rates"] = ("0.3,0.2", "0.2,0.15", "0.2,0.1"),
             ["steps"] = ("400", "800", "1500"),
             ["examples"] = ("500", "1000", "5000"),
-            ["width"] = ("16", "32", "64"),
+            ["width"] = ("16", "32", "200"),
+            ["convolutional-learning-rates"] = ("0.3,0.2", "0.2,0.15", "0.2,0.1"),
+            ["convolutional-steps"] = ("400", "600", "1500"),
+            ["convolutional-examples"] = ("256", "256", "1000"),
             ["sharpness-every"] = ("5", "10", "20"),
+            ["mechanism-points"] = ("2", "2", "4"),
         },
         ["learning-rate-decay"] = new()
         {

@@ -119,8 +119,8 @@ public sealed partial class EdgeOfStability
             {
                 double eta = etas[r];
                 var recorder = new IterateRecorder(late.SelectMany(k => new[] { k, k + 1 }));
-                Trajectory run = TrainNetwork(context, model, data, initial, eta, steps, plan, NetworkArchitectures.Name(family) + "-" + r.ToString(CultureInfo.InvariantCulture), recorder);
-                progress.Increment(steps);
+                Trajectory run = TrainNetwork(context, model, data, initial, eta, steps, plan, NetworkArchitectures.Name(family) + "-" + r.ToString(CultureInfo.InvariantCulture),
+                                              recorder, progress);
                 if (run.Status == RunStatus.Cancelled) return null;
                 NetworkEdgeRun edge = MeasureEdge(family, eta, run);
                 context.Log.WriteLine($"(e) {edge.Label}: mechanism at steps {string.Join(", ", late)}");
@@ -131,7 +131,7 @@ public sealed partial class EdgeOfStability
     }
 
     private static Trajectory TrainNetwork(ExperimentContext context, IModel model, Dataset data, double[] initial, double eta, int steps,
-                                           EdgeOfStabilityPlan plan, string name, IterateRecorder recorder)
+                                           EdgeOfStabilityPlan plan, string name, IterateRecorder recorder, IProgressTask progress)
     {
         var trainer = new Trainer(model, data, new GradientDescent(), LearningRate.Constant(eta))
         {
@@ -143,6 +143,7 @@ public sealed partial class EdgeOfStability
             Options = new LanczosOptions { Tolerance = LanczosTolerance, Seed = context.Seed },
         });
         trainer.Monitors.Add(recorder);
+        trainer.Monitors.Add(new TrainingProgressMonitor(progress));
         var theta = (double[])initial.Clone();
         if (context.CanResumeFrom(trainer.CheckpointPath))
         {
