@@ -87,7 +87,7 @@ public sealed partial class DataMagnitudes
     /// <summary>Per β, the measured local exponent against the finite-range model's, with the fit window and β.</summary>
     private static void DrawFiniteRangeFigure(ExperimentContext context, SeedResults first)
     {
-        Figure figure = context.Plot("finite-range-model", "Local exponent: measured ΔL vs the finite-range model (1/n) Σᵢ ℓ̄(rᵢ|t|)")
+        Figure figure = context.Plot("finite-range-model", "Local exponent: measured ΔL vs the finite-range model (1/n) Σᵢ ℓ(rᵢ|t|)")
             .Axes("|t| (unit first-layer direction)", "p(t) = d ln ΔL / d ln |t|", AxisScale.Log, AxisScale.Linear);
         foreach (PowerLawCase p in first.PowerLaws)
         {
@@ -99,7 +99,7 @@ public sealed partial class DataMagnitudes
         }
         PowerLawCase widest = first.PowerLaws[0];
         figure.VerticalLine("window: 10c/r_max", widest.Lo).VerticalLine("window: c/(10 r_min)", widest.Hi);
-        figure.Caption = "Look for: the model (dashed; the seed's one-example profile ℓ̄(s), measured on the r ≡ 1 data, averaged over the sample's magnitudes) bends "
+        figure.Caption = "Look for: the model (dashed; the seed's one-example profile ℓ(s), measured on the r ≡ 1 data, averaged over the sample's magnitudes) bends "
                        + "away from β at both ends of the window just as the measurement does; inside the window the measured curve wobbles around it, "
                        + "most at the low end for large β, where a handful of the largest magnitudes — and the directions they happen to get — own ΔL.";
     }

@@ -55,10 +55,10 @@ public sealed partial class DataMagnitudes
     /// t (both signs), and the reshuffled exponents.
     /// </summary>
     /// <remarks>
-    /// ΔL_model(t) = (1/n) Σᵢ ℓ̄(rᵢ|t|) is exactly the average of the measured ΔL over every pairing of the magnitudes
-    /// with the sample's directions (ℓ̄ averages φ(s; uₖ) over the same directions), so the measured exponent differs
-    /// from the prediction only by which directions the magnitudes happen to get — most of all the few largest, which own
-    /// the window's low end. Each reshuffling draws a seeded permutation π and measures ΔL with example i at rπ(i)
+    /// ΔL_model(t) = (1/n) Σᵢ ℓ̄(rᵢ|t|) is the average of the measured ΔL over every pairing of the magnitudes with the
+    /// sample's directions (ℓ̄ averages φ(s; uₖ) over the same directions), up to the teacher's own pre-activations
+    /// (≤ 0.01) and the table's interpolation; so the measured exponent differs from the prediction by which directions
+    /// the magnitudes happen to get — most of all the few largest, which own the window's low end. Each reshuffling draws a seeded permutation π and measures ΔL with example i at rπ(i)
     /// (teacher labels recomputed), at the window's t only.
     /// </remarks>
     private static FiniteRangePrediction PredictFiniteRange(DataMagnitudesPlan plan, MagnitudeModels models, int seed, int betaIndex, double[] magnitudes,
