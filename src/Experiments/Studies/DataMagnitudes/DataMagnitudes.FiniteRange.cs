@@ -35,9 +35,11 @@ public sealed partial class DataMagnitudes
     internal const double PredictionTolerance = 0.05;
 
     /// <summary>
-    /// The ±<see cref="PredictionTolerance"/> hypothesis is claimed for β up to this value. Over the seeds run (quick: 1,
-    /// full: 3) it held for β = 0.5, where the reshuffled exponents spread by 0.015–0.023, and failed for β = 1 and 1.5,
-    /// where the pairing spread alone (0.05–0.11) is as large as the tolerance; those differences are measurements.
+    /// The ±<see cref="PredictionTolerance"/> hypothesis is claimed for β up to this value. Over the seeds run (the full
+    /// profile's three, the quick profile's one, and the test profile at run seeds 0 and 4) it held for β = 0.5
+    /// (differences −0.033 to +0.011, reshuffled exponents spreading by 0.015–0.033) and failed for β = 1 and 1.5
+    /// (differences down to −0.099 and −0.146, up to +0.173), where the pairing spread alone (0.05–0.10 and 0.08–0.16) is
+    /// as large as the tolerance; for those β the differences are measurements.
     /// </summary>
     internal const double PredictionClaimMaxBeta = 0.5;
 
