@@ -56,6 +56,7 @@ public sealed class StudySettingsTests : IDisposable
             ["samples"] = ("2000", "4000", "4000"),
             ["seeds"] = ("1", "1", "3"),
             ["points-per-decade"] = ("6", "10", "20"),
+            ["reshuffles"] = ("8", "16", "32"),
             ["student-steps"] = ("300", "1000", "4000"),
         },
     };

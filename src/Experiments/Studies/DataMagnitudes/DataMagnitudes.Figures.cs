@@ -15,6 +15,7 @@ public sealed partial class DataMagnitudes
         DrawSingleScaleFigure(context, first.SingleScale);
         DrawTwoGroupsFigure(context, first.TwoGroups);
         DrawPowerLawFigures(context, first);
+        DrawFiniteRangeFigure(context, first);
         DrawStudentFigures(context, results.Student);
     }
 
@@ -81,6 +82,26 @@ public sealed partial class DataMagnitudes
         exponentFigure.Line("two groups", two.T, two.Exponent);
         PowerLawCase firstPowerLaw = first.PowerLaws[0];
         exponentFigure.Line($"linear control (β = {firstPowerLaw.Label} data)", firstPowerLaw.Control.Result.T, firstPowerLaw.Control.Result.Exponent);
+    }
+
+    /// <summary>Per β, the measured local exponent against the finite-range model's, with the fit window and β.</summary>
+    private static void DrawFiniteRangeFigure(ExperimentContext context, SeedResults first)
+    {
+        Figure figure = context.Plot("finite-range-model", "Local exponent: measured ΔL vs the finite-range model (1/n) Σᵢ ℓ(rᵢ|t|)")
+            .Axes("|t| (unit first-layer direction)", "p(t) = d ln ΔL / d ln |t|", AxisScale.Log, AxisScale.Linear);
+        foreach (PowerLawCase p in first.PowerLaws)
+        {
+            ProbeResult result = p.Teacher.Result;
+            FiniteRangePrediction f = p.Prediction;
+            figure.Line(Invariant($"measured β = {p.Label} (fit {p.Fit.Exponent:0.00})"), result.T, result.Exponent)
+                  .Line(Invariant($"model β = {p.Label} (fit {f.Fit.Exponent:0.00})"), result.T, ExponentCurve.LocalExponents(result.T, f.Model), dashed: true)
+                  .HorizontalLine($"β = {p.Label}", p.Beta);
+        }
+        PowerLawCase widest = first.PowerLaws[0];
+        figure.VerticalLine("window: 10c/r_max", widest.Lo).VerticalLine("window: c/(10 r_min)", widest.Hi);
+        figure.Caption = "Look for: the model (dashed; the seed's one-example profile ℓ(s), measured on the r ≡ 1 data, averaged over the sample's magnitudes) bends "
+                       + "away from β at both ends of the window just as the measurement does; inside the window the measured curve wobbles around it, "
+                       + "most at the low end for large β, where a handful of the largest magnitudes — and the directions they happen to get — own ΔL.";
     }
 
     /// <summary>The student's training loss and its growth with the teacher's window and the fit.</summary>

@@ -16,6 +16,7 @@ public sealed partial class DataMagnitudes
         Samples = plan.Samples;
         Seeds = plan.Seeds;
         PointsPerDecade = plan.PointsPerDecade;
+        Reshuffles = plan.Reshuffles;
         StudentSteps = plan.StudentSteps;
         return plan;
     }
@@ -26,6 +27,7 @@ internal sealed record DataMagnitudesPlan(
     int Samples,
     int Seeds,
     int PointsPerDecade,
+    int Reshuffles,
     double MinT,
     double MaxT,
     double[] Betas,
@@ -44,11 +46,14 @@ internal sealed record DataMagnitudesPlan(
         int samples = settings.Samples > 0 ? settings.Samples : context.ByProfile(2000, 4000, 4000);
         int seeds = settings.Seeds > 0 ? settings.Seeds : context.ByProfile(1, 1, 3);
         int points = settings.PointsPerDecade > 0 ? settings.PointsPerDecade : context.ByProfile(6, 10, 20);
+        int reshuffles = settings.Reshuffles > 0 ? settings.Reshuffles : context.ByProfile(8, 16, 32);
         int studentSteps = settings.StudentSteps > 0 ? settings.StudentSteps : context.ByProfile(300, 1000, 4000);
 
         if (settings.Samples < 0) throw new ArgumentOutOfRangeException(nameof(settings.Samples), settings.Samples, "Expected a positive number of examples (or 0 for the profile default).");
         if (settings.Seeds < 0) throw new ArgumentOutOfRangeException(nameof(settings.Seeds), settings.Seeds, "Expected a positive number of seeds (or 0 for the profile default).");
         if (settings.PointsPerDecade < 0) throw new ArgumentOutOfRangeException(nameof(settings.PointsPerDecade), settings.PointsPerDecade, "Expected positive points per decade (or 0 for the profile default).");
+        if (settings.Reshuffles < 0) throw new ArgumentOutOfRangeException(nameof(settings.Reshuffles), settings.Reshuffles, "Expected a positive number of reshufflings (or 0 for the profile default).");
+        if (reshuffles < 2) throw new ArgumentOutOfRangeException(nameof(settings.Reshuffles), reshuffles, "Expected at least 2 reshufflings (their spread needs two).");
         if (settings.StudentSteps < 0) throw new ArgumentOutOfRangeException(nameof(settings.StudentSteps), settings.StudentSteps, "Expected a positive number of steps (or 0 for the profile default).");
         if (samples < 20) throw new ArgumentOutOfRangeException(nameof(settings.Samples), samples, "Expected at least 20 examples per data set.");
         if (points < 3) throw new ArgumentOutOfRangeException(nameof(settings.PointsPerDecade), points, "Expected at least 3 grid points per decade (the local exponent needs neighbours).");
@@ -70,7 +75,7 @@ internal sealed record DataMagnitudesPlan(
         if (!(settings.StudentLearningRate > 0) || !double.IsFinite(settings.StudentLearningRate))
             throw new ArgumentOutOfRangeException(nameof(settings.StudentLearningRate), settings.StudentLearningRate, "Expected a positive, finite learning rate.");
 
-        return new DataMagnitudesPlan(samples, seeds, points, settings.MinT, settings.MaxT, (double[])settings.Betas.Clone(), settings.MaxMagnitude, settings.QuantileMagnitudes,
+        return new DataMagnitudesPlan(samples, seeds, points, reshuffles, settings.MinT, settings.MaxT, (double[])settings.Betas.Clone(), settings.MaxMagnitude, settings.QuantileMagnitudes,
                              (double[])settings.GroupMagnitudes.Clone(), settings.TeacherWeightScale, settings.SaturatedWeightScale,
                              studentSteps, settings.StudentLearningRate);
     }

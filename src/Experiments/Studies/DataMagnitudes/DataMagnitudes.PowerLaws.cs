@@ -20,14 +20,22 @@ namespace Landscape.Experiments.Studies;
 /// <param name="Saturated">The saturated teacher's profile on the same inputs and direction.</param>
 /// <param name="SaturatedFit">The saturated teacher's exponent over [Lo, Hi].</param>
 /// <param name="Control">The linear control on the same inputs.</param>
+/// <param name="Prediction">The finite-range prediction of <paramref name="Fit"/> over the same window, and the reshuffled exponents.</param>
 internal sealed record PowerLawCase(double Beta, string Label, TeacherProbe Teacher, double C, double CExit, double RMin, double RMax, double Lo, double Hi,
-                                    ExponentFit Fit, ExponentFit SampledFit, ProbeResult Saturated, ExponentFit SaturatedFit, ControlProbe Control);
+                                    ExponentFit Fit, ExponentFit SampledFit, ProbeResult Saturated, ExponentFit SaturatedFit, ControlProbe Control,
+                                    FiniteRangePrediction Prediction);
 
 public sealed partial class DataMagnitudes
 {
-    /// <summary>(c) power-law magnitudes, with the saturated-teacher variant and the linear control on the same inputs. Null when cancelled.</summary>
+    /// <summary>The smallest magnitude of the power laws (the largest is <see cref="MaxMagnitude"/>).</summary>
+    internal const double PowerLawMinimum = 1.0;
+
+    /// <summary>
+    /// (c) power-law magnitudes, with the finite-range prediction from the seed's one-example profile
+    /// <paramref name="unit"/>, the saturated-teacher variant and the linear control on the same inputs. Null when cancelled.
+    /// </summary>
     private static List<PowerLawCase>? PowerLaws(ExperimentContext context, DataMagnitudesPlan plan, MagnitudeModels models, int seed, double[] directions,
-                                                 IProgressTask progress)
+                                                 OneExampleProfile unit, IProgressTask progress)
     {
         var cases = new List<PowerLawCase>();
         for (int b = 0; b < plan.Betas.Length; b++)
@@ -35,7 +43,7 @@ public sealed partial class DataMagnitudes
             if (context.Cancellation.IsCancellationRequested) return null;
             double beta = plan.Betas[b];
             string label = BetaLabel(beta);
-            double[] magnitudes = MagnitudeData.PowerLaw(plan.Samples, beta, 1.0, plan.MaxMagnitude, MagnitudeSeed(plan, seed, b));
+            double[] magnitudes = MagnitudeData.PowerLaw(plan.Samples, beta, PowerLawMinimum, plan.MaxMagnitude, MagnitudeSeed(plan, seed, b));
             double[] inputs = MagnitudeData.Inputs(directions, magnitudes, InputDimension);
             TeacherProbe teacher = ProbeLinearRegimeTeacher(plan, models, "power-law-beta-" + label, seed, inputs);
             ProbeResult result = teacher.Result;
@@ -52,6 +60,7 @@ public sealed partial class DataMagnitudes
             ExponentFit fit = FitOrNaN(result.Profile, lo, hi);
             // For comparison (a measurement): the same rule with the sampled extremes instead of the density's range.
             ExponentFit sampledFit = FitOrNaN(result.Profile, 10 * c / rMax, c / (10 * rMin));
+            FiniteRangePrediction prediction = PredictFiniteRange(plan, models, seed, b, magnitudes, directions, teacher, unit, lo, hi);
             progress.Increment();
 
             // Saturated teacher on the same inputs and direction, fitted over the same window (a measurement only).
@@ -61,7 +70,7 @@ public sealed partial class DataMagnitudes
             progress.Increment();
 
             ControlProbe control = LinearControl(plan, models, "power-law-beta-" + label, seed, inputs);
-            cases.Add(new PowerLawCase(beta, label, teacher, c, cExit, rMin, rMax, lo, hi, fit, sampledFit, saturated, saturatedFit, control));
+            cases.Add(new PowerLawCase(beta, label, teacher, c, cExit, rMin, rMax, lo, hi, fit, sampledFit, saturated, saturatedFit, control, prediction));
             progress.Increment();
         }
         return cases;

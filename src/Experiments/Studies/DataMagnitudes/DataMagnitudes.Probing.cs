@@ -43,8 +43,9 @@ internal sealed record GrowthStep(double Start, double End, double From, double 
 /// <param name="Seed">The seed of the data, the teachers and the direction.</param>
 /// <param name="SingleScale">(a) r ≡ 1.</param>
 /// <param name="TwoGroups">(b) two groups, with (e) the per-group decomposition.</param>
-/// <param name="PowerLaws">(c) one case per β, with the saturated teacher and (d) the linear control.</param>
-internal sealed record SeedResults(int Seed, SingleScaleCase SingleScale, TwoGroupsCase TwoGroups, IReadOnlyList<PowerLawCase> PowerLaws);
+/// <param name="PowerLaws">(c) one case per β, with the finite-range prediction, the saturated teacher and (d) the linear control.</param>
+/// <param name="Unit">The one-example profile ℓ̄(s) on the seed's directions (the finite-range predictions' per-example loss).</param>
+internal sealed record SeedResults(int Seed, SingleScaleCase SingleScale, TwoGroupsCase TwoGroups, IReadOnlyList<PowerLawCase> PowerLaws, OneExampleProfile Unit);
 
 /// <summary>The pieces every case shares: profiling a model along a direction, the teachers, the linear control, and the steps of a growth curve.</summary>
 public sealed partial class DataMagnitudes
@@ -65,9 +66,10 @@ public sealed partial class DataMagnitudes
             progress.Increment(2);
             TwoGroupsCase twoGroups = TwoGroups(plan, models, seed, directions);
             progress.Increment(2);
-            List<PowerLawCase>? powerLaws = PowerLaws(context, plan, models, seed, directions, progress);
+            OneExampleProfile unit = MeasureOneExampleProfile(plan, models, singleScale.Teacher);
+            List<PowerLawCase>? powerLaws = PowerLaws(context, plan, models, seed, directions, unit, progress);
             if (powerLaws is null) return null;
-            seeds.Add(new SeedResults(seed, singleScale, twoGroups, powerLaws));
+            seeds.Add(new SeedResults(seed, singleScale, twoGroups, powerLaws, unit));
         }
         if (context.Cancellation.IsCancellationRequested) return null;
         return seeds;
@@ -160,5 +162,11 @@ public sealed partial class DataMagnitudes
 
     /// <summary>The least-squares exponent over [lo, hi], or NaN values when the window is empty.</summary>
     private static ExponentFit FitOrNaN(GrowthProfile profile, double lo, double hi) =>
-        lo < hi ? Growth.FitExponent(profile, lo, hi) : new ExponentFit(double.NaN, double.NaN, double.NaN, 0, double.NaN);
+        lo < hi ? Growth.FitExponent(profile, lo, hi) : NoFit;
+
+    /// <summary>The least-squares exponent of <paramref name="deltas"/> at <paramref name="ts"/> over [lo, hi], or NaN values when the window is empty.</summary>
+    private static ExponentFit FitOrNaN(double[] ts, double[] deltas, double lo, double hi) =>
+        lo < hi && ts.Length > 0 ? Growth.FitExponent(ts, deltas, lo, hi) : NoFit;
+
+    private static ExponentFit NoFit => new(double.NaN, double.NaN, double.NaN, 0, double.NaN);
 }

@@ -37,7 +37,7 @@ public sealed partial class DataMagnitudes
         string label = BetaLabel(beta);
 
         double[] directions = MagnitudeData.SphereDirections(plan.Samples, InputDimension, seed);
-        double[] magnitudes = MagnitudeData.PowerLaw(plan.Samples, beta, 1.0, plan.MaxMagnitude, MagnitudeSeed(plan, seed, index));
+        double[] magnitudes = MagnitudeData.PowerLaw(plan.Samples, beta, PowerLawMinimum, plan.MaxMagnitude, MagnitudeSeed(plan, seed, index));
         double[] inputs = MagnitudeData.Inputs(directions, magnitudes, InputDimension);
         (Dataset data, _) = TeacherData(models, inputs, seed, plan.TeacherWeightScale);
 

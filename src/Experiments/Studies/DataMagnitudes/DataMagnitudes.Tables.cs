@@ -7,7 +7,8 @@ public sealed partial class DataMagnitudes
 {
     /// <summary>
     /// Writes the data of record: every profile point (in the order the profiles were taken), the per-group parts, the
-    /// steps and shares, the power-law fits, the linear controls and the student's training curve.
+    /// steps and shares, the power-law fits, their finite-range predictions with the model curves, the reshuffled
+    /// exponents and the one-example profiles, the linear controls and the student's training curve.
     /// </summary>
     private static void WriteTables(ExperimentContext context, DataMagnitudesResults results)
     {
@@ -18,6 +19,12 @@ public sealed partial class DataMagnitudes
         ResultTable fits = context.Table("power_law_fits", "seed", "beta", "c", "c_exit", "r_min", "r_max", "window_lo", "window_hi",
                                          "exponent", "lower", "upper", "points", "exponent_sampled_extremes", "saturated_exponent", "saturated_lower", "saturated_upper");
         ResultTable linearControl = context.Table("linear_control", "data", "seed", "max_abs_exponent_minus_2");
+        ResultTable predictions = context.Table("finite_range_predictions", "seed", "beta", "window_lo", "window_hi", "exponent", "predicted_exponent", "difference",
+                                                "caricature_exponent", "kappa", "plateau", "caricature_knee", "reshuffles", "reshuffled_mean", "reshuffled_sd",
+                                                "reshuffled_within_tolerance");
+        ResultTable models = context.Table("finite_range_model", "seed", "beta", "t", "delta", "delta_model", "delta_caricature");
+        ResultTable reshuffled = context.Table("reshuffled_exponents", "seed", "beta", "draw", "exponent");
+        ResultTable unitProfile = context.Table("one_example_profile", "seed", "s", "loss");
 
         foreach (SeedResults s in results.Seeds)
         {
@@ -48,7 +55,16 @@ public sealed partial class DataMagnitudes
                          p.SaturatedFit.Exponent, p.SaturatedFit.Lower, p.SaturatedFit.Upper);
                 AddProfile(growth, p.Control.Result);
                 linearControl.Add(p.Control.Data, seed, p.Control.Deviation);
+
+                FiniteRangePrediction f = p.Prediction;
+                OneExampleProfile unit = s.Unit;
+                predictions.Add(seed, p.Beta, p.Lo, p.Hi, p.Fit.Exponent, f.Fit.Exponent, p.Fit.Exponent - f.Fit.Exponent, f.CaricatureFit.Exponent,
+                                unit.Kappa, unit.Plateau, unit.Knee, f.Reshuffled.Length, f.ReshuffledMean, f.ReshuffledSd, f.ReshuffledWithin);
+                double[] pt = p.Teacher.Result.T, delta = p.Teacher.Result.Delta;
+                for (int k = 0; k < pt.Length; k++) models.Add(seed, p.Beta, pt[k], delta[k], f.Model[k], f.CaricatureModel[k]);
+                for (int d = 0; d < f.Reshuffled.Length; d++) reshuffled.Add(seed, p.Beta, d, f.Reshuffled[d]);
             }
+            for (int k = 0; k < s.Unit.S.Length; k++) unitProfile.Add(seed, s.Unit.S[k], s.Unit.Loss[k]);
         }
 
         StudentResult student = results.Student;

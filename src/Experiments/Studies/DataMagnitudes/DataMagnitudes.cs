@@ -36,6 +36,10 @@ public sealed partial class DataMagnitudes : IExperiment
     [Setting("Grid points per decade of |t| (0 = profile default: 6 test, 10 quick, 20 full)")]
     public int PointsPerDecade { get; set; }
 
+    /// <summary>Reshufflings of which magnitude goes with which direction per power law; 0 uses the profile default (8 test, 16 quick, 32 full).</summary>
+    [Setting("Reshufflings of the magnitudes among the directions per power law (0 = profile default: 8 test, 16 quick, 32 full)")]
+    public int Reshuffles { get; set; }
+
     /// <summary>Smallest |t| of the growth profiles.</summary>
     [Setting("Smallest |t| of the growth profiles")]
     public double MinT { get; set; } = 1e-6;
