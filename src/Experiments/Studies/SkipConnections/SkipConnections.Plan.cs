@@ -57,8 +57,8 @@ internal sealed record SkipConnectionsPlan(
 
         int seeds = Positive(settings.Seeds, context.ByProfile(1, 2, 2), nameof(settings.Seeds));
         int examples = Positive(settings.Examples, context.ByProfile(64, 128, 256), nameof(settings.Examples));
-        int steps = Positive(settings.Steps, context.ByProfile(400, 500, 1000), nameof(settings.Steps));
-        int surface = Positive(settings.SurfacePoints, context.ByProfile(11, 17, 25), nameof(settings.SurfacePoints));
+        int steps = Positive(settings.Steps, context.ByProfile(300, 500, 1000), nameof(settings.Steps));
+        int surface = Positive(settings.SurfacePoints, context.ByProfile(9, 17, 25), nameof(settings.SurfacePoints));
         int grid = NonNegative(settings.CurvatureGrid, context.ByProfile(3, 0, 5), nameof(settings.CurvatureGrid));
         if (surface < 3 || surface % 2 == 0)
             throw new ArgumentException(Invariant($"SurfacePoints must be odd and at least 3 (θ* at the centre, both sides); got {surface}."), nameof(SkipConnections.SurfacePoints));

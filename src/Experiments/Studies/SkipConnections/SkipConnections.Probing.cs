@@ -72,11 +72,18 @@ public sealed partial class SkipConnections
     private static readonly LanczosOptions TopOptions = new() { Tolerance = 1e-8, MaxIterations = 300 };
 
     /// <summary>
-    /// Lanczos tolerance for λmin at θ* and for both ends on the map: 1e-6 relative to max(|λ|, 16ε‖T‖). λmin sits in the
+    /// Lanczos tolerance for λmin at θ*: 1e-6 relative to max(|λ|, 16ε‖T‖). λmin sits in the
     /// dense cluster of near-zero eigenvalues, where this is often not reached within the step limit; the residual is
     /// reported either way.
     /// </summary>
     private const double ExtremeTolerance = 1e-6;
+
+    /// <summary>
+    /// Lanczos tolerance for both ends at every point of the |λmin/λmax| map: 1e-4 relative. The map is drawn as colours
+    /// and compared through its mean, so four digits are plenty; off the minimum λmin is well separated from the
+    /// near-zero cluster and this is reached in a few dozen steps.
+    /// </summary>
+    private const double MapTolerance = 1e-4;
 
     /// <summary>|λmin / λmax| with λmin ≥ 0 counting as 0 (a locally convex point).</summary>
     internal static double ConvexityRatio(double max, double min) => min >= 0 ? 0 : Math.Abs(min / max);
@@ -137,7 +144,7 @@ public sealed partial class SkipConnections
                 TensorPrimitives.MultiplyAdd(d1, coarse[i], theta, point);
                 TensorPrimitives.MultiplyAdd(d2, coarse[j], point, point);
                 using HessianOperator hessian = Hessian.Operator(model, point, data);
-                var options = BottomOptions(plan, seed) with { Which = EigenvalueSelection.Largest };
+                var options = BottomOptions(plan, seed) with { Which = EigenvalueSelection.Largest, Tolerance = MapTolerance };
                 ExtremeEigenvalue high = ExtremeEigenvalue.Of(Hessian.TopEigenpairs(hessian, 1, options));
                 ExtremeEigenvalue low = ExtremeEigenvalue.Of(Hessian.TopEigenpairs(hessian, 1, options with { Which = EigenvalueSelection.Smallest }));
                 map[i * coarse.Length + j] = new CurvaturePoint(coarse[i], coarse[j], high, low);
