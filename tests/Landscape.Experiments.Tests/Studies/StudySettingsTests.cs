@@ -49,9 +49,9 @@ public sealed class StudySettingsTests : IDisposable
         {
             ["depths"] = ("2", "2", "2,4"),
             ["seeds"] = ("1", "2", "2"),
-            ["examples"] = ("64", "128", "256"),
-            ["steps"] = ("300", "500", "1000"),
-            ["surface-points"] = ("9", "17", "25"),
+            ["examples"] = ("64", "128", "128"),
+            ["steps"] = ("300", "500", "600"),
+            ["surface-points"] = ("9", "17", "21"),
             // The quick profile draws no map: its resolved value is 0 (the map's own "off"), not the -1 placeholder.
             ["curvature-grid"] = ("3", "0", "5"),
         },

@@ -56,9 +56,9 @@ internal sealed record SkipConnectionsPlan(
             throw new ArgumentException(Invariant($"Depths lists a depth twice: {string.Join(", ", depths)}."), nameof(SkipConnections.Depths));
 
         int seeds = Positive(settings.Seeds, context.ByProfile(1, 2, 2), nameof(settings.Seeds));
-        int examples = Positive(settings.Examples, context.ByProfile(64, 128, 256), nameof(settings.Examples));
-        int steps = Positive(settings.Steps, context.ByProfile(300, 500, 1000), nameof(settings.Steps));
-        int surface = Positive(settings.SurfacePoints, context.ByProfile(9, 17, 25), nameof(settings.SurfacePoints));
+        int examples = Positive(settings.Examples, context.ByProfile(64, 128, 128), nameof(settings.Examples));
+        int steps = Positive(settings.Steps, context.ByProfile(300, 500, 600), nameof(settings.Steps));
+        int surface = Positive(settings.SurfacePoints, context.ByProfile(9, 17, 21), nameof(settings.SurfacePoints));
         int grid = NonNegative(settings.CurvatureGrid, context.ByProfile(3, 0, 5), nameof(settings.CurvatureGrid));
         if (surface < 3 || surface % 2 == 0)
             throw new ArgumentException(Invariant($"SurfacePoints must be odd and at least 3 (θ* at the centre, both sides); got {surface}."), nameof(SkipConnections.SurfacePoints));

@@ -53,12 +53,14 @@ public sealed partial class SkipConnections
 
         if (results.Any(r => r.Map.Length > 0))
         {
-            ResultTable map = context.Table("curvature_map", "network", "depth", "seed", "x", "y", "lambda_max", "lambda_max_residual", "lambda_max_converged",
-                                            "lambda_min", "lambda_min_residual", "lambda_min_converged", "abs_min_over_max");
+            ResultTable map = context.Table("curvature_map", "network", "depth", "seed", "x", "y", "lambda_max", "lambda_max_residual", "lambda_max_hvps",
+                                            "lambda_max_converged", "lambda_min", "lambda_min_residual", "lambda_min_hvps", "lambda_min_converged",
+                                            "abs_min_over_max");
             foreach (NetworkLandscape r in results)
             {
                 foreach (CurvaturePoint c in r.Map)
-                    map.Add(r.Name, r.Depth, r.Seed, c.X, c.Y, c.Max.Value, c.Max.Residual, c.Max.Converged, c.Min.Value, c.Min.Residual, c.Min.Converged, c.Ratio);
+                    map.Add(r.Name, r.Depth, r.Seed, c.X, c.Y, c.Max.Value, c.Max.Residual, c.Max.Hvps, c.Max.Converged, c.Min.Value, c.Min.Residual, c.Min.Hvps,
+                            c.Min.Converged, c.Ratio);
             }
         }
     }

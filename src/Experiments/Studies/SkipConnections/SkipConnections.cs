@@ -63,11 +63,11 @@ public sealed partial class SkipConnections : IExperiment
     public int Seeds { get; set; }
 
     /// <summary>Training examples (the first MNIST test images); 0 means the profile's default.</summary>
-    [Setting("MNIST training examples (0 = profile default: 64 test, 128 quick, 256 full)")]
+    [Setting("MNIST training examples (0 = profile default: 64 test, 128 quick, 128 full)")]
     public int Examples { get; set; }
 
     /// <summary>Full-batch Adam steps; 0 means the profile's default.</summary>
-    [Setting("Full-batch Adam steps (0 = profile default: 300 test, 500 quick, 1000 full)")]
+    [Setting("Full-batch Adam steps (0 = profile default: 300 test, 500 quick, 600 full)")]
     public int Steps { get; set; }
 
     /// <summary>Adam's initial step size; it is annealed to zero by a cosine schedule over the run.</summary>
@@ -79,7 +79,7 @@ public sealed partial class SkipConnections : IExperiment
     public double LossThreshold { get; set; } = 1e-2;
 
     /// <summary>Points per side of the 2-D surface grid; 0 means the profile's default.</summary>
-    [Setting("Points per side of the 2-D surface grid (0 = profile default: 9 test, 17 quick, 25 full)")]
+    [Setting("Points per side of the 2-D surface grid (0 = profile default: 9 test, 17 quick, 21 full)")]
     public int SurfacePoints { get; set; }
 
     /// <summary>The surfaces span [−R, R] along each filter-normalized direction.</summary>

@@ -8,7 +8,7 @@ namespace Landscape.Experiments.Studies;
 
 /// <summary>
 /// Residual tanh CNN, two blocks: 1×28×28 MNIST averaged to 1×7×7, a 3×3 stem of 8 channels, two residual blocks of two
-/// 3×3 convolutions (8 channels, identity shortcuts, tanh after the sum), a linear readout; one-hot MSE (2,626 parameters).
+/// 3×3 convolutions (8 channels, identity shortcuts, tanh after the sum), a linear readout; one-hot MSE (6,346 parameters).
 /// </summary>
 [Network(LossFunction.MeanSquaredError)]
 [Input(1, 28, 28)]
@@ -37,7 +37,7 @@ internal sealed partial class SkipResNet2;
 [Dense(10)]
 internal sealed partial class SkipPlain2;
 
-/// <summary>The deeper residual tanh CNN: as <see cref="SkipResNet2"/> with four residual blocks (ten weight layers, 4,960 parameters).</summary>
+/// <summary>The deeper residual tanh CNN: as <see cref="SkipResNet2"/> with four residual blocks (ten weight layers, 8,682 parameters).</summary>
 [Network(LossFunction.MeanSquaredError)]
 [Input(1, 28, 28)]
 [AvgPool2d(4)]
