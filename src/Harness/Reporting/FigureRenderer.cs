@@ -39,11 +39,17 @@ public static class FigureRenderer
     }
 
     /// <summary>Renders <paramref name="figure"/> as an SVG document.</summary>
+    /// <remarks>
+    /// A heat map is embedded as a bitmap with one pixel per cell; its <c>&lt;image&gt;</c> elements are marked
+    /// <c>image-rendering: pixelated</c> so that a browser scaling the SVG draws sharp cells, as the PNG has them, instead
+    /// of blending a coarse grid (a 5×5 map) into a smooth field that was never measured.
+    /// </remarks>
     public static string RenderSvg(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
         var plot = Build(figure, vector: true);
-        return plot.GetSvgXml(width, height);
+        string svg = plot.GetSvgXml(width, height);
+        return figure.Heatmap is null ? svg : svg.Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -91,6 +91,10 @@ public sealed class FigureRendererTests : IDisposable
         Assert.Equal(Elements(NewFigure("holed").HeatmapOf("L", x, x, bowl)), Elements(NewFigure("holed-contoured").HeatmapOf("L", x, x, bowl).Contours(4)));
 
         Assert.Throws<InvalidOperationException>(() => NewFigure("none").Contours(3));
+        // The cells are drawn sharp in the SVG (a browser would otherwise blend a coarse grid into a smooth field).
+        var images = XDocument.Parse(FigureRenderer.RenderSvg(contoured)).Descendants().Where(e => e.Name.LocalName == "image").ToArray();
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.Equal("image-rendering:pixelated", (string?)image.Attribute("style")));
         Assert.Throws<ArgumentOutOfRangeException>(() => NewFigure("negative").HeatmapOf("L", x, x, bowl).Contours(-1));
     }
 
