@@ -11,6 +11,7 @@ namespace Landscape.Experiments.Studies;
 /// <param name="Converged">Whether the Lanczos estimate met the tolerance before the step limit.</param>
 internal sealed record ExtremeEigenvalue(double Value, double Residual, int Hvps, bool Converged)
 {
+    /// <summary>The first (most extreme) pair of a Lanczos result.</summary>
     public static ExtremeEigenvalue Of(Eigenpairs pairs) => new(pairs.Values[0], pairs.Residuals[0], pairs.HvpCount, pairs.Converged);
 }
 
@@ -45,8 +46,10 @@ internal sealed record NetworkLandscape(SkipNetworks.Pair Pair, SkipNetworks.Var
                                         double SmallExponent, double LargeExponent, LineSlice Line, PlaneSlice Plane, (double First, double Second) FilterNorms,
                                         double SurfaceNonconvexity, CurvaturePoint[] Map)
 {
+    /// <summary>The network's name in tables, figures and claims.</summary>
     public string Name => Variant.Name;
 
+    /// <summary>The residual blocks of the pair (the plain twin has the same layers without shortcuts).</summary>
     public int Depth => Pair.Depth;
 
     /// <summary>|λmin / λmax| at θ*.</summary>
