@@ -28,6 +28,13 @@ public sealed class Figure
     /// <summary>A sentence for the report saying what the figure shows and what to look for.</summary>
     public string Caption { get; set; } = "";
 
+    /// <summary>
+    /// The row this figure shares in the report (empty = a row of its own): consecutive figures with the same non-empty
+    /// row are placed side by side in <c>report.html</c>, in declaration order, so that two surfaces can be compared at a
+    /// glance. Set by <see cref="SideBySide"/>.
+    /// </summary>
+    public string Row { get; private set; } = "";
+
     /// <summary>The x-axis label.</summary>
     public string XLabel { get; private set; } = "";
 
@@ -87,6 +94,32 @@ public sealed class Figure
         if (values.GetLength(0) != y.Length || values.GetLength(1) != x.Length)
             throw new ArgumentException($"Heat map '{label}' of figure '{Name}' has a {values.GetLength(0)}×{values.GetLength(1)} grid; expected {y.Length}×{x.Length} (y × x).", nameof(values));
         Heatmap = new HeatmapData(label, x.ToArray(), y.ToArray(), (double[,])values.Clone());
+        return this;
+    }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> contour lines over the heat map, at evenly spaced values strictly between its smallest
+    /// and largest value (a grid holding NaN or infinite values gets none: the lines would be undefined around them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The figure has no heat map yet (call <see cref="HeatmapOf"/> first).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public Figure Contours(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (Heatmap is null) throw new InvalidOperationException($"Figure '{Name}' has no heat map to draw contour lines on; call HeatmapOf first.");
+        Heatmap = Heatmap with { Contours = count };
+        return this;
+    }
+
+    /// <summary>
+    /// Places this figure in the report's row <paramref name="row"/>: consecutive figures declared with the same row are
+    /// shown side by side (see <see cref="Row"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="row"/> is empty.</exception>
+    public Figure SideBySide(string row)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(row);
+        Row = row;
         return this;
     }
 

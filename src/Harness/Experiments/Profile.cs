@@ -6,7 +6,7 @@ public enum Profile
     /// <summary>The full study as reported (minutes to tens of minutes per study on 2 cores).</summary>
     Full,
 
-    /// <summary><c>--quick</c>: all four studies together in under five minutes on 2 cores, still showing every claim.</summary>
+    /// <summary><c>--quick</c>: all the studies together in under five minutes on 2 cores, still showing every claim.</summary>
     Quick,
 
     /// <summary>The reduced profile the test suite runs: seconds per study, same claims.</summary>

@@ -39,11 +39,17 @@ public static class FigureRenderer
     }
 
     /// <summary>Renders <paramref name="figure"/> as an SVG document.</summary>
+    /// <remarks>
+    /// A heat map is embedded as a bitmap with one pixel per cell; its <c>&lt;image&gt;</c> elements are marked
+    /// <c>image-rendering: pixelated</c> so that a browser scaling the SVG draws sharp cells, as the PNG has them, instead
+    /// of blending a coarse grid (a 5×5 map) into a smooth field that was never measured.
+    /// </remarks>
     public static string RenderSvg(Figure figure, int width = DefaultWidth, int height = DefaultHeight)
     {
         CheckSize(width, height);
         var plot = Build(figure, vector: true);
-        return plot.GetSvgXml(width, height);
+        string svg = plot.GetSvgXml(width, height);
+        return figure.Heatmap is null ? svg : svg.Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -167,7 +173,40 @@ public static class FigureRenderer
         heatmap.Extent = new CoordinateRect(Math.Min(left, right), Math.Max(left, right), Math.Min(bottom, top), Math.Max(bottom, top));
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = data.Label;
+        if (data.Contours > 0) AddContours(plot, data, xs, ys);
         return false;
+    }
+
+    /// <summary>
+    /// Contour lines over the heat map at <see cref="HeatmapData.Contours"/> evenly spaced values strictly between the
+    /// grid's extremes, in black; none when a value is NaN or infinite or the grid is constant or thinner than 2×2.
+    /// </summary>
+    private static void AddContours(Plot plot, HeatmapData data, double[] xs, double[] ys)
+    {
+        int rows = data.Values.GetLength(0), columns = data.Values.GetLength(1);
+        if (rows < 2 || columns < 2) return;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        var grid = new Coordinates3d[rows, columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                double z = data.Values[i, j];
+                if (!double.IsFinite(z)) return;
+                min = Math.Min(min, z);
+                max = Math.Max(max, z);
+                grid[i, j] = new Coordinates3d(xs[j], ys[i], z);
+            }
+        }
+        if (!(max > min)) return;
+        var levels = new double[data.Contours];
+        for (int k = 0; k < levels.Length; k++) levels[k] = min + (max - min) * (k + 1) / (levels.Length + 1);
+        var contours = new ScottPlot.Plottables.ContourLines { ContourLineLevels = levels };
+        contours.Update(grid);
+        contours.LineColor = Colors.Black.WithAlpha(0.8);
+        contours.LineWidth = 1;
+        contours.LabelStyle.IsVisible = false;
+        plot.Add.Plottable(contours);
     }
 
     /// <summary>The outer edges of cells centred on <paramref name="centers"/> (half a spacing beyond each end).</summary>

@@ -29,6 +29,8 @@ public static class HtmlReport
         .status-failed { color: #b00020; }
         figure { margin: 1.5em 0; }
         figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+        .figure-row { display: flex; gap: 1em; align-items: flex-start; }
+        .figure-row figure { flex: 1 1 0; min-width: 0; }
         figcaption { color: #444; margin-top: 0.3em; }
         code { font-size: 0.95em; }
         .table-preview { overflow-x: auto; }
@@ -163,20 +165,32 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
+    /// <remarks>Consecutive figures with the same non-empty <see cref="Figure.Row"/> share one flex row (side by side).</remarks>
     private static void AppendFigures(StringBuilder html, IReadOnlyList<ReportFigure> figures)
     {
         if (figures.Count == 0) return;
         html.Append("<h2>Figures</h2>\n");
-        foreach (var (figure, svg) in figures)
+        for (int k = 0; k < figures.Count; k++)
         {
-            string data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
-            html.Append("<figure id=\"figure-").Append(Escape(figure.Name)).Append("\">\n<h3>").Append(Escape(figure.Title)).Append("</h3>\n");
-            html.Append("<img alt=\"").Append(Escape(figure.Title)).Append("\" src=\"data:image/svg+xml;base64,").Append(data).Append("\" />\n");
-            html.Append("<figcaption>");
-            if (figure.Caption.Length > 0) html.Append(Escape(figure.Caption)).Append(' ');
-            html.Append("Files: <a href=\"").Append(Escape(figure.Name)).Append(".png\">").Append(Escape(figure.Name)).Append(".png</a>, <a href=\"")
-                .Append(Escape(figure.Name)).Append(".svg\">").Append(Escape(figure.Name)).Append(".svg</a>.</figcaption>\n</figure>\n");
+            string row = figures[k].Figure.Row;
+            bool opens = row.Length > 0 && (k == 0 || figures[k - 1].Figure.Row != row);
+            bool closes = row.Length > 0 && (k == figures.Count - 1 || figures[k + 1].Figure.Row != row);
+            if (opens) html.Append("<div class=\"figure-row\">\n");
+            AppendFigure(html, figures[k]);
+            if (closes) html.Append("</div>\n");
         }
+    }
+
+    private static void AppendFigure(StringBuilder html, ReportFigure reportFigure)
+    {
+        (Figure figure, string svg) = reportFigure;
+        string data = Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        html.Append("<figure id=\"figure-").Append(Escape(figure.Name)).Append("\">\n<h3>").Append(Escape(figure.Title)).Append("</h3>\n");
+        html.Append("<img alt=\"").Append(Escape(figure.Title)).Append("\" src=\"data:image/svg+xml;base64,").Append(data).Append("\" />\n");
+        html.Append("<figcaption>");
+        if (figure.Caption.Length > 0) html.Append(Escape(figure.Caption)).Append(' ');
+        html.Append("Files: <a href=\"").Append(Escape(figure.Name)).Append(".png\">").Append(Escape(figure.Name)).Append(".png</a>, <a href=\"")
+            .Append(Escape(figure.Name)).Append(".svg\">").Append(Escape(figure.Name)).Append(".svg</a>.</figcaption>\n</figure>\n");
     }
 
     /// <summary>Each table: its name, size and files, then its header and first <see cref="InlineRows"/> rows.</summary>

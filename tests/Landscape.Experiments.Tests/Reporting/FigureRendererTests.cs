@@ -73,6 +73,32 @@ public sealed class FigureRendererTests : IDisposable
     }
 
     [Fact]
+    public void Contour_lines_are_drawn_over_a_finite_heat_map_only()
+    {
+        double[] x = [-1.0, -0.5, 0, 0.5, 1];
+        var bowl = new double[5, 5];
+        for (int i = 0; i < 5; i++)
+            for (int j = 0; j < 5; j++) bowl[i, j] = x[i] * x[i] + x[j] * x[j];
+        int Elements(Figure figure) => XDocument.Parse(FigureRenderer.RenderSvg(figure)).Descendants().Count();
+
+        int plain = Elements(NewFigure("plain").HeatmapOf("L", x, x, bowl));
+        Figure contoured = NewFigure("contoured").HeatmapOf("L", x, x, bowl).Contours(4);
+        Assert.Equal(4, contoured.Heatmap!.Contours);
+        // Four closed level sets of x² + y² inside the grid: the drawing gains their paths.
+        Assert.True(Elements(contoured) >= plain + 4, $"{Elements(contoured)} elements with contours, {plain} without");
+
+        bowl[2, 2] = double.NaN; // undefined lines around a hole: none are drawn
+        Assert.Equal(Elements(NewFigure("holed").HeatmapOf("L", x, x, bowl)), Elements(NewFigure("holed-contoured").HeatmapOf("L", x, x, bowl).Contours(4)));
+
+        Assert.Throws<InvalidOperationException>(() => NewFigure("none").Contours(3));
+        // The cells are drawn sharp in the SVG (a browser would otherwise blend a coarse grid into a smooth field).
+        var images = XDocument.Parse(FigureRenderer.RenderSvg(contoured)).Descendants().Where(e => e.Name.LocalName == "image").ToArray();
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.Equal("image-rendering:pixelated", (string?)image.Attribute("style")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewFigure("negative").HeatmapOf("L", x, x, bowl).Contours(-1));
+    }
+
+    [Fact]
     public void Too_small_images_are_refused()
     {
         var figure = NewFigure();

@@ -43,4 +43,25 @@ public sealed class HtmlReportTests
         Assert.Contains("IOException: <bad> &", document.Root!.Value, StringComparison.Ordinal);
         Assert.Contains(document.Descendants(Xhtml + "td"), td => td.Value == "</td><td>");
     }
+
+    [Fact]
+    public void Figures_sharing_a_row_are_placed_side_by_side_in_declaration_order()
+    {
+        var context = new ExperimentContext("demo", System.IO.Path.GetTempPath(), Profile.Test);
+        Figure[] figures =
+        [
+            context.Plot("alone", "Alone").Line("a", [0.0, 1], [0.0, 1]),
+            context.Plot("left", "Left").Line("a", [0.0, 1], [0.0, 1]).SideBySide("pair"),
+            context.Plot("right", "Right").Line("a", [0.0, 1], [0.0, 1]).SideBySide("pair"),
+            context.Plot("after", "After").Line("a", [0.0, 1], [0.0, 1]),
+        ];
+        var manifest = new Manifest { Experiment = "demo", Summary = "", Settings = new Dictionary<string, string>(), Versions = MachineFacts.Current(), Status = ExperimentStatus.Passed };
+        var document = XDocument.Parse(HtmlReport.Render(manifest, [], figures.Select(f => new ReportFigure(f, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")).ToArray()));
+
+        XElement row = document.Descendants(Xhtml + "div").Single(d => (string?)d.Attribute("class") == "figure-row");
+        Assert.Equal(["figure-left", "figure-right"], row.Elements(Xhtml + "figure").Select(f => (string)f.Attribute("id")!));
+        string[] order = document.Descendants(Xhtml + "figure").Select(f => (string)f.Attribute("id")!).ToArray();
+        Assert.Equal(["figure-alone", "figure-left", "figure-right", "figure-after"], order);
+        Assert.Throws<ArgumentException>(() => figures[0].SideBySide(""));
+    }
 }

@@ -113,17 +113,17 @@ public sealed class EdgeOfStabilityTests(ITestOutputHelper output) : IDisposable
 
         public IProgressTask Start(string description, double total) => new Task(this);
 
+        private void Step()
+        {
+            if (++_seen == steps) cancellation.Cancel();
+        }
+
         private sealed class Task(CancelAfterSteps owner) : IProgressTask
         {
-            public void Increment(double amount = 1)
-            {
-                if (++owner._seen == steps) owner._cancellation.Cancel();
-            }
+            public void Increment(double amount = 1) => owner.Step();
 
             public void Dispose() { }
         }
-
-        private readonly CancellationTokenSource _cancellation = cancellation;
     }
 
     [Fact]

@@ -51,6 +51,16 @@ public sealed class StudySettingsTests : IDisposable
             // The test profile runs no replicates: its resolved value is 0, the same text as the placeholder.
             ["network-replicates"] = ("0", "1", "4"),
         },
+        ["skip-connections"] = new()
+        {
+            ["depths"] = ("2", "2", "2,4"),
+            ["seeds"] = ("1", "2", "2"),
+            ["examples"] = ("64", "128", "128"),
+            ["steps"] = ("300", "500", "600"),
+            ["surface-points"] = ("9", "17", "21"),
+            // The quick profile draws no map: its resolved value is 0 (the map's own "off"), not the -1 placeholder.
+            ["curvature-grid"] = ("3", "0", "5"),
+        },
         ["data-magnitudes"] = new()
         {
             ["samples"] = ("2000", "4000", "4000"),

@@ -101,6 +101,9 @@ public sealed class SubquadraticGrowthTests(SubquadraticGrowthRun run) : IClassF
             for (int row = v1 + (network == 0 ? 0 : 1); row < v1 + 4; row++) // far out: v₁ of the MLP, the hidden-layer directions of all
                 Assert.True(large[row] < 1.5, $"row {row}: p = {large[row]} over the last decade");
         }
+        // The quadratic radius lies strictly inside each grid: p is 2 at first, then leaves 2 ± 0.1.
+        double[] minT = directions.Column("min_t"), maxT = directions.Column("max_t");
+        double[] radius = directions.Column("quadratic_radius_positive");
         for (int row = 0; row < 4; row++) Assert.InRange(radius[row], 10 * minT[row], maxT[row]);
     }
 

@@ -52,10 +52,10 @@ internal sealed record MechanismRun(NetworkEdgeRun Run, IReadOnlyList<MechanismP
     public MechanismPoint[] Late => Points.Where(p => p.AfterOnset).ToArray();
 
     /// <summary>Median λ(m_k)/(2/η) over the late points (NaN if none).</summary>
-    public double MidpointRatio => SubquadraticGrowth.Median(Late.Select(p => p.LambdaMidpoint / Run.Threshold));
+    public double MidpointRatio => StudyGrowth.Median(Late.Select(p => p.LambdaMidpoint / Run.Threshold));
 
     /// <summary>Median curvature-drop share over the late points (NaN if none).</summary>
-    public double CurvatureDropShare => SubquadraticGrowth.Median(Late.Select(p => p.CurvatureDropShare(Run.Threshold)));
+    public double CurvatureDropShare => StudyGrowth.Median(Late.Select(p => p.CurvatureDropShare(Run.Threshold)));
 
     /// <summary>
     /// The largest relative change of the curvature along v₁ over the late points: max over s ∈ [0.25a, 2a] and both
@@ -80,7 +80,7 @@ internal sealed record MechanismRun(NetworkEdgeRun Run, IReadOnlyList<MechanismP
         : Late.Max(p => Math.Abs(p.ChangeAlongStep - p.ChangeAlongStepLanczos) / Math.Max(Math.Abs(p.ChangeAlongStep), Math.Abs(p.ChangeAlongStepLanczos)));
 
     /// <summary>Median stabilization/sharpening balance over the late points with a positive sharpening rate (NaN if none).</summary>
-    public double Balance => SubquadraticGrowth.Median(Late.Where(p => p.SharpeningRate > 0).Select(p => p.Balance));
+    public double Balance => StudyGrowth.Median(Late.Where(p => p.SharpeningRate > 0).Select(p => p.Balance));
 
     /// <summary>Late points whose gradient off v₁ sharpens (positive sharpening rate).</summary>
     public int Sharpening => Late.Count(p => p.SharpeningRate > 0);

@@ -53,13 +53,13 @@ public sealed partial class SubquadraticGrowth
             context.Measure($"{n}: share of v₁ in the readout layer ‖v₁,readout‖²", r.TopReadoutShare);
             context.Measure($"{n}: largest linear-term share 2|g·d| / (dᵀHd·minT) at the smallest |t|", claimed.Max(d => d.LinearShare));
             context.Measure($"{n}: quadratic radius along v₁", top.BothSidesRadius, "|t|");
-            context.Measure($"{n}: median quadratic radius, hidden-layer random directions", Median(hidden.Select(d => d.BothSidesRadius)), "|t|");
+            context.Measure($"{n}: median quadratic radius, hidden-layer random directions", StudyGrowth.Median(hidden.Select(d => d.BothSidesRadius)), "|t|");
             context.Measure($"{n}: quadratic overshoot ½λ₁t²/ΔL at max |t| along v₁", top.Overshoot, "×");
-            context.Measure($"{n}: median quadratic overshoot at max |t|, hidden-layer random directions", Median(hidden.Select(d => d.Overshoot)), "×");
+            context.Measure($"{n}: median quadratic overshoot at max |t|, hidden-layer random directions", StudyGrowth.Median(hidden.Select(d => d.Overshoot)), "×");
             // The all-layer control: reported, not claimed (the readout's exact t² term keeps these profiles near quadratic).
-            context.Measure($"{n}: control, all-layer random directions: median p over the first decade", Median(all.Select(d => d.SmallExponent)));
-            context.Measure($"{n}: control, all-layer random directions: median p over the last decade", Median(all.Select(d => d.LargeExponent)));
-            context.Measure($"{n}: control, all-layer random directions: median overshoot at max |t|", Median(all.Select(d => d.Overshoot)), "×");
+            context.Measure($"{n}: control, all-layer random directions: median p over the first decade", StudyGrowth.Median(all.Select(d => d.SmallExponent)));
+            context.Measure($"{n}: control, all-layer random directions: median p over the last decade", StudyGrowth.Median(all.Select(d => d.LargeExponent)));
+            context.Measure($"{n}: control, all-layer random directions: median overshoot at max |t|", StudyGrowth.Median(all.Select(d => d.Overshoot)), "×");
 
             context.Claim($"{n}: training reached near-zero loss (final L(θ*))", r.Trained.FinalLoss,
                           $"< {ExperimentContext.Format(plan.LossThreshold)}", r.Trained.FinalLoss < plan.LossThreshold);
@@ -69,7 +69,7 @@ public sealed partial class SubquadraticGrowth
             context.ClaimWithin($"{n}: p(t) ≈ 2 over the first decade of |t| along every hidden-layer random direction (the median furthest from 2)",
                                 furthest.SmallExponent, QuadraticExponentLow, QuadraticExponentHigh);
 
-            bool topClaimed = ClaimsFarOutAlongTop(r.Trained.Network.Family);
+            bool topClaimed = ClaimsFarOutAlongTop(r.Family);
             if (topClaimed)
             {
                 context.Claim($"{n}: p(t) clearly below 2 over the last decade of |t| along v₁ (median)", top.LargeExponent,
@@ -79,7 +79,7 @@ public sealed partial class SubquadraticGrowth
             {
                 context.Measure($"{n}: p(t) over the last decade of |t| along v₁ (median; hypothesis p ≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}, not claimed for CNNs)", top.LargeExponent);
             }
-            double hiddenLarge = Median(hidden.Select(d => d.LargeExponent));
+            double hiddenLarge = StudyGrowth.Median(hidden.Select(d => d.LargeExponent));
             context.Claim($"{n}: p(t) clearly below 2 over the last decade of |t| along hidden-layer random directions (median over directions)", hiddenLarge,
                           $"≤ {ExperimentContext.Format(SubquadraticExponentCeiling)}", hiddenLarge <= SubquadraticExponentCeiling);
 
@@ -92,7 +92,7 @@ public sealed partial class SubquadraticGrowth
                 context.Claim($"{n}: the quadratic model ½λ₁t² overshoots ΔL at max |t| along v₁ (factor)", top.Overshoot,
                               $"> {ExperimentContext.Format(OvershootFloor)}", top.Overshoot > OvershootFloor);
             }
-            double hiddenOvershoot = Median(hidden.Select(d => d.Overshoot));
+            double hiddenOvershoot = StudyGrowth.Median(hidden.Select(d => d.Overshoot));
             context.Claim($"{n}: the quadratic model overshoots ΔL at max |t| along hidden-layer random directions (median factor)", hiddenOvershoot,
                           $"> {ExperimentContext.Format(OvershootFloor)}", hiddenOvershoot > OvershootFloor);
 

@@ -69,7 +69,7 @@ public sealed partial class SubquadraticGrowth
             (double[] t, double[] delta, double[] quadratic) = Side(d.Profile, positive: true);
             figure.Line($"ΔL, {d.Name}", t, delta).Line($"½ dᵀHd t², {d.Name}", t, quadratic, dashed: true);
         }
-        double radius = Median(r.Of(kind).Select(d => d.BothSidesRadius));
+        double radius = StudyGrowth.Median(r.Of(kind).Select(d => d.BothSidesRadius));
         if (double.IsFinite(radius)) figure.VerticalLine("median quadratic radius", radius);
         figure.Caption = caption;
     }

@@ -44,15 +44,16 @@ internal sealed record GrowthDirection(string Name, GrowthDirectionKind Kind, Gr
 }
 
 /// <summary>Everything measured on one trained network.</summary>
+/// <param name="Family">The network's architecture family.</param>
 /// <param name="Trained">The network trained to θ*.</param>
 /// <param name="Eigenpairs">The top Hessian eigenpair at θ* (Lanczos): λ₁ = <c>Values[0]</c>, v₁ = <c>Vectors[0]</c>, its residual and HVP count.</param>
 /// <param name="MinimumNorm">‖θ*‖.</param>
 /// <param name="TopReadoutShare">‖v₁,readout‖², the share of v₁ in the readout layer.</param>
 /// <param name="Directions">The growth profiles: v₁ first, then the random directions.</param>
-internal sealed record NetworkGrowth(TrainedNetwork Trained, Eigenpairs Eigenpairs, double MinimumNorm, double TopReadoutShare,
+internal sealed record NetworkGrowth(NetworkArchitecture Family, TrainedNetwork Trained, Eigenpairs Eigenpairs, double MinimumNorm, double TopReadoutShare,
                                      IReadOnlyList<GrowthDirection> Directions)
 {
-    public string Name => Trained.Network.Name;
+    public string Name => Trained.Name;
 
     public GrowthDirection Top => Directions.First(d => d.Kind == GrowthDirectionKind.TopEigenvector);
 
@@ -64,18 +65,12 @@ public sealed partial class SubquadraticGrowth
     /// <summary>Lanczos tolerance for the top eigenpair: tight enough that v₁ is an eigenvector to ~1e-10 relative.</summary>
     private static readonly LanczosOptions TopEigenpairOptions = new() { Tolerance = 1e-10, MaxIterations = 300 };
 
-    /// <summary>
-    /// The grid of a direction starts where the linear term g·d·t of ΔL is at most 1% of the quadratic term ½dᵀHd·t²:
-    /// |t| ≥ 200|g·d| / dᵀHd. There the linear term biases p(t) by at most ~0.01 (p = 2 − share/(1 + share)).
-    /// </summary>
-    internal const double LinearGuard = 200;
-
     /// <summary>The top eigenpair and the growth profiles along it and along the random directions.</summary>
-    private static NetworkGrowth Probe(ExperimentContext context, TrainedNetwork trained, Dataset data, SubquadraticGrowthPlan plan)
+    private static NetworkGrowth Probe(ExperimentContext context, NetworkArchitecture family, TrainedNetwork trained, Dataset data, SubquadraticGrowthPlan plan)
     {
         IModel model = trained.Model;
         double[] theta = trained.Minimum;
-        using IProgressTask progress = context.Progress($"probe {trained.Network.Name}", 2 + 2 * plan.RandomDirections);
+        using IProgressTask progress = context.Progress($"probe {trained.Name}", 2 + 2 * plan.RandomDirections);
 
         Eigenpairs top = Hessian.TopEigenpairs(model, theta, data, 1, TopEigenpairOptions with { Seed = context.Seed });
         progress.Increment();
@@ -102,7 +97,7 @@ public sealed partial class SubquadraticGrowth
             }
         }
         double readoutShare = TensorPrimitives.Norm<double>(top.Vectors[0].AsSpan(readout));
-        return new NetworkGrowth(trained, top, TensorPrimitives.Norm<double>(theta), readoutShare * readoutShare, directions);
+        return new NetworkGrowth(family, trained, top, TensorPrimitives.Norm<double>(theta), readoutShare * readoutShare, directions);
     }
 
     /// <summary>The offset of the readout (last dense) layer: the last weight block and everything after it.</summary>
@@ -129,60 +124,11 @@ public sealed partial class SubquadraticGrowth
         if (!(curvature > 0))
             throw new InvalidOperationException(Invariant($"The curvature dᵀHd along {name} is {curvature}; θ* is not a minimum along it, so growth has no quadratic regime to compare with."));
 
-        double minT = Math.Max(plan.MinT, LinearGuard * Math.Abs(slope) / curvature);
+        double minT = Math.Max(plan.MinT, StudyGrowth.LinearGuard * Math.Abs(slope) / curvature);
         double maxT = minT * Math.Pow(10, plan.Decades);
         GrowthProfile profile = Growth.Profile(model, theta, data, direction, minT, maxT, plan.PointsPerDecade);
-        double small = MedianExponent(profile, minT, minT * 10);
-        double large = MedianExponent(profile, maxT / 10, maxT);
-        return new GrowthDirection(name, kind, profile, slope, filterNorm, minT, maxT, small, large, Overshoot(profile), ResolvedDecades(profile));
-    }
-
-    /// <summary>The median of the defined local exponents with lo ≤ |t| ≤ hi (both signs); NaN when there are none.</summary>
-    internal static double MedianExponent(GrowthProfile profile, double lo, double hi)
-    {
-        // A relative slack so grid points computed as 10^x land inside a window whose ends are the same decade boundaries.
-        double low = lo * (1 - 1e-9), high = hi * (1 + 1e-9);
-        var values = new List<double>();
-        for (int k = 0; k < profile.T.Length; k++)
-        {
-            double a = Math.Abs(profile.T[k]);
-            if (a >= low && a <= high && !double.IsNaN(profile.LocalExponent[k])) values.Add(profile.LocalExponent[k]);
-        }
-        return Median(values);
-    }
-
-    /// <summary>½ dᵀHd t² / ΔL at the two ends t = ±maxT; the smaller (the conservative one), or NaN if ΔL ≤ 0 at an end.</summary>
-    internal static double Overshoot(GrowthProfile profile)
-    {
-        int last = profile.T.Length - 1;
-        double negative = profile.Delta[0] > 0 ? profile.Quadratic[0] / profile.Delta[0] : double.NaN;
-        double positive = profile.Delta[last] > 0 ? profile.Quadratic[last] / profile.Delta[last] : double.NaN;
-        return Math.Min(negative, positive); // Math.Min propagates NaN
-    }
-
-    /// <summary>log₁₀ of the ratio of the largest to the smallest |t| whose ΔL is positive and resolved on both signs.</summary>
-    internal static double ResolvedDecades(GrowthProfile profile)
-    {
-        int m = profile.T.Length / 2;
-        double smallest = double.NaN, largest = double.NaN;
-        for (int j = 0; j < m; j++)
-        {
-            int negative = m - 1 - j, positive = m + j;
-            bool resolved = !profile.Underflow[negative] && !profile.Underflow[positive] && profile.Delta[negative] > 0 && profile.Delta[positive] > 0;
-            if (!resolved) continue;
-            double a = Math.Abs(profile.T[positive]);
-            if (double.IsNaN(smallest)) smallest = a;
-            largest = a;
-        }
-        return double.IsNaN(smallest) ? 0 : Math.Log10(largest / smallest);
-    }
-
-    /// <summary>The median (mean of the two middle values for an even count); NaN when empty or when any value is NaN.</summary>
-    internal static double Median(IEnumerable<double> source)
-    {
-        double[] sorted = source.Order().ToArray();
-        if (sorted.Length == 0 || sorted.Any(double.IsNaN)) return double.NaN;
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+        double small = StudyGrowth.MedianExponent(profile, minT, minT * 10);
+        double large = StudyGrowth.MedianExponent(profile, maxT / 10, maxT);
+        return new GrowthDirection(name, kind, profile, slope, filterNorm, minT, maxT, small, large, StudyGrowth.Overshoot(profile), StudyGrowth.ResolvedDecades(profile));
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class SubquadraticGrowth
                                            "gradient_norm", "minimum_norm", "lambda1", "lambda1_residual", "lanczos_hvps", "lanczos_converged", "top_readout_share");
         foreach (NetworkGrowth r in results)
         {
-            minima.Add(r.Name, NetworkArchitectures.Name(r.Trained.Network.Family), r.Trained.Network.Architecture, r.Trained.Model.ParameterCount, r.Trained.ExampleCount,
+            minima.Add(r.Name, NetworkArchitectures.Name(r.Family), r.Trained.Architecture, r.Trained.Model.ParameterCount, r.Trained.ExampleCount,
                        r.Trained.InitialLoss, r.Trained.FinalLoss, r.Trained.FinalGradientNorm, r.MinimumNorm, r.Eigenpairs.Values[0], r.Eigenpairs.Residuals[0],
                        r.Eigenpairs.HvpCount, r.Eigenpairs.Converged, r.TopReadoutShare);
         }

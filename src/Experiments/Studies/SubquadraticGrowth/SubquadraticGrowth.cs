@@ -98,7 +98,7 @@ public sealed partial class SubquadraticGrowth : IExperiment
             Dataset data = StudyData.Mnist(plan.ExamplesOf(network));
             TrainedNetwork? trained = Train(context, network, data, plan);
             if (trained is null) return context.Result(); // cancelled
-            results.Add(Probe(context, trained, trained.Data, plan));
+            results.Add(Probe(context, network.Family, trained, trained.Data, plan));
         }
 
         WriteTables(context, results);
