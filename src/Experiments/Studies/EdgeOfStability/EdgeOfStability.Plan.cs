@@ -83,9 +83,9 @@ internal sealed record EdgeOfStabilityPlan(
         int examples = Positive(settings.Examples, context.ByProfile(500, 1000, 5000), nameof(EdgeOfStability.Examples), minimum: 1);
         int width = Positive(settings.Width, context.ByProfile(16, 32, 200), nameof(EdgeOfStability.Width), minimum: 1);
         EdgeOfStability.Network(width); // validates the width
-        double[] convolutionalEtas = Rates(settings.ConvolutionalLearningRates, context.ByProfile<double[]>([0.3, 0.2], [0.2, 0.15], [0.2, 0.1]),
+        double[] convolutionalEtas = Rates(settings.ConvolutionalLearningRates, context.ByProfile<double[]>([0.2, 0.15], [0.2, 0.15], [0.2, 0.15]),
                                            nameof(EdgeOfStability.ConvolutionalLearningRates));
-        int convolutionalSteps = Positive(settings.ConvolutionalSteps, context.ByProfile(400, 600, 1500), nameof(EdgeOfStability.ConvolutionalSteps), minimum: 16);
+        int convolutionalSteps = Positive(settings.ConvolutionalSteps, context.ByProfile(600, 600, 1500), nameof(EdgeOfStability.ConvolutionalSteps), minimum: 16);
         int convolutionalExamples = Positive(settings.ConvolutionalExamples, context.ByProfile(256, 256, 1000), nameof(EdgeOfStability.ConvolutionalExamples), minimum: 1);
         int every = Positive(settings.SharpnessEvery, context.ByProfile(5, 10, 20), nameof(EdgeOfStability.SharpnessEvery), minimum: 1);
         int mechanismPoints = Positive(settings.MechanismPoints, context.ByProfile(2, 2, 4), nameof(EdgeOfStability.MechanismPoints), minimum: 1);
