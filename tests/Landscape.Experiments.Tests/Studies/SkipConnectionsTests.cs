@@ -162,7 +162,7 @@ public sealed class SkipConnectionsTests(SkipConnectionsRun run) : IClassFixture
         var interrupted = new ExperimentContext("skip-connections", again, Profile.Test, SkipConnectionsRun.Seed)
         {
             Cancellation = cancellation.Token,
-            ProgressSink = new CancelAfterTrainingSteps(cancellation, 420),
+            ProgressSink = new CancelAfterSteps(cancellation, 420, "train"),
         };
         Assert.Equal(ExperimentStatus.Cancelled, new SkipConnections { CurvatureGrid = 0 }.Run(interrupted).Status);
         Assert.True(File.Exists(Path.Combine(again, "checkpoints", $"train-plain-2-seed{SkipConnectionsRun.Seed}.ckpt")));
@@ -172,29 +172,6 @@ public sealed class SkipConnectionsTests(SkipConnectionsRun run) : IClassFixture
         Assert.Equal(ExperimentStatus.Passed, new SkipConnections { CurvatureGrid = 0 }.Run(resumed).WriteTables(resumed).Status);
         foreach (string table in SkipConnectionsRun.Tables)
             Assert.Equal(File.ReadAllBytes(Path.Combine(run.Directory, table + ".csv")), File.ReadAllBytes(Path.Combine(again, table + ".csv")));
-    }
-
-    /// <summary>Cancels the run once the training progress tasks have advanced by the given number of steps (a simulated kill).</summary>
-    private sealed class CancelAfterTrainingSteps(CancellationTokenSource cancellation, int steps) : IProgressSink
-    {
-        private int _seen;
-
-        public IProgressTask Start(string description, double total) => new Task(this, description.StartsWith("train", StringComparison.Ordinal));
-
-        private void Step()
-        {
-            if (++_seen == steps) cancellation.Cancel();
-        }
-
-        private sealed class Task(CancelAfterTrainingSteps owner, bool training) : IProgressTask
-        {
-            public void Increment(double amount = 1)
-            {
-                if (training) owner.Step();
-            }
-
-            public void Dispose() { }
-        }
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class SubquadraticGrowthTests(SubquadraticGrowthRun run) : IClassF
         var interrupted = new ExperimentContext("subquadratic-growth", again, Profile.Test, SubquadraticGrowthRun.Seed)
         {
             Cancellation = cancellation.Token,
-            ProgressSink = new CancelAfterTrainingSteps(cancellation, 1234),
+            ProgressSink = new CancelAfterSteps(cancellation, 1234, "train"),
         };
         Assert.Equal(ExperimentStatus.Cancelled, new SubquadraticGrowth().Run(interrupted).Status);
         Assert.True(File.Exists(Path.Combine(again, "checkpoints", "train-fc-tanh-32x2.ckpt")));
@@ -126,29 +126,6 @@ public sealed class SubquadraticGrowthTests(SubquadraticGrowthRun run) : IClassF
 
         foreach (string table in new[] { "training", "minima", "directions", "growth" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(run.Directory, table + ".csv")), File.ReadAllBytes(Path.Combine(again, table + ".csv")));
-    }
-
-    /// <summary>Cancels the run once the training progress task has advanced by the given number of steps (a simulated kill).</summary>
-    private sealed class CancelAfterTrainingSteps(CancellationTokenSource cancellation, int steps) : IProgressSink
-    {
-        private int _seen;
-
-        public IProgressTask Start(string description, double total) => new Task(this, description.StartsWith("train", StringComparison.Ordinal));
-
-        private void Step()
-        {
-            if (++_seen == steps) cancellation.Cancel();
-        }
-
-        private sealed class Task(CancelAfterTrainingSteps owner, bool training) : IProgressTask
-        {
-            public void Increment(double amount = 1)
-            {
-                if (training) owner.Step();
-            }
-
-            public void Dispose() { }
-        }
     }
 
     [Fact]

@@ -42,19 +42,19 @@ public sealed partial class EdgeOfStability : IExperiment
     public double[] ConvolutionalLearningRates { get; set; } = [];
 
     /// <summary>GD steps per CNN run; 0 = the profile's.</summary>
-    [Setting("GD steps per CNN run (0 = profile default: full 1500, quick 600, test 600)")]
+    [Setting("GD steps per CNN run (0 = profile default: full 1200, quick 600, test 600)")]
     public int ConvolutionalSteps { get; set; }
 
     /// <summary>MNIST training examples of the CNN runs; 0 = the profile's.</summary>
-    [Setting("MNIST training examples for the CNN runs (0 = profile default: full 1000, quick 256, test 256)")]
+    [Setting("MNIST training examples for the CNN runs (0 = profile default: full 512, quick 256, test 256)")]
     public int ConvolutionalExamples { get; set; }
 
     /// <summary>Late steps per network run at which part (e) measures the mechanism; 0 = the profile's (full 4, quick 2, test 2).</summary>
     [Setting("Late steps per network run at which the mechanism (e) is measured (0 = profile default: full 4, quick 2, test 2)")]
     public int MechanismPoints { get; set; }
 
-    /// <summary>Steps between sharpness measurements (part d); 0 = the profile's (full 20, quick 10, test 5).</summary>
-    [Setting("Steps between Lanczos sharpness measurements (0 = profile default: full 20, quick 10, test 5)")]
+    /// <summary>Steps between sharpness measurements (part d); 0 = the profile's (full 20, quick 10, test 10).</summary>
+    [Setting("Steps between Lanczos sharpness measurements (0 = profile default: full 20, quick 10, test 10)")]
     public int SharpnessEvery { get; set; }
 
     /// <summary>Runs the study: plan, then parts (a) to (d), then tables, figures and claims.</summary>
