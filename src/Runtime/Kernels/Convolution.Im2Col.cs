@@ -126,7 +126,8 @@ public static partial class Convolution
     /// width: with stride 1 the contiguous runs are added <paramref name="simd"/> lanes at a time (portable vector code
     /// where the CPU lacks the width; <see cref="SimdWidth.Auto"/> is the widest accelerated one); other strides, and
     /// <see cref="SimdWidth.Scalar"/>, add element by element. Each input cell receives the same additions in the same
-    /// order on every path.
+    /// order on every path (on <see cref="SimdWidth.Vector256"/>, a patch row's input rows go through
+    /// <see cref="AddRows256"/> in one call).
     /// </summary>
     internal static unsafe void Col2Im(ReadOnlySpan<double> patches, Span<double> input, int rows, int channels, int height, int width, int kernel, int stride, int padding, bool accumulate, SimdWidth simd)
     {
@@ -162,6 +163,12 @@ public static partial class Convolution
                         for (int kw = 0; kw < kernel; kw++, p += plane)
                         {
                             SpatialShape.ValidRange(width, outW, stride, padding, kw, out int owLow, out int owHigh);
+                            if (runs && simd == SimdWidth.Vector256)
+                            {
+                                // The patch row's input rows in one call (the same additions as AddRun, row by row).
+                                AddRows256(xc + ((nint)ohLow - padding + kh) * width - padding + kw, p + (nint)ohLow * outW, ohHigh - ohLow, outW, width, owLow, owHigh);
+                                continue;
+                            }
                             for (int oh = ohLow; oh < ohHigh; oh++)
                             {
                                 double* src = p + (nint)oh * outW;
@@ -231,6 +238,24 @@ public static partial class Convolution
         }
         for (; i < n; i++)
             dst[i] = src[(nint)i * stride];
+    }
+
+    /// <summary>
+    /// Stride-1 Col2Im of one patch row q over <paramref name="count"/> output rows: for each, dst[ow] = dst[ow] + src[ow]
+    /// for ow ∈ [<paramref name="low"/>, <paramref name="high"/>) (dst advancing by the input width, src by OW), in 4-lane
+    /// blocks and then single values: one IEEE addition per element, as <see cref="AddRun"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void AddRows256(double* dst, double* src, int count, int outW, int width, int low, int high)
+    {
+        for (int row = 0; row < count; row++, dst += width, src += outW)
+        {
+            int ow = low;
+            for (; ow + Vector256<double>.Count <= high; ow += Vector256<double>.Count)
+                (Vector256.Load(dst + ow) + Vector256.Load(src + ow)).Store(dst + ow);
+            for (; ow < high; ow++)
+                dst[ow] += src[ow];
+        }
     }
 
     /// <summary>dst[i] = dst[i] + src[i] for i &lt; n (one IEEE addition per element, whatever the lane width).</summary>
