@@ -35,7 +35,7 @@ public static partial class Gemm
     /// <summary>
     /// The unpacked 256-bit path: computes C = (accumulate ? C : 0) + op(A) · op(B) reading A and B where they are
     /// (only an NT product with n ≥ 4 first transposes B, n·k values, into the thread's scratch buffer). Tiles of
-    /// 4 rows (one strip of 6 when m mod 4 = 2) × 8 or 4 columns broadcast op(A)[i,p] and load op(B)[p, j..] directly; the last n mod 4 columns are
+    /// 6 rows (then 4, then single rows) × 8 or 4 columns broadcast op(A)[i,p] and load op(B)[p, j..] directly; the last n mod 4 columns are
     /// scalar chains. Every element is acc = accumulate ? C[i,j] : +0, then acc = FMA(op(A)[i,p], op(B)[p,j], acc)
     /// for p = 0 … k − 1 in order, exactly as in the packed path.
     /// </summary>
@@ -92,10 +92,10 @@ public static partial class Gemm
                     DirectScalar8(k, a + i * ars, ars, aps, b + j * bjs, bps, c + i * ldc + j, ldc, load);
             }
         }
-        if (vectorColumns > 0 && m - i >= 6 && (m - i) % 4 == 2)
+        for (; vectorColumns > 0 && i + 6 <= m; i += 6)
         {
-            // Two rows past a multiple of four: one strip of six rows (12 accumulators per 8 columns) instead of two
-            // single-row passes whose two accumulators each wait on the FMA latency. The other columns as below.
+            // Strips of six rows (12 accumulators per 8 columns: more independent chains against the FMA latency and
+            // fewer B loads per FMA than four rows); the other columns as below.
             double* ai = a + i * ars;
             double* ci = c + i * ldc;
             int j = 0;
@@ -113,7 +113,6 @@ public static partial class Gemm
                 for (int r = 4; r < 6; r++)
                     ci[r * ldc + j] = DirectScalar1(k, ai + r * ars, aps, b + j * bjs, bps, load ? ci[r * ldc + j] : 0.0);
             }
-            i += 6;
         }
         for (; i + 4 <= m; i += 4)
         {
