@@ -15,7 +15,7 @@ import re
 import sys
 
 ENTRIES = [re.compile(p) for p in (
-    r'Convolution::(Forward|InputDeltas|WeightGradient|Im2Col|Col2Im|AddChannelBias|ChannelSums)\b',
+    r'Convolution::(ForwardWithR|Forward|InputDeltas|WeightGradient|Im2Col|Col2Im|AddChannelBias|ChannelSums)\b',
     r'Pooling::\w+', r'Epilogue::\w+', r'LossHeads::\w+', r'Reductions::\w+',
     r'Gemm::(NTParallel|TNParallel|NNParallel|NT|TN|NN)\b', r'ChunkTree::\w+', r'TensorPrimitives::\w+')]
 

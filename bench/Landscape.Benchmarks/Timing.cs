@@ -105,7 +105,8 @@ internal static class Timing
                     "grad" => (() => problem.Model.Gradient(problem.Parameters, problem.Data, output), Flops.Of(problem, "Gradient")),
                     "hvp" => (() => problem.Model.HessianVectorProduct(problem.Parameters, problem.Data, problem.Direction, output), Flops.Of(problem, "HVP")),
                     "operator" => OperatorCall(problem, output),
-                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp, operator)"),
+                    "operator8" => BatchedOperatorCall(problem, BatchSize),
+                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp, operator, operator8)"),
                 };
                 break;
             }
@@ -120,6 +121,27 @@ internal static class Timing
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{what}: threads {Program.Threads}, min {block.MinCallSeconds * 1e3:F4} ms, median {block.MedianCallSeconds * 1e3:F4} ms, CPU {block.CpuSeconds * 1e3 / calls:F3} ms/call (all threads), {flops / (block.MinCallSeconds * 1e9):F1} GFLOP/s at min, allocated/call {block.AllocatedBytes / (double)calls:F0} B (all threads, precise)"));
         return 0;
+    }
+
+    /// <summary>Directions per call of <c>operator8</c> (the batch the Hutchinson trace and the dense Hessian use).</summary>
+    private const int BatchSize = 8;
+
+    /// <summary>
+    /// One batched call of the Hessian operator, <paramref name="count"/> products at once (<c>Multiply(directions,
+    /// products, count)</c>; the directions are the problem's direction rotated by 97·i places); the times printed are per
+    /// call, so per direction they are divided by <paramref name="count"/>. Credited with <paramref name="count"/> products' FLOPs.
+    /// </summary>
+    private static (Action Call, double Flops) BatchedOperatorCall(Problem problem, int count)
+    {
+        Landscape.Probes.HessianOperator hessian = Landscape.Probes.Hessian.Operator(problem.Model, problem.Parameters, problem.Data);
+        int n = problem.Model.ParameterCount;
+        var directions = new double[count * n];
+        for (int i = 0; i < count; i++)
+            for (int j = 0; j < n; j++)
+                directions[i * n + j] = problem.Direction[(j + 97 * i) % n];
+        var products = new double[count * n];
+        Console.Error.WriteLine($"operator8: cached {hessian.IsCached}, {hessian.CacheBytes / 1048576.0:F1} MiB, {count} directions per call");
+        return (() => hessian.Multiply(directions, products, count), count * Flops.Of(problem, "Operator"));
     }
 
     /// <summary>One product of the Hessian operator at the problem's θ (its fixed point built once, before the timed calls).</summary>

@@ -58,7 +58,9 @@ public static partial class Convolution
     /// the in-bounds run of each patch row is copied <paramref name="simd"/> lanes at a time (contiguous loads for
     /// stride 1, gathers otherwise; the portable vector code runs even where the CPU lacks the width, and
     /// <see cref="SimdWidth.Auto"/> is the widest accelerated one); <see cref="SimdWidth.Scalar"/> copies element by
-    /// element. Every path copies the same values.
+    /// element. On <see cref="SimdWidth.Vector256"/>, stride-1 runs of four or more values are copied by
+    /// <see cref="CopyRows256"/> (a patch row's input rows in one call, the last block aligned to the run's end). Every
+    /// path copies the same values.
     /// </summary>
     internal static unsafe void Im2Col(ReadOnlySpan<double> input, Span<double> patches, int rows, int channels, int height, int width, int kernel, int stride, int padding, SimdWidth simd)
     {
@@ -91,6 +93,14 @@ public static partial class Convolution
                             // Row q = (c·K + kh)·K + kw of P_e: P_e[q, oh·OW + ow] = x[c, oh·S − P + kh, ow·S − P + kw].
                             SpatialShape.ValidRange(width, outW, stride, padding, kw, out int owLow, out int owHigh);
                             new Span<double>(p, (int)((nint)ohLow * outW)).Clear();
+                            if (stride == 1 && simd == SimdWidth.Vector256 && owHigh - owLow >= Vector256<double>.Count)
+                            {
+                                // Stride 1: each row's run is contiguous in x; copied in 4-lane blocks, the last one
+                                // aligned to the run's end (it may copy a few values twice, the same values).
+                                CopyRows256(p + (nint)ohLow * outW, xc + ((nint)ohLow - padding + kh) * width - padding + kw, ohHigh - ohLow, outW, width, owLow, owHigh);
+                                new Span<double>(p + (nint)ohHigh * outW, (int)((nint)(outH - ohHigh) * outW)).Clear();
+                                continue;
+                            }
                             for (int oh = ohLow; oh < ohHigh; oh++)
                             {
                                 double* dst = p + (nint)oh * outW;
@@ -116,7 +126,8 @@ public static partial class Convolution
     /// width: with stride 1 the contiguous runs are added <paramref name="simd"/> lanes at a time (portable vector code
     /// where the CPU lacks the width; <see cref="SimdWidth.Auto"/> is the widest accelerated one); other strides, and
     /// <see cref="SimdWidth.Scalar"/>, add element by element. Each input cell receives the same additions in the same
-    /// order on every path.
+    /// order on every path (on <see cref="SimdWidth.Vector256"/>, a patch row's input rows go through
+    /// <see cref="AddRows256"/> in one call).
     /// </summary>
     internal static unsafe void Col2Im(ReadOnlySpan<double> patches, Span<double> input, int rows, int channels, int height, int width, int kernel, int stride, int padding, bool accumulate, SimdWidth simd)
     {
@@ -152,6 +163,12 @@ public static partial class Convolution
                         for (int kw = 0; kw < kernel; kw++, p += plane)
                         {
                             SpatialShape.ValidRange(width, outW, stride, padding, kw, out int owLow, out int owHigh);
+                            if (runs && simd == SimdWidth.Vector256)
+                            {
+                                // The patch row's input rows in one call (the same additions as AddRun, row by row).
+                                AddRows256(xc + ((nint)ohLow - padding + kh) * width - padding + kw, p + (nint)ohLow * outW, ohHigh - ohLow, outW, width, owLow, owHigh);
+                                continue;
+                            }
                             for (int oh = ohLow; oh < ohHigh; oh++)
                             {
                                 double* src = p + (nint)oh * outW;
@@ -170,6 +187,29 @@ public static partial class Convolution
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Stride-1 patch rows oh = ohLow … ohLow + <paramref name="count"/> − 1 of one patch row q, from <paramref name="dst"/>
+    /// (row ohLow of P_e[q]) and <paramref name="src"/> (x at input row ohLow − P + kh, column −P + kw): for each,
+    /// [0, low) and [high, OW) are +0.0 and [low, high) copies the input run, which has at least four values, in 4-lane
+    /// blocks whose last one ends at high (so a few values may be copied twice). Only copies, so the same bits as
+    /// <see cref="CopyRun"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void CopyRows256(double* dst, double* src, int count, int outW, int width, int low, int high)
+    {
+        int last = high - Vector256<double>.Count;
+        for (int row = 0; row < count; row++, dst += outW, src += width)
+        {
+            for (int ow = 0; ow < low; ow++)
+                dst[ow] = 0.0;
+            for (int ow = low; ow < last; ow += Vector256<double>.Count)
+                Vector256.Load(src + ow).Store(dst + ow);
+            Vector256.Load(src + last).Store(dst + last);
+            for (int ow = high; ow < outW; ow++)
+                dst[ow] = 0.0;
         }
     }
 
@@ -198,6 +238,24 @@ public static partial class Convolution
         }
         for (; i < n; i++)
             dst[i] = src[(nint)i * stride];
+    }
+
+    /// <summary>
+    /// Stride-1 Col2Im of one patch row q over <paramref name="count"/> output rows: for each, dst[ow] = dst[ow] + src[ow]
+    /// for ow ∈ [<paramref name="low"/>, <paramref name="high"/>) (dst advancing by the input width, src by OW), in 4-lane
+    /// blocks and then single values: one IEEE addition per element, as <see cref="AddRun"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void AddRows256(double* dst, double* src, int count, int outW, int width, int low, int high)
+    {
+        for (int row = 0; row < count; row++, dst += width, src += outW)
+        {
+            int ow = low;
+            for (; ow + Vector256<double>.Count <= high; ow += Vector256<double>.Count)
+                (Vector256.Load(dst + ow) + Vector256.Load(src + ow)).Store(dst + ow);
+            for (; ow < high; ow++)
+                dst[ow] += src[ow];
+        }
     }
 
     /// <summary>dst[i] = dst[i] + src[i] for i &lt; n (one IEEE addition per element, whatever the lane width).</summary>

@@ -44,6 +44,59 @@ public static partial class Convolution
     }
 
     /// <summary>
+    /// The forward and R-forward products of a block in one sweep, one example at a time: for each example e in order,
+    /// when <paramref name="rInput"/> is given, R P_e = im2col(R x_e) and R Z_e = W·R P_e; then P_e = im2col(x_e),
+    /// Z_e = W·P_e and R Z_e = V·P_e, added to R Z_e when <paramref name="rInput"/> is given. These are the products of
+    /// <see cref="Forward"/>(W, x → Z), <see cref="Forward"/>(W, R x → R Z) and <see cref="Forward"/>(V, x → R Z,
+    /// accumulate), each output value the same FMA chain in the same order, so the same bits; P_e is formed once for
+    /// both W·P_e and V·P_e, and packed once for both when the products take the packed path.
+    /// </summary>
+    /// <param name="weight">W [O × Q] row-major, Q = C·K·K.</param>
+    /// <param name="directionWeight">V [O × Q], the direction's part for W.</param>
+    /// <param name="input">The block's inputs x, rows × C·H·W in NCHW order.</param>
+    /// <param name="rInput">Their R-images R x (rows × C·H·W), or empty when the input does not depend on θ.</param>
+    /// <param name="scratch">Q·L values for one example's patch matrix (may be empty for the 1×1 stride-1 unpadded case).</param>
+    /// <param name="output">Z, rows × O·L values (overwritten).</param>
+    /// <param name="rOutput">R Z, rows × O·L values (overwritten).</param>
+    /// <param name="rows">Examples in the block (≥ 0).</param>
+    /// <param name="channels">Input channels C.</param>
+    /// <param name="height">Input height H.</param>
+    /// <param name="width">Input width W.</param>
+    /// <param name="outChannels">Output channels O (≥ 1).</param>
+    /// <param name="kernel">Kernel side K.</param>
+    /// <param name="stride">Stride S.</param>
+    /// <param name="padding">Zero padding P.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range (see <see cref="OutputSize"/>).</exception>
+    /// <exception cref="ArgumentException">A span's length does not match the shapes.</exception>
+    public static void ForwardWithR(
+        ReadOnlySpan<double> weight, ReadOnlySpan<double> directionWeight, ReadOnlySpan<double> input, ReadOnlySpan<double> rInput,
+        Span<double> scratch, Span<double> output, Span<double> rOutput,
+        int rows, int channels, int height, int width, int outChannels, int kernel, int stride, int padding)
+    {
+        Products products = Products.Create(rows, channels, height, width, outChannels, kernel, stride, padding);
+        bool hasR = !rInput.IsEmpty;
+        products.Check(weight.Length, nameof(weight), "the weight (O·Q)", products.WeightLength);
+        products.Check(directionWeight.Length, nameof(directionWeight), "the direction's weight (O·Q)", products.WeightLength);
+        products.Check(input.Length, nameof(input), "the inputs (rows·C·H·W)", (long)rows * products.InputLength);
+        if (hasR) products.Check(rInput.Length, nameof(rInput), "the inputs' R-images (rows·C·H·W)", (long)rows * products.InputLength);
+        products.Check(output.Length, nameof(output), "the outputs (rows·O·L)", (long)rows * products.OutputLength);
+        products.Check(rOutput.Length, nameof(rOutput), "the outputs' R-images (rows·O·L)", (long)rows * products.OutputLength);
+        products.CheckScratch(scratch.Length);
+        int q = products.PatchSize, l = products.Positions, n = products.InputLength, o = products.OutputLength;
+        for (int e = 0; e < rows; e++)
+        {
+            Span<double> z = output.Slice(e * o, o), rz = rOutput.Slice(e * o, o);
+            if (hasR)
+            {
+                ReadOnlySpan<double> rPatches = products.Patches(rInput.Slice(e * n, n), scratch);
+                Gemm.NN(outChannels, l, q, weight, q, rPatches, l, rz, l);
+            }
+            ReadOnlySpan<double> patches = products.Patches(input.Slice(e * n, n), scratch);
+            Gemm.NNPair(outChannels, l, q, weight, directionWeight, q, patches, l, z, false, rz, hasR, l);
+        }
+    }
+
+    /// <summary>
     /// The input deltas of a block: for each example e in order, dP_e = Wᵀ·G_e (<c>Gemm.TN(Q, L, O, …)</c>), plus
     /// Vᵀ·H_e when a second pair is given (the R-backward's R dP = Wᵀ R G + Vᵀ G), then scattered onto the input by
     /// <see cref="Col2Im(ReadOnlySpan{double}, Span{double}, int, int, int, int, int, int, int, bool)"/> (assigned, or

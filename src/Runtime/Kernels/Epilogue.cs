@@ -127,9 +127,29 @@ public static partial class Epilogue
         CheckSameLength(rgradient.Length, gradient.Length, nameof(rgradient));
         CheckSameLength(first.Length, gradient.Length, nameof(first));
         CheckSameLength(rfirst.Length, gradient.Length, nameof(rfirst));
-        TensorPrimitives.Multiply(first, rgradient, rgradient);
-        TensorPrimitives.FusedMultiplyAdd(rfirst, gradient, rgradient, rgradient);
-        TensorPrimitives.Multiply(first, gradient, gradient);
+        // One pass over the four streams (the three TensorPrimitives passes it replaces read seven and wrote three);
+        // per element the same operations: a product, a fused multiply-add, a product.
+        int n = gradient.Length, i = 0;
+        ref double g = ref MemoryMarshal.GetReference(gradient);
+        ref double rg = ref MemoryMarshal.GetReference(rgradient);
+        ref double f = ref MemoryMarshal.GetReference(first);
+        ref double rf = ref MemoryMarshal.GetReference(rfirst);
+        if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+        {
+            for (; i + Vector256<double>.Count <= n; i += Vector256<double>.Count)
+            {
+                Vector256<double> gi = Vector256.LoadUnsafe(ref g, (nuint)i), fi = Vector256.LoadUnsafe(ref f, (nuint)i);
+                Vector256<double> product = fi * Vector256.LoadUnsafe(ref rg, (nuint)i);
+                Fma.MultiplyAdd(Vector256.LoadUnsafe(ref rf, (nuint)i), gi, product).StoreUnsafe(ref rg, (nuint)i);
+                (fi * gi).StoreUnsafe(ref g, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double gi = Unsafe.Add(ref g, i), fi = Unsafe.Add(ref f, i);
+            Unsafe.Add(ref rg, i) = Math.FusedMultiplyAdd(Unsafe.Add(ref rf, i), gi, fi * Unsafe.Add(ref rg, i));
+            Unsafe.Add(ref g, i) = fi * gi;
+        }
     }
 
     /// <summary><see cref="Activate{TActivation}(Span{double}, ReadOnlySpan{double}, int, int)"/> with a forced vector width.</summary>

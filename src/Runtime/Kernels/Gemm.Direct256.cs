@@ -35,7 +35,7 @@ public static partial class Gemm
     /// <summary>
     /// The unpacked 256-bit path: computes C = (accumulate ? C : 0) + op(A) · op(B) reading A and B where they are
     /// (only an NT product with n ≥ 4 first transposes B, n·k values, into the thread's scratch buffer). Tiles of
-    /// 4 rows × 8 or 4 columns broadcast op(A)[i,p] and load op(B)[p, j..] directly; the last n mod 4 columns are
+    /// 6 rows (then 4, then single rows) × 8 or 4 columns broadcast op(A)[i,p] and load op(B)[p, j..] directly; the last n mod 4 columns are
     /// scalar chains. Every element is acc = accumulate ? C[i,j] : +0, then acc = FMA(op(A)[i,p], op(B)[p,j], acc)
     /// for p = 0 … k − 1 in order, exactly as in the packed path.
     /// </summary>
@@ -90,6 +90,28 @@ public static partial class Gemm
             {
                 for (int j = 0; j < n; j++)
                     DirectScalar8(k, a + i * ars, ars, aps, b + j * bjs, bps, c + i * ldc + j, ldc, load);
+            }
+        }
+        for (; vectorColumns > 0 && i + 6 <= m; i += 6)
+        {
+            // Strips of six rows (12 accumulators per 8 columns: more independent chains against the FMA latency and
+            // fewer B loads per FMA than four rows); the other columns as below.
+            double* ai = a + i * ars;
+            double* ci = c + i * ldc;
+            int j = 0;
+            for (; j + 8 <= vectorColumns; j += 8)
+                Direct6x8(k, ai, ars, aps, b + j, bps, ci + j, ldc, load);
+            if (j < vectorColumns)
+            {
+                Direct4x4(k, ai, ars, aps, b + j, bps, ci + j, ldc, load);
+                Direct1x4(k, ai + 4 * ars, aps, b + j, bps, ci + 4 * ldc + j, load);
+                Direct1x4(k, ai + 5 * ars, aps, b + j, bps, ci + 5 * ldc + j, load);
+            }
+            for (j = vectorColumns; j < n; j++)
+            {
+                DirectScalar4(k, ai, ars, aps, b + j * bjs, bps, ci + j, ldc, load);
+                for (int r = 4; r < 6; r++)
+                    ci[r * ldc + j] = DirectScalar1(k, ai + r * ars, aps, b + j * bjs, bps, load ? ci[r * ldc + j] : 0.0);
             }
         }
         for (; i + 4 <= m; i += 4)
@@ -167,6 +189,71 @@ public static partial class Gemm
         c21.Store(c + 2 * ldc + 4);
         c30.Store(c + 3 * ldc);
         c31.Store(c + 3 * ldc + 4);
+    }
+
+    /// <summary>Six rows × eight columns: acc[r, j] = FMA(a[r·ars + p·aps], b[p·bps + j], acc[r, j]) for p in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Direct6x8(int k, double* a, nint ars, nint aps, double* b, nint bps, double* c, nint ldc, bool load)
+    {
+        Vector256<double> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (load)
+        {
+            c00 = Vector256.Load(c);
+            c01 = Vector256.Load(c + 4);
+            c10 = Vector256.Load(c + ldc);
+            c11 = Vector256.Load(c + ldc + 4);
+            c20 = Vector256.Load(c + 2 * ldc);
+            c21 = Vector256.Load(c + 2 * ldc + 4);
+            c30 = Vector256.Load(c + 3 * ldc);
+            c31 = Vector256.Load(c + 3 * ldc + 4);
+            c40 = Vector256.Load(c + 4 * ldc);
+            c41 = Vector256.Load(c + 4 * ldc + 4);
+            c50 = Vector256.Load(c + 5 * ldc);
+            c51 = Vector256.Load(c + 5 * ldc + 4);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<double>.Zero;
+        }
+
+        double* a0 = a, a1 = a + ars, a2 = a + 2 * ars, a3 = a + 3 * ars, a4 = a + 4 * ars, a5 = a + 5 * ars;
+        for (int p = 0; p < k; p++, b += bps)
+        {
+            nint q = p * aps;
+            Vector256<double> b0 = Vector256.Load(b);
+            Vector256<double> b1 = Vector256.Load(b + 4);
+            Vector256<double> x = Vector256.Create(a0[q]);
+            c00 = Fma256(x, b0, c00);
+            c01 = Fma256(x, b1, c01);
+            x = Vector256.Create(a1[q]);
+            c10 = Fma256(x, b0, c10);
+            c11 = Fma256(x, b1, c11);
+            x = Vector256.Create(a2[q]);
+            c20 = Fma256(x, b0, c20);
+            c21 = Fma256(x, b1, c21);
+            x = Vector256.Create(a3[q]);
+            c30 = Fma256(x, b0, c30);
+            c31 = Fma256(x, b1, c31);
+            x = Vector256.Create(a4[q]);
+            c40 = Fma256(x, b0, c40);
+            c41 = Fma256(x, b1, c41);
+            x = Vector256.Create(a5[q]);
+            c50 = Fma256(x, b0, c50);
+            c51 = Fma256(x, b1, c51);
+        }
+
+        c00.Store(c);
+        c01.Store(c + 4);
+        c10.Store(c + ldc);
+        c11.Store(c + ldc + 4);
+        c20.Store(c + 2 * ldc);
+        c21.Store(c + 2 * ldc + 4);
+        c30.Store(c + 3 * ldc);
+        c31.Store(c + 3 * ldc + 4);
+        c40.Store(c + 4 * ldc);
+        c41.Store(c + 4 * ldc + 4);
+        c50.Store(c + 5 * ldc);
+        c51.Store(c + 5 * ldc + 4);
     }
 
     /// <summary>Four rows × four columns: acc[r, j] = FMA(a[r·ars + p·aps], b[p·bps + j], acc[r, j]) for p in order.</summary>

@@ -156,12 +156,19 @@ public static partial class Gemm
     /// </summary>
     private static unsafe void PackWhole<TKernel>(PackedOperand operand, double* b, nint ldb, double* destination)
         where TKernel : struct, IMicroKernel
+        => PackWhole<TKernel>(operand.K, operand.N, operand.Transposed, operand.Stride, b, ldb, destination);
+
+    /// <summary>
+    /// op(B) (k×n; B stored n×k when <paramref name="transposed"/>) in the layout of <see cref="PackWhole{TKernel}(PackedOperand, double*, nint, double*)"/>,
+    /// with <paramref name="stride"/> = n rounded up to the kernel's NR.
+    /// </summary>
+    private static unsafe void PackWhole<TKernel>(int k, int n, bool transposed, int stride, double* b, nint ldb, double* destination)
+        where TKernel : struct, IMicroKernel
     {
-        int k = operand.K, n = operand.N;
         // Only B's fields matter to PackB; A and C are unused.
-        var problem = new Problem(false, operand.Transposed, 0, n, k, null, 0, b, ldb, null, 0, false);
+        var problem = new Problem(false, transposed, 0, n, k, null, 0, b, ldb, null, 0, false);
         for (int pc = 0; pc < k; pc += TKernel.KC)
-            PackB<TKernel>(problem, pc, Math.Min(TKernel.KC, k - pc), 0, n, destination + (nint)pc * operand.Stride);
+            PackB<TKernel>(problem, pc, Math.Min(TKernel.KC, k - pc), 0, n, destination + (nint)pc * stride);
     }
 
     /// <summary>
@@ -233,7 +240,7 @@ public static partial class Gemm
     /// C is stored after each k-block and reloaded by the next, which is exact, so blocking does not change results.
     /// </summary>
     /// <param name="problem">The product.</param>
-    /// <param name="prepackedB">op(B) already packed by <see cref="PackWhole{TKernel}"/>, or null to pack it here.</param>
+    /// <param name="prepackedB">op(B) already packed by <see cref="PackWhole{TKernel}(int, int, bool, int, double*, nint, double*)"/>, or null to pack it here.</param>
     /// <param name="prepackedStride">The <see cref="PackedOperand.Stride"/> of <paramref name="prepackedB"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Blocked<TKernel>(in Problem problem, double* prepackedB = null, int prepackedStride = 0)

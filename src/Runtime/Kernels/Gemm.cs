@@ -215,22 +215,10 @@ public static partial class Gemm
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc,
         bool accumulate, SimdWidth width, int threads, bool emulate = false, GemmPath path = GemmPath.Auto, PackedOperand? packedB = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(m);
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         bool transposeA = operation == Operation.TN;
         bool transposeB = operation == Operation.NT;
-
-        // The stored shapes: A is m×k (or k×m when transposed), B is k×n (or n×k), C is m×n.
-        long needA = ValidateOperand(a.Length, transposeA ? k : m, transposeA ? m : k, lda, nameof(a), nameof(lda), transposeA ? "A (stored k×m)" : "A (m×k)");
-        long needB = ValidateOperand(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b), nameof(ldb), transposeB ? "B (stored n×k)" : "B (k×n)");
-        long needC = ValidateOperand(c.Length, m, n, ldc, nameof(c), nameof(ldc), "C (m×n)");
-        Span<double> usedC = c[..(int)needC];
-        if (usedC.Overlaps(a[..(int)needA]))
-            throw new ArgumentException("c must not overlap a: the product reads A while it writes C.", nameof(c));
-        if (usedC.Overlaps(b[..(int)needB]))
-            throw new ArgumentException("c must not overlap b: the product reads B while it writes C.", nameof(c));
+        Validate(operation, m, n, k, a, lda, b, ldb, c, ldc);
 
         if (m == 0 || n == 0)
             return;
@@ -257,6 +245,29 @@ public static partial class Gemm
                 Run<KernelScalar>(transposeA, transposeB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, threads, path, packedB);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The checks of every entry point: non-negative sizes, each operand's leading dimension and span length for
+    /// <paramref name="operation"/>'s stored shapes (A m×k or k×m, B k×n or n×k, C m×n), and C overlapping neither A nor B.
+    /// </summary>
+    internal static void Validate(Operation operation, int m, int n, int k, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        bool transposeA = operation == Operation.TN;
+        bool transposeB = operation == Operation.NT;
+
+        // The stored shapes: A is m×k (or k×m when transposed), B is k×n (or n×k), C is m×n.
+        long needA = ValidateOperand(a.Length, transposeA ? k : m, transposeA ? m : k, lda, nameof(a), nameof(lda), transposeA ? "A (stored k×m)" : "A (m×k)");
+        long needB = ValidateOperand(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b), nameof(ldb), transposeB ? "B (stored n×k)" : "B (k×n)");
+        long needC = ValidateOperand(c.Length, m, n, ldc, nameof(c), nameof(ldc), "C (m×n)");
+        Span<double> usedC = c[..(int)needC];
+        if (usedC.Overlaps(a[..(int)needA]))
+            throw new ArgumentException("c must not overlap a: the product reads A while it writes C.", nameof(c));
+        if (usedC.Overlaps(b[..(int)needB]))
+            throw new ArgumentException("c must not overlap b: the product reads B while it writes C.", nameof(c));
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ public static partial class Pooling
     /// <summary>
     /// <see cref="AverageBackward(ReadOnlySpan{double}, Span{double}, int, int, int, int, int, int, int, bool)"/> on a
     /// chosen width: the quotients g of each output row are formed <paramref name="simd"/> lanes at a time (one
-    /// IEEE division per lane, so the same bits as the scalar division); the additions are scalar.
+    /// IEEE division per lane, so the same bits as the scalar division); the additions are scalar, except for 2×2 windows
+    /// with stride 2 and no padding on a vector width (<see cref="AverageBackward2x2"/>).
     /// </summary>
     internal static unsafe void AverageBackward(ReadOnlySpan<double> outputDeltas, Span<double> inputDeltas, int rows, int channels, int height, int width, int size, int stride, int padding, bool accumulate, SimdWidth simd)
     {
@@ -64,10 +65,15 @@ public static partial class Pooling
         SpatialShape.CheckLength(outputDeltas.Length, shape.OutputLength, nameof(outputDeltas), "the output block (rows·C·OH·OW)");
         SpatialShape.CheckLength(inputDeltas.Length, shape.InputLength, nameof(inputDeltas), "the input block (rows·C·H·W)");
         SpatialShape.CheckDisjoint(inputDeltas, outputDeltas, nameof(inputDeltas), nameof(outputDeltas));
-        if (!accumulate)
-            inputDeltas.Clear();
         if (simd == SimdWidth.Auto)
             simd = Epilogue.HardwareWidth;
+        if (size == 2 && stride == 2 && padding == 0 && simd != SimdWidth.Scalar)
+        {
+            AverageBackward2x2(outputDeltas, inputDeltas, shape, accumulate);
+            return;
+        }
+        if (!accumulate)
+            inputDeltas.Clear();
 
         double* g = stackalloc double[RowChunk];
         int outH = shape.OutputHeight, outW = shape.OutputWidth;
@@ -120,6 +126,57 @@ public static partial class Pooling
         }
     }
 
+    /// <summary>
+    /// <see cref="AverageBackward(ReadOnlySpan{double}, Span{double}, int, int, int, int, int, int, int, bool, SimdWidth)"/>
+    /// for 2×2 windows with stride 2 and no padding, 256-bit lanes: the windows do not overlap, so every covered cell
+    /// receives one delta, cell = start + dy/4 (start = the cell, or +0.0), four outputs (eight cells of each of the two
+    /// input rows) at a time; the same operations as the general path, so the same bits. Cells no window covers (an odd
+    /// last row or column) are cleared first unless accumulating.
+    /// </summary>
+    private static unsafe void AverageBackward2x2(ReadOnlySpan<double> outputDeltas, Span<double> inputDeltas, in SpatialShape shape, bool accumulate)
+    {
+        int outH = shape.OutputHeight, outW = shape.OutputWidth, width = shape.Width;
+        bool covered = shape.Height == 2 * outH && width == 2 * outW;
+        if (!accumulate && !covered)
+            inputDeltas.Clear();
+        bool load = accumulate || !covered; // otherwise start is +0.0 without reading the cell
+        Vector256<double> four = Vector256.Create(4.0);
+        fixed (double* dy0 = outputDeltas)
+        fixed (double* dx0 = inputDeltas)
+        {
+            double* dy = dy0;
+            for (long plane = 0; plane < shape.Planes; plane++)
+            {
+                double* dx = dx0 + (nint)(plane * shape.InputPlane);
+                for (int oh = 0; oh < outH; oh++, dy += outW)
+                {
+                    double* r0 = dx + (nint)(2 * oh) * width, r1 = r0 + width;
+                    int ow = 0;
+                    for (; ow + Vector256<double>.Count <= outW; ow += Vector256<double>.Count)
+                    {
+                        Vector256<double> g = Vector256.Load(dy + ow) / four;
+                        Vector256<double> low = Vector256.Shuffle(g, Vector256.Create(0L, 0, 1, 1));
+                        Vector256<double> high = Vector256.Shuffle(g, Vector256.Create(2L, 2, 3, 3));
+                        double* c0 = r0 + 2 * ow, c1 = r1 + 2 * ow;
+                        ((load ? Vector256.Load(c0) : Vector256<double>.Zero) + low).Store(c0);
+                        ((load ? Vector256.Load(c0 + 4) : Vector256<double>.Zero) + high).Store(c0 + 4);
+                        ((load ? Vector256.Load(c1) : Vector256<double>.Zero) + low).Store(c1);
+                        ((load ? Vector256.Load(c1 + 4) : Vector256<double>.Zero) + high).Store(c1 + 4);
+                    }
+                    for (; ow < outW; ow++)
+                    {
+                        double g = dy[ow] / 4.0;
+                        double* c0 = r0 + 2 * ow, c1 = r1 + 2 * ow;
+                        c0[0] = (load ? c0[0] : 0.0) + g;
+                        c0[1] = (load ? c0[1] : 0.0) + g;
+                        c1[0] = (load ? c1[0] : 0.0) + g;
+                        c1[1] = (load ? c1[1] : 0.0) + g;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>q[i] = d[i] / divisor for i &lt; n, with 512- or 256-bit lanes as <paramref name="simd"/> allows, then single values.</summary>
     private static unsafe void DivideRun(double* d, double* q, int n, double divisor, SimdWidth simd)
     {
@@ -144,7 +201,8 @@ public static partial class Pooling
     /// chunks: for each (kh, kw) in row-major order, acc[ow] += x[ih, ow·S − P + kw] across the chunk,
     /// <paramref name="simd"/> lanes at a time (portable vector code where the CPU lacks the width), so the outputs'
     /// addition chains run side by side and each output still receives its additions in row-major window order. Border
-    /// windows run one output at a time. Every path gives the same bits.
+    /// windows run one output at a time. 2×2 windows with stride 2 and no padding on a vector width take
+    /// <see cref="AverageForward2x2"/>. Every path gives the same bits.
     /// </summary>
     internal static unsafe void AverageForward(ReadOnlySpan<double> input, Span<double> output, int rows, int channels, int height, int width, int size, int stride, int padding, SimdWidth simd)
     {
@@ -154,6 +212,11 @@ public static partial class Pooling
         SpatialShape.CheckDisjoint(output, input, nameof(output), nameof(input));
         if (simd == SimdWidth.Auto)
             simd = Epilogue.HardwareWidth;
+        if (size == 2 && stride == 2 && padding == 0 && simd != SimdWidth.Scalar)
+        {
+            AverageForward2x2(input, output, shape);
+            return;
+        }
 
         double* acc = stackalloc double[RowChunk];
         int outH = shape.OutputHeight, outW = shape.OutputWidth;
@@ -190,6 +253,54 @@ public static partial class Pooling
                     }
                     for (int ow = interiorHigh; ow < outW; ow++)
                         y[ow] = AverageScalar(top, windowRows, width, size, stride, padding, ow, divisor);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AverageForward(ReadOnlySpan{double}, Span{double}, int, int, int, int, int, int, int, SimdWidth)"/> for
+    /// 2×2 windows with stride 2 and no padding, four outputs at a time on 256-bit lanes: two input rows of eight cells
+    /// are split into their even and odd columns, and each lane adds ((((+0.0 + x₀₀) + x₀₁) + x₁₀) + x₁₁) / 4, the
+    /// general path's chain, so the same bits. The last outW mod 4 outputs take the scalar chain.
+    /// </summary>
+    private static unsafe void AverageForward2x2(ReadOnlySpan<double> input, Span<double> output, in SpatialShape shape)
+    {
+        int outH = shape.OutputHeight, outW = shape.OutputWidth, width = shape.Width;
+        Vector256<double> four = Vector256.Create(4.0);
+        Vector256<long> split = Vector256.Create(0L, 2, 1, 3); // (v₀, v₂, v₁, v₃): even columns low, odd high
+        fixed (double* x0 = input)
+        fixed (double* y0 = output)
+        {
+            for (long plane = 0; plane < shape.Planes; plane++)
+            {
+                double* x = x0 + (nint)(plane * shape.InputPlane);
+                double* y = y0 + (nint)(plane * shape.OutputPlane);
+                for (int oh = 0; oh < outH; oh++, y += outW)
+                {
+                    double* r0 = x + (nint)(2 * oh) * width, r1 = r0 + width;
+                    int ow = 0;
+                    for (; ow + Vector256<double>.Count <= outW; ow += Vector256<double>.Count)
+                    {
+                        Vector256<double> a = Vector256.Shuffle(Vector256.Load(r0 + 2 * ow), split);
+                        Vector256<double> b = Vector256.Shuffle(Vector256.Load(r0 + 2 * ow + 4), split);
+                        Vector256<double> c = Vector256.Shuffle(Vector256.Load(r1 + 2 * ow), split);
+                        Vector256<double> d = Vector256.Shuffle(Vector256.Load(r1 + 2 * ow + 4), split);
+                        Vector256<double> acc = Vector256<double>.Zero + Vector256.Create(a.GetLower(), b.GetLower());
+                        acc += Vector256.Create(a.GetUpper(), b.GetUpper());
+                        acc += Vector256.Create(c.GetLower(), d.GetLower());
+                        acc += Vector256.Create(c.GetUpper(), d.GetUpper());
+                        (acc / four).Store(y + ow);
+                    }
+                    for (; ow < outW; ow++)
+                    {
+                        double* w0 = r0 + 2 * ow, w1 = r1 + 2 * ow;
+                        double sum = 0.0 + w0[0];
+                        sum += w0[1];
+                        sum += w1[0];
+                        sum += w1[1];
+                        y[ow] = sum / 4.0;
+                    }
                 }
             }
         }

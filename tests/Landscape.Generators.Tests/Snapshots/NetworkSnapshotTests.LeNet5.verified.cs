@@ -397,11 +397,10 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
 
         // conv0 (1×28×28 → 6×28×28, 5×5, stride 1, padding 2, tanh): z0 = W0 ⋆ x + b0, a0 = tanh(z0)
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 4704, r * 4704);
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 150), x, conv0Patches, a0, r, 1, 28, 28, 6, 5, 1, 2);
         // R z0 = V0 ⋆ x + Vb0
         global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 4704, r * 4704);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 150), x, conv0Patches, ra0, r, 1, 28, 28, 6, 5, 1, 2);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 19600, 19600);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv0Weight, 150), v.Slice(Conv0Weight, 150), x, default, conv0Patches, a0, ra0, r, 1, 28, 28, 6, 5, 1, 2);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 6), r, 6, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 6), r, 6, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 4704, r * 4704);
@@ -417,12 +416,10 @@ partial class LeNet5 : global::Landscape.IModel, global::Landscape.Models.IFixed
 
         // conv1 (6×14×14 → 16×10×10, 5×5, stride 1, padding 0, tanh): z2 = W1 ⋆ a1 + b1, a2 = tanh(z2)
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 1600, r * 1600);
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), a1, conv1Patches, a2, r, 6, 14, 14, 16, 5, 1, 0);
         // R z2 = W1 ⋆ R a1 + V1 ⋆ a1 + Vb1
         global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 1600, r * 1600);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2400), ra1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2400), a1, conv1Patches, ra2, r, 6, 14, 14, 16, 5, 1, 0, accumulate: true);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 15000, 15000);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv1Weight, 2400), v.Slice(Conv1Weight, 2400), a1, ra1, conv1Patches, a2, ra2, r, 6, 14, 14, 16, 5, 1, 0);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv1Bias, 16), r, 16, 100);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv1Bias, 16), r, 16, 100);
         global::System.Span<double> d2 = ws.First2.AsSpan(start * 1600, r * 1600);

@@ -487,11 +487,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
 
         // conv0 (1×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z0 = W0 ⋆ x + b0, a0 = relu(z0)
         global::System.Span<double> a0 = ws.Activations0.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv0Weight, 144), x, conv0Patches, a0, r, 1, 28, 28, 16, 3, 1, 1);
         // R z0 = V0 ⋆ x + Vb0
         global::System.Span<double> ra0 = ws.Activations0.AsSpan((rows + start) * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv0Weight, 144), x, conv0Patches, ra0, r, 1, 28, 28, 16, 3, 1, 1);
+        global::System.Span<double> conv0Patches = ws.Conv0Patches.AsSpan((start / BlockSize) * 7056, 7056);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv0Weight, 144), v.Slice(Conv0Weight, 144), x, default, conv0Patches, a0, ra0, r, 1, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a0, p.Slice(Conv0Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra0, v.Slice(Conv0Bias, 16), r, 16, 784);
         global::System.Span<double> d0 = ws.First0.AsSpan(start * 12544, r * 12544);
@@ -500,12 +499,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
 
         // conv1 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, relu): z1 = W1 ⋆ a0 + b1, a1 = relu(z1)
         global::System.Span<double> a1 = ws.Activations1.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), a0, conv1Patches, a1, r, 16, 28, 28, 16, 3, 1, 1);
         // R z1 = W1 ⋆ R a0 + V1 ⋆ a0 + Vb1
         global::System.Span<double> ra1 = ws.Activations1.AsSpan((rows + start) * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv1Weight, 2304), ra0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv1Weight, 2304), a0, conv1Patches, ra1, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::System.Span<double> conv1Patches = ws.Conv1Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv1Weight, 2304), v.Slice(Conv1Weight, 2304), a0, ra0, conv1Patches, a1, ra1, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a1, p.Slice(Conv1Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra1, v.Slice(Conv1Bias, 16), r, 16, 784);
         global::System.Span<double> d1 = ws.First1.AsSpan(start * 12544, r * 12544);
@@ -514,12 +511,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
 
         // conv2 (16×28×28 → 16×28×28, 3×3, stride 1, padding 1, identity): z2 = W2 ⋆ a1 + b2, a2 = z2
         global::System.Span<double> a2 = ws.Activations2.AsSpan(start * 12544, r * 12544);
-        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), a1, conv2Patches, a2, r, 16, 28, 28, 16, 3, 1, 1);
         // R z2 = W2 ⋆ R a1 + V2 ⋆ a1 + Vb2
         global::System.Span<double> ra2 = ws.Activations2.AsSpan((rows + start) * 12544, r * 12544);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv2Weight, 2304), ra1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv2Weight, 2304), a1, conv2Patches, ra2, r, 16, 28, 28, 16, 3, 1, 1, accumulate: true);
+        global::System.Span<double> conv2Patches = ws.Conv2Patches.AsSpan((start / BlockSize) * 112896, 112896);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv2Weight, 2304), v.Slice(Conv2Weight, 2304), a1, ra1, conv2Patches, a2, ra2, r, 16, 28, 28, 16, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a2, p.Slice(Conv2Bias, 16), r, 16, 784);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra2, v.Slice(Conv2Bias, 16), r, 16, 784);
 
@@ -535,12 +530,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
 
         // conv3 (16×28×28 → 32×14×14, 3×3, stride 2, padding 1, relu): z4 = W3 ⋆ a3 + b3, a4 = relu(z4)
         global::System.Span<double> a4 = ws.Activations4.AsSpan(start * 6272, r * 6272);
-        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), a3, conv3Patches, a4, r, 16, 28, 28, 32, 3, 2, 1);
         // R z4 = W3 ⋆ R a3 + V3 ⋆ a3 + Vb3
         global::System.Span<double> ra4 = ws.Activations4.AsSpan((rows + start) * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv3Weight, 4608), ra3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv3Weight, 4608), a3, conv3Patches, ra4, r, 16, 28, 28, 32, 3, 2, 1, accumulate: true);
+        global::System.Span<double> conv3Patches = ws.Conv3Patches.AsSpan((start / BlockSize) * 28224, 28224);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv3Weight, 4608), v.Slice(Conv3Weight, 4608), a3, ra3, conv3Patches, a4, ra4, r, 16, 28, 28, 32, 3, 2, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a4, p.Slice(Conv3Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra4, v.Slice(Conv3Bias, 32), r, 32, 196);
         global::System.Span<double> d4 = ws.First4.AsSpan(start * 6272, r * 6272);
@@ -549,12 +542,10 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
 
         // conv4 (32×14×14 → 32×14×14, 3×3, stride 1, padding 1, identity): z5 = W4 ⋆ a4 + b4, a5 = z5
         global::System.Span<double> a5 = ws.Activations5.AsSpan(start * 6272, r * 6272);
-        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), a4, conv4Patches, a5, r, 32, 14, 14, 32, 3, 1, 1);
         // R z5 = W4 ⋆ R a4 + V4 ⋆ a4 + Vb4
         global::System.Span<double> ra5 = ws.Activations5.AsSpan((rows + start) * 6272, r * 6272);
-        global::Landscape.Kernels.Convolution.Forward(p.Slice(Conv4Weight, 9216), ra4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1);
-        global::Landscape.Kernels.Convolution.Forward(v.Slice(Conv4Weight, 9216), a4, conv4Patches, ra5, r, 32, 14, 14, 32, 3, 1, 1, accumulate: true);
+        global::System.Span<double> conv4Patches = ws.Conv4Patches.AsSpan((start / BlockSize) * 56448, 56448);
+        global::Landscape.Kernels.Convolution.ForwardWithR(p.Slice(Conv4Weight, 9216), v.Slice(Conv4Weight, 9216), a4, ra4, conv4Patches, a5, ra5, r, 32, 14, 14, 32, 3, 1, 1);
         global::Landscape.Kernels.Convolution.AddChannelBias(a5, p.Slice(Conv4Bias, 32), r, 32, 196);
         global::Landscape.Kernels.Convolution.AddChannelBias(ra5, v.Slice(Conv4Bias, 32), r, 32, 196);
 

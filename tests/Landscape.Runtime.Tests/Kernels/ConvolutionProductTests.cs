@@ -122,6 +122,52 @@ public sealed class ConvolutionProductTests
         Assert.InRange(MaxRelative(accumulated, inputDeltas.Zip(alone, (a, b) => a + b).ToArray()), 0, Tolerance * 10);
     }
 
+    /// <summary>
+    /// ForwardWithR gives the bits of its three Forward calls (W x → Z; W R x → R Z; V x added to R Z), with and without an
+    /// R-input, on every geometry (3 output channels: the unpacked GEMM path) and on LeNet-5's two convolutions (6 and 16
+    /// output channels: conv1 takes the packed path, where P is packed once for W and V).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ForwardWithR_IsTheThreeForwardCalls_BitForBit(int index)
+    {
+        Geometry g = Case(index);
+        AssertForwardWithR(g, OutChannels);
+        if (index == 0)
+        {
+            AssertForwardWithR(new Geometry(3, 1, 28, 28, 5, 1, 2), 6);
+            AssertForwardWithR(new Geometry(3, 6, 14, 14, 5, 1, 0), 16);
+            AssertForwardWithR(new Geometry(2, 2, 5, 6, 1, 1, 0), 7); // P_e is x_e itself
+        }
+    }
+
+    private static void AssertForwardWithR(Geometry g, int outChannels)
+    {
+        int seed = (((g.Rows * 10 + g.Channels) * 32 + g.Height) * 32 + g.Width) * 64 + (g.Kernel * 4 + g.Stride) * 4 + g.Padding;
+        double[] weight = Random(outChannels * g.PatchRows, seed), direction = Random(weight.Length, seed + 1);
+        double[] x = Random(g.InputLength, seed + 2), rx = Random(g.InputLength, seed + 3);
+        int length = g.Rows * outChannels * g.PatchColumns;
+        var scratch = new double[g.PatchRows * g.PatchColumns];
+        foreach (bool hasR in new[] { false, true })
+        {
+            var z = new double[length];
+            var rz = new double[length];
+            Convolution.Forward(weight, x, scratch, z, g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding);
+            if (hasR) Convolution.Forward(weight, rx, scratch, rz, g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding);
+            Convolution.Forward(direction, x, scratch, rz, g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding, accumulate: hasR);
+
+            // Garbage in the outputs: both are overwritten (R Z before its V term is added).
+            double[] fusedZ = Enumerable.Repeat(double.NaN, length).ToArray(), fusedRz = Enumerable.Repeat(double.NaN, length).ToArray();
+            Convolution.ForwardWithR(weight, direction, x, hasR ? rx : default, scratch, fusedZ, fusedRz, g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding);
+            Assert.Equal(z.Select(BitConverter.DoubleToInt64Bits), fusedZ.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(rz.Select(BitConverter.DoubleToInt64Bits), fusedRz.Select(BitConverter.DoubleToInt64Bits));
+        }
+        Assert.Throws<ArgumentException>(() => Convolution.ForwardWithR(weight, direction.AsSpan(1), x, default, scratch, new double[length], new double[length], g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding));
+        Assert.Throws<ArgumentException>(() => Convolution.ForwardWithR(weight, direction, x, new double[g.InputLength + 1], scratch, new double[length], new double[length], g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding));
+        if (length > 0)
+            Assert.Throws<ArgumentException>(() => Convolution.ForwardWithR(weight, direction, x, default, scratch, new double[length], new double[length - 1], g.Rows, g.Channels, g.Height, g.Width, outChannels, g.Kernel, g.Stride, g.Padding));
+    }
+
     [Fact]
     public void APointwiseUnstridedUnpaddedKernel_NeedsNoScratch_AndWrongLengthsAreRefused()
     {

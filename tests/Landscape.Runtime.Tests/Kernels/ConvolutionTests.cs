@@ -53,6 +53,28 @@ public sealed class ConvolutionTests
         }
     }
 
+    /// <summary>
+    /// Rows longer than the small geometries' (LeNet-5's 28-wide padded conv0 and 14-wide conv1, a 9-wide stride-1 run
+    /// and a strided one): the 256-bit stride-1 path copies whole blocks and ends each run with a block aligned to its end.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Im2Col_CopiesLongRowsBitForBit(string path)
+    {
+        SimdWidth simd = Enum.Parse<SimdWidth>(path);
+        var rng = new Random(Seed + 1);
+        Geometry[] geometries = [new(2, 1, 28, 28, 5, 1, 2), new(2, 6, 14, 14, 5, 1, 0), new(1, 2, 11, 13, 5, 1, 1), new(1, 2, 12, 29, 3, 2, 1)];
+        foreach (Geometry g in geometries)
+        {
+            double[] x = Wide(rng, g.InputLength);
+            InjectSpecials(rng, x, every: 7);
+            double[] patches = Guarded(g.PatchLength, Enumerable.Repeat(Garbage, g.PatchLength).ToArray());
+            Convolution.Im2Col(x, Inside(patches), g.Rows, g.Channels, g.Height, g.Width, g.Kernel, g.Stride, g.Padding, simd);
+            AssertExactBits(NaiveIm2Col(g, x), Inside(patches), $"{path} {g}");
+            AssertGuardsIntact(patches, $"{path} {g}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Paths))]
     public void Col2Im_AddsInTheDocumentedOrderBitForBit(string path)

@@ -162,5 +162,10 @@ public sealed class GemmDirectTests
         yield return (3, 21, 700);
         yield return (70, 2, 300);
         yield return (11, 37, 129);
+        // m mod 4 = 2 (a six-row strip, then four-row ones) with 8-column blocks, a 4-column block and scalar columns:
+        // LeNet-5's conv0 forward NN(6, 784, 25), and 10 and 14 rows.
+        yield return (6, 784, 25);
+        yield return (10, 15, 9);
+        yield return (14, 13, 40);
     }
 }

@@ -33,6 +33,14 @@ internal static class ConvolutionProducts
     public static void Forward(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string input, string output, bool accumulate) =>
         c.Line($"{Convolution}.Forward({weight}, {input}, {Scratch(c, node, g)}, {output}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments}{(accumulate ? ", accumulate: true" : "")});");
 
+    /// <summary>
+    /// The block's <paramref name="output"/> = W ⋆ <paramref name="input"/> and <paramref name="rOutput"/> = W ⋆
+    /// <paramref name="rInput"/> + V ⋆ <paramref name="input"/> (the first term only when <paramref name="rInput"/> is
+    /// given) in one sweep, example by example, each example's patch matrix formed once for W and V.
+    /// </summary>
+    public static void ForwardWithR(BlockContext c, OpNode node, ConvolutionGeometry g, string weight, string directionWeight, string input, string? rInput, string output, string rOutput) =>
+        c.Line($"{Convolution}.ForwardWithR({weight}, {directionWeight}, {input}, {rInput ?? "default"}, {Scratch(c, node, g)}, {output}, {rOutput}, r, {g.InputArguments}, {Literals.Int(g.OutChannels)}, {g.WindowArguments});");
+
     /// <summary>The op's channel bias b added to its value, and V_b to the value's R-image in the HVP pass.</summary>
     public static void AddChannelBias(BlockContext c, ParameterEntry bias, ValueBuffers own, int channels, int positions)
     {

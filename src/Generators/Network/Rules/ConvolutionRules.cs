@@ -55,10 +55,14 @@ internal sealed class ConvolutionRules : OpRules
         string bias = node.Bias is null ? "" : $" + b{l}";
         c.Line($"// {node.Name} ({c.Graph[node.Inputs[0]].Shape} → {node.Shape}, {g.Describe}, {ActivationRules.Name(node.Activation)}): {own.Pre} = W{l} ⋆ {input.Local}{bias}, {own.Local} = {ActivationRules.Formula(node.Activation, own.Pre)}");
         c.DeclareValue(own);
-        ConvolutionProducts.Forward(c, node, g, Weight(node, "p"), input.Local, own.Local, accumulate: false);
+        // The HVP pass forms Z with R Z in one sweep (see RForward), so each example's patch matrix serves W and V.
+        if (c.Pass != Pass.Hessian) ConvolutionProducts.Forward(c, node, g, Weight(node, "p"), input.Local, own.Local, accumulate: false);
     }
 
-    /// <summary>R-forward: R Z = W ⋆ R a + V ⋆ a (the first term vanishes for x; V_b is added in <see cref="Activate"/>).</summary>
+    /// <summary>
+    /// R-forward: R Z = W ⋆ R a + V ⋆ a (the first term vanishes for x; V_b is added in <see cref="Activate"/>). In the HVP
+    /// pass, with Z = W ⋆ a in the same sweep (<c>Convolution.ForwardWithR</c>: the same products in the same order).
+    /// </summary>
     public override void RForward(BlockContext c, OpNode node)
     {
         ValueBuffers own = c.Value(node.Id), input = c.Value(node.Inputs[0]);
@@ -66,6 +70,11 @@ internal sealed class ConvolutionRules : OpRules
         string l = Literals.Int(node.Index);
         c.Line($"// R {own.Pre} = {(input.HasRImage ? $"W{l} ⋆ R {input.Local} + " : "")}V{l} ⋆ {input.Local}{(node.Bias is null ? "" : $" + Vb{l}")}");
         c.DeclareRValue(own);
+        if (c.Pass == Pass.Hessian)
+        {
+            ConvolutionProducts.ForwardWithR(c, node, g, Weight(node, "p"), Weight(node, "v"), input.Local, input.HasRImage ? input.RLocal : null, own.Local, own.RLocal);
+            return;
+        }
         if (input.HasRImage) ConvolutionProducts.Forward(c, node, g, Weight(node, "p"), input.RLocal, own.RLocal, accumulate: false);
         ConvolutionProducts.Forward(c, node, g, Weight(node, "v"), input.Local, own.RLocal, accumulate: input.HasRImage);
     }
