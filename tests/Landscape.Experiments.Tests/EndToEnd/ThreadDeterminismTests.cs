@@ -20,7 +20,10 @@ public sealed class ThreadDeterminismTests : IDisposable
         foreach (var threads in new[] { "1", "2" })
         {
             var run = LandscapeProcess.Run(TimeSpan.FromMinutes(20), "run", "all", "--profile", "test", "--seed", "3", "--threads", threads, "--out", _root, "--run", "threads-" + threads);
-            Assert.True(run.ExitCode == 0, $"run all --threads {threads} exited {run.ExitCode}: {run.Error}");
+            // 0 (every claim holds) or 1 (a claim failed): this test is about the bytes; each study's own Profile.Test
+            // tests assert its claims on their seeds, and a claim that does not hold on seed 3 must not hide a
+            // determinism failure (or be mistaken for one).
+            Assert.True(run.ExitCode is 0 or 1, $"run all --threads {threads} exited {run.ExitCode}: {run.Error}");
         }
 
         int compared = 0;

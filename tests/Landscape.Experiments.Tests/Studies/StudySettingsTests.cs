@@ -39,7 +39,7 @@ public sealed class StudySettingsTests : IDisposable
             ["examples"] = ("500", "1000", "5000"),
             ["width"] = ("16", "32", "200"),
             ["convolutional-learning-rates"] = ("0.2,0.15", "0.2,0.15", "0.2,0.15"),
-            ["convolutional-steps"] = ("600", "600", "1200"),
+            ["convolutional-steps"] = ("600", "800", "1200"),
             ["convolutional-examples"] = ("256", "256", "512"),
             ["sharpness-every"] = ("10", "10", "20"),
             ["mechanism-points"] = ("2", "2", "4"),

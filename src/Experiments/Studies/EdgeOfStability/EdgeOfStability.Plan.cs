@@ -85,7 +85,7 @@ internal sealed record EdgeOfStabilityPlan(
         EdgeOfStability.Network(width); // validates the width
         double[] convolutionalEtas = Rates(settings.ConvolutionalLearningRates, context.ByProfile<double[]>([0.2, 0.15], [0.2, 0.15], [0.2, 0.15]),
                                            nameof(EdgeOfStability.ConvolutionalLearningRates));
-        int convolutionalSteps = Positive(settings.ConvolutionalSteps, context.ByProfile(600, 600, 1200), nameof(EdgeOfStability.ConvolutionalSteps), minimum: 16);
+        int convolutionalSteps = Positive(settings.ConvolutionalSteps, context.ByProfile(600, 800, 1200), nameof(EdgeOfStability.ConvolutionalSteps), minimum: 16);
         int convolutionalExamples = Positive(settings.ConvolutionalExamples, context.ByProfile(256, 256, 512), nameof(EdgeOfStability.ConvolutionalExamples), minimum: 1);
         int every = Positive(settings.SharpnessEvery, context.ByProfile(10, 10, 20), nameof(EdgeOfStability.SharpnessEvery), minimum: 1);
         int mechanismPoints = Positive(settings.MechanismPoints, context.ByProfile(2, 2, 4), nameof(EdgeOfStability.MechanismPoints), minimum: 1);

@@ -42,7 +42,7 @@ public sealed partial class EdgeOfStability : IExperiment
     public double[] ConvolutionalLearningRates { get; set; } = [];
 
     /// <summary>GD steps per CNN run; 0 = the profile's.</summary>
-    [Setting("GD steps per CNN run (0 = profile default: full 1200, quick 600, test 600)")]
+    [Setting("GD steps per CNN run (0 = profile default: full 1200, quick 800, test 600)")]
     public int ConvolutionalSteps { get; set; }
 
     /// <summary>MNIST training examples of the CNN runs; 0 = the profile's.</summary>
