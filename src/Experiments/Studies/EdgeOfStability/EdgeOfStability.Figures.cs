@@ -82,10 +82,10 @@ public sealed partial class EdgeOfStability
             string name = NetworkArchitectures.Name(family);
             // The MLP keeps the figure names of the MLP-only study; the CNNs' carry their architecture's name.
             string suffix = family == NetworkArchitecture.Mlp ? "" : "-" + name;
-            var sharpnessFigure = context.Plot("network-sharpness" + suffix,
-                    $"Sharpness under full-batch GD: {name} {Architecture(family, plan.Width)}, {plan.ExamplesOf(family)} MNIST examples")
+            var sharpnessFigure = context.Plot("network-sharpness" + suffix, $"Sharpness under full-batch GD: {name}, {plan.ExamplesOf(family)} MNIST examples")
                 .Axes("step", "sharpness λ_max (Lanczos)");
-            sharpnessFigure.Caption = "Each η: the sharpness rises (progressive sharpening) until it reaches 2/η (horizontal lines), then hovers around it instead of rising further — the edge of stability.";
+            sharpnessFigure.Caption = $"{name}: {Architecture(family, plan.Width)}. Each η: the sharpness rises (progressive sharpening) until it reaches "
+                                    + "2/η (horizontal lines), then hovers around it instead of rising further — the edge of stability.";
             var lossFigure = context.Plot("network-loss" + suffix, $"Training loss under full-batch GD at the edge of stability: {name}")
                 .Axes("step", "training loss (MSE)", AxisScale.Linear, AxisScale.Log);
             lossFigure.Caption = "The loss keeps decreasing over long times even though the sharpness is pinned at 2/η; after onset it is non-monotone, with small spikes as the iterate oscillates across the valley.";
