@@ -27,9 +27,9 @@ public sealed partial class SubquadraticGrowth
 
     /// <summary>
     /// Whether the far-out claims along v₁ (p ≤ 1.5 over the last decade, overshoot > 5) are stated for a family. For the
-    /// MLPs they hold on every seed run. For the CNNs v₁ lies 70–92% in the linear readout (measured, seeds 0–3, quick
-    /// sizes), where one-hot MSE is exactly quadratic, and the last decade along v₁ gave p = 1.09–1.67 and an overshoot of
-    /// 2.1–17: subquadratic, but not by the margins claimed for the MLPs on every seed. Both are reported as measurements
+    /// MLPs they hold on every seed run. For the CNNs v₁ lies 70–94% in the linear readout (measured on quick seeds 0–3
+    /// and the full profile), where one-hot MSE is exactly quadratic, and the last decade along v₁ gave p = 1.09–1.83 and
+    /// an overshoot of 1.6–17: subquadratic, but not by the margins claimed for the MLPs on every seed. Both are reported as measurements
     /// there (the overshoot is among the measurements of every network); the hidden-layer directions, which exclude the
     /// readout, keep every claim.
     /// </summary>
