@@ -34,7 +34,7 @@ public sealed class StudySettingsTests : IDisposable
         },
         ["edge-of-stability"] = new()
         {
-            ["learning-rates"] = ("0.3,0.2", "0.2,0.15", "0.2,0.1"),
+            ["learning-rates"] = ("0.3,0.2", "0.2,0.15", "0.1,0.05"),
             ["steps"] = ("400", "800", "1500"),
             ["examples"] = ("500", "1000", "5000"),
             ["width"] = ("16", "32", "200"),

@@ -78,7 +78,7 @@ internal sealed record EdgeOfStabilityPlan(
         NetworkArchitecture[] architectures = settings.Architectures is { Length: > 0 } chosen
             ? NetworkArchitectures.Validate((NetworkArchitecture[])chosen.Clone(), nameof(EdgeOfStability.Architectures))
             : (NetworkArchitecture[])NetworkArchitectures.All.Clone();
-        double[] etas = Rates(settings.LearningRates, context.ByProfile<double[]>([0.3, 0.2], [0.2, 0.15], [0.2, 0.1]), nameof(EdgeOfStability.LearningRates));
+        double[] etas = Rates(settings.LearningRates, context.ByProfile<double[]>([0.3, 0.2], [0.2, 0.15], [0.1, 0.05]), nameof(EdgeOfStability.LearningRates));
         int steps = Positive(settings.Steps, context.ByProfile(400, 800, 1500), nameof(EdgeOfStability.Steps), minimum: 16);
         int examples = Positive(settings.Examples, context.ByProfile(500, 1000, 5000), nameof(EdgeOfStability.Examples), minimum: 1);
         int width = Positive(settings.Width, context.ByProfile(16, 32, 200), nameof(EdgeOfStability.Width), minimum: 1);

@@ -18,8 +18,12 @@ public sealed partial class EdgeOfStability : IExperiment
     [Setting("Architectures of the network runs: mlp, lenet, resnet (empty = all three)")]
     public NetworkArchitecture[] Architectures { get; set; } = [];
 
-    /// <summary>Learning rates of the MLP runs (part d); empty = the profile's (full 0.2, 0.1; quick 0.2, 0.15; test 0.3, 0.2).</summary>
-    [Setting("Learning rates for full-batch GD on the MLP (empty = profile default: full 0.2,0.1; quick 0.2,0.15; test 0.3,0.2)")]
+    /// <summary>
+    /// Learning rates of the MLP runs (part d); empty = the profile's (full 0.1, 0.05; quick 0.2, 0.15; test 0.3, 0.2). The
+    /// full profile's 784-200-200-10 starts at 0.63·2/η for η = 0.2, and its sharpness then hovered 9–16% above 2/η for
+    /// 1,500 steps (seed 0); at 0.1 and 0.05 it sharpens progressively and hovers inside ±10%.
+    /// </summary>
+    [Setting("Learning rates for full-batch GD on the MLP (empty = profile default: full 0.1,0.05; quick 0.2,0.15; test 0.3,0.2)")]
     public double[] LearningRates { get; set; } = [];
 
     /// <summary>GD steps per MLP run (part d); 0 = the profile's (full 1500, quick 800, test 400).</summary>
