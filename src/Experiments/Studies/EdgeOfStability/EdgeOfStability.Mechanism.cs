@@ -49,7 +49,7 @@ internal sealed record MechanismPoint(long Step, bool AfterOnset, double LambdaI
 internal sealed record MechanismRun(NetworkEdgeRun Run, IReadOnlyList<MechanismPoint> Points)
 {
     /// <summary>The points at or after onset.</summary>
-    public MechanismPoint[] Late => Points.Where(p => p.AfterOnset).ToArray();
+    public MechanismPoint[] Late { get; } = Points.Where(p => p.AfterOnset).ToArray();
 
     /// <summary>Median λ(m_k)/(2/η) over the late points (NaN if none).</summary>
     public double MidpointRatio => StudyGrowth.Median(Late.Select(p => p.LambdaMidpoint / Run.Threshold));

@@ -80,22 +80,12 @@ public sealed partial class EdgeOfStability
     };
 
     /// <summary>The network part (d) trains for <paramref name="family"/>: the fc-tanh MLP of the plan's width, or the study CNN.</summary>
-    internal static IModel Network(NetworkArchitecture family, int width) => family switch
-    {
-        NetworkArchitecture.Mlp => Network(width),
-        NetworkArchitecture.LeNet => new StudyModels.LeNetTanh(),
-        NetworkArchitecture.ResNet => new StudyModels.ResNetTanh(),
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown architecture."),
-    };
+    internal static IModel Network(NetworkArchitecture family, int width) =>
+        family == NetworkArchitecture.Mlp ? Network(width) : GrowthNetworks.Convolutional(family).Create();
 
     /// <summary>The generated architecture description of <paramref name="family"/>'s network.</summary>
-    internal static string Architecture(NetworkArchitecture family, int width) => family switch
-    {
-        NetworkArchitecture.Mlp => Architecture(width),
-        NetworkArchitecture.LeNet => StudyModels.LeNetTanh.Architecture,
-        NetworkArchitecture.ResNet => StudyModels.ResNetTanh.Architecture,
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown architecture."),
-    };
+    internal static string Architecture(NetworkArchitecture family, int width) =>
+        family == NetworkArchitecture.Mlp ? Architecture(width) : GrowthNetworks.Convolutional(family).Architecture;
 
     /// <summary>
     /// Runs parts (d) and (e): per architecture, one GD run per learning rate from the same initialization, then the

@@ -42,6 +42,15 @@ internal static class GrowthNetworks
     /// <summary>The residual CNN (architecture <c>resnet</c>).</summary>
     public static Choice ResNet { get; } = new("resnet-tanh", NetworkArchitecture.ResNet, StudyModels.ResNetTanh.Architecture, () => new StudyModels.ResNetTanh());
 
+    /// <summary>The study CNN of a convolutional family (lenet or resnet); E1 and E2 both train these.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="family"/> is not a convolutional family.</exception>
+    public static Choice Convolutional(NetworkArchitecture family) => family switch
+    {
+        NetworkArchitecture.LeNet => LeNet,
+        NetworkArchitecture.ResNet => ResNet,
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Not a convolutional architecture; expected lenet or resnet."),
+    };
+
     /// <summary>The fully connected network called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No network has that name; the message lists the names there are.</exception>
     public static Choice Named(string name) =>

@@ -81,7 +81,7 @@ internal sealed record SubquadraticGrowthPlan(
         foreach (NetworkArchitecture architecture in architectures)
         {
             if (architecture == NetworkArchitecture.Mlp) networks.AddRange(mlps);
-            else networks.Add(architecture == NetworkArchitecture.LeNet ? GrowthNetworks.LeNet : GrowthNetworks.ResNet);
+            else networks.Add(GrowthNetworks.Convolutional(architecture));
         }
 
         int examples = Positive(settings.Examples, context.ByProfile(256, 512, 1000), nameof(settings.Examples));
