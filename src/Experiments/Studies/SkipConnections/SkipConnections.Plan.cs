@@ -55,10 +55,10 @@ internal sealed record SkipConnectionsPlan(
         if (depths.Distinct().Count() != depths.Length)
             throw new ArgumentException(Invariant($"Depths lists a depth twice: {string.Join(", ", depths)}."), nameof(SkipConnections.Depths));
 
-        int seeds = Positive(settings.Seeds, context.ByProfile(1, 2, 2), nameof(settings.Seeds));
-        int examples = Positive(settings.Examples, context.ByProfile(64, 128, 128), nameof(settings.Examples));
-        int steps = Positive(settings.Steps, context.ByProfile(300, 500, 600), nameof(settings.Steps));
-        int surface = Positive(settings.SurfacePoints, context.ByProfile(9, 17, 21), nameof(settings.SurfacePoints));
+        int seeds = StudySettings.Positive(settings.Seeds, context.ByProfile(1, 2, 2), nameof(settings.Seeds));
+        int examples = StudySettings.Positive(settings.Examples, context.ByProfile(64, 128, 128), nameof(settings.Examples));
+        int steps = StudySettings.Positive(settings.Steps, context.ByProfile(300, 500, 600), nameof(settings.Steps));
+        int surface = StudySettings.Positive(settings.SurfacePoints, context.ByProfile(9, 17, 21), nameof(settings.SurfacePoints));
         int grid = NonNegative(settings.CurvatureGrid, context.ByProfile(3, 0, 5), nameof(settings.CurvatureGrid));
         if (surface < 3 || surface % 2 == 0)
             throw new ArgumentException(Invariant($"SurfacePoints must be odd and at least 3 (θ* at the centre, both sides); got {surface}."), nameof(SkipConnections.SurfacePoints));
@@ -80,11 +80,6 @@ internal sealed record SkipConnectionsPlan(
                                        settings.LinePoints, grid, settings.LanczosIterations, settings.MinT, settings.Decades, settings.PointsPerDecade);
     }
 
-    private static int Positive(int value, int profileDefault, string name)
-    {
-        if (value < 0) throw new ArgumentException(Invariant($"{name} must be positive (or 0 for the profile default); got {value}."), name);
-        return value == 0 ? profileDefault : value;
-    }
 
     /// <summary>A setting whose 0 is a value of its own (no map), so "the profile default" is −1.</summary>
     private static int NonNegative(int value, int profileDefault, string name)

@@ -84,12 +84,12 @@ internal sealed record SubquadraticGrowthPlan(
             else networks.Add(GrowthNetworks.Convolutional(architecture));
         }
 
-        int examples = Positive(settings.Examples, context.ByProfile(256, 512, 1000), nameof(settings.Examples));
-        int steps = Positive(settings.Steps, context.ByProfile(3000, 4000, 8000), nameof(settings.Steps));
-        int convolutionalExamples = Positive(settings.ConvolutionalExamples, context.ByProfile(128, 256, 512), nameof(settings.ConvolutionalExamples));
-        int convolutionalSteps = Positive(settings.ConvolutionalSteps, context.ByProfile(1000, 1200, 4000), nameof(settings.ConvolutionalSteps));
-        int directions = Positive(settings.RandomDirections, context.ByProfile(3, 3, 5), nameof(settings.RandomDirections));
-        int perDecade = Positive(settings.PointsPerDecade, context.ByProfile(5, 8, 10), nameof(settings.PointsPerDecade));
+        int examples = StudySettings.Positive(settings.Examples, context.ByProfile(256, 512, 1000), nameof(settings.Examples));
+        int steps = StudySettings.Positive(settings.Steps, context.ByProfile(3000, 4000, 8000), nameof(settings.Steps));
+        int convolutionalExamples = StudySettings.Positive(settings.ConvolutionalExamples, context.ByProfile(128, 256, 512), nameof(settings.ConvolutionalExamples));
+        int convolutionalSteps = StudySettings.Positive(settings.ConvolutionalSteps, context.ByProfile(1000, 1200, 4000), nameof(settings.ConvolutionalSteps));
+        int directions = StudySettings.Positive(settings.RandomDirections, context.ByProfile(3, 3, 5), nameof(settings.RandomDirections));
+        int perDecade = StudySettings.Positive(settings.PointsPerDecade, context.ByProfile(5, 8, 10), nameof(settings.PointsPerDecade));
         if (!(settings.LearningRate > 0) || !double.IsFinite(settings.LearningRate))
             throw new ArgumentException(Invariant($"LearningRate must be positive and finite; got {settings.LearningRate}."), nameof(SubquadraticGrowth.LearningRate));
         if (!(settings.LossThreshold > 0) || !double.IsFinite(settings.LossThreshold))
@@ -100,11 +100,5 @@ internal sealed record SubquadraticGrowthPlan(
             throw new ArgumentException(Invariant($"Decades must lie in [2, 12] (the first and last decade are summarized separately); got {settings.Decades}."), nameof(SubquadraticGrowth.Decades));
         return new SubquadraticGrowthPlan(architectures, networks, examples, steps, convolutionalExamples, convolutionalSteps, settings.LearningRate, settings.LossThreshold, directions,
                               settings.MinT, settings.Decades, perDecade);
-    }
-
-    private static int Positive(int value, int profileDefault, string name)
-    {
-        if (value < 0) throw new ArgumentException(Invariant($"{name} must be positive (or 0 for the profile default); got {value}."), name);
-        return value == 0 ? profileDefault : value;
     }
 }
