@@ -51,7 +51,7 @@ public static class Program
             RunBenchmarkDotNet(args.Contains("--quick"), Option(args, "--only"));
             return 0;
         }
-        Console.Error.WriteLine("usage: Landscape.Benchmarks compare DIR [--quick] [--only P1,P2,P3,P4] | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|gemm1000|block[:M,N,K[,direct|packed|unpacked]]|epilogue-tanh[:WIDTH]|P1-loss|P1-grad|P1-hvp|P1-operator|P2-…|P3-…|P4-… (loss, grad, hvp, operator, operator8) [CALLS] | bdn [--quick] [--only Peak|P1|P2]");
+        Console.Error.WriteLine("usage: Landscape.Benchmarks compare DIR [--quick] [--only P1,P2,P3,P4] | report DIR OUTPUT COMMAND | time gemm|gemm-nt|gemm-tn|gemm1000|block[:M,N,K[,direct|packed|unpacked]]|epilogue-tanh[:WIDTH]|P1-loss|P1-grad|P1-hvp|P1-operator|P2-…|P3-…|P4-… (loss, grad, hvp, operator, operator8, lanczos, fixedpoint) [CALLS] | bdn [--quick] [--only Peak|P1|P2]");
         return 2;
     }
 

@@ -106,7 +106,9 @@ internal static class Timing
                     "hvp" => (() => problem.Model.HessianVectorProduct(problem.Parameters, problem.Data, problem.Direction, output), Flops.Of(problem, "HVP")),
                     "operator" => OperatorCall(problem, output),
                     "operator8" => BatchedOperatorCall(problem, BatchSize),
-                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp, operator, operator8)"),
+                    "fixedpoint" => (() => { using var hessian = Landscape.Probes.Hessian.Operator(problem.Model, problem.Parameters, problem.Data); }, Flops.Of(problem, "Gradient")),
+                    "lanczos" => (() => Landscape.Probes.Hessian.TopEigenpairs(problem.Model, problem.Parameters, problem.Data, 1, problem.LanczosOptions), Flops.Of(problem, "Lanczos")),
+                    _ => throw new ArgumentException($"unknown operation '{parts[1]}' (loss, grad, hvp, operator, operator8, lanczos, fixedpoint)"),
                 };
                 break;
             }

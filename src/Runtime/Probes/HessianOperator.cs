@@ -98,8 +98,9 @@ public sealed class HessianOperator : IDisposable
 
     /// <summary>
     /// products[j] = H·directions[j] for <paramref name="count"/> directions stacked row-major (row j at j·<see cref="Dimension"/>),
-    /// each equal to the single product bit for bit. A generated network runs the batch chunk by chunk, so each chunk's kept
-    /// values are read once for all the directions.
+    /// each equal to the single product bit for bit. A generated network takes the directions one after another over its kept
+    /// chunks (the order that measured fastest: keeping one direction's packed operands and product tree warm beats keeping
+    /// one chunk warm for all directions; bench/PROFILE.md, "Batched products").
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     /// <exception cref="ArgumentException">A span's length is not <paramref name="count"/> × <see cref="Dimension"/>.</exception>

@@ -124,7 +124,8 @@ public sealed class HessianOperatorTests
 
     /// <summary>
     /// The operator at θ against the model: loss and gradient bits, two single products, a batch of <see cref="Batch"/> (each
-    /// row the single product), on 1 and 3 threads (the same bits), and products taken after a batch equal to fresh ones.
+    /// row the single product), a batch of 3 in place and the full batch again, on 1 and 3 threads (the same bits), and
+    /// products taken after a batch equal to fresh ones.
     /// </summary>
     private static void AssertOperatorMatchesModel(IModel model, double[] theta, Dataset data, Func<int, double[]> direction, string name)
     {
@@ -158,10 +159,20 @@ public sealed class HessianOperatorTests
                 op.Multiply(stacked, products, Batch);
                 for (int j = 0; j < Batch; j++)
                     NumericAssert.BitIdentical(products.AsSpan(j * p, p), expected[j], $"{name}: batched product {j} on {threads} threads");
+                // A smaller batch in place (directions and products one array), then the full batch again: the batch's states
+                // and shared operands are kept, resized and reused, and no direction is overwritten before it is read.
+                double[] inPlace = directions.Skip(Batch - 3).SelectMany(v => v).ToArray();
+                op.Multiply(inPlace, inPlace, 3);
+                for (int j = 0; j < 3; j++)
+                    NumericAssert.BitIdentical(inPlace.AsSpan(j * p, p), expected[Batch - 3 + j], $"{name}: in-place batched product {j} of 3 on {threads} threads");
+                Array.Clear(products);
+                op.Multiply(stacked, products, Batch);
+                for (int j = 0; j < Batch; j++)
+                    NumericAssert.BitIdentical(products.AsSpan(j * p, p), expected[j], $"{name}: product {j} of the second batch on {threads} threads");
                 op.Multiply(directions[0], product);
                 NumericAssert.BitIdentical(product, expected[0], $"{name}: product after the batch on {threads} threads");
                 NumericAssert.BitIdentical(op.Gradient, gradient, $"{name}: gradient on {threads} threads");
-                Assert.Equal(2 + Batch + 1, op.ProductCount);
+                Assert.Equal(2 + Batch + 3 + Batch + 1, op.ProductCount);
             }
         }
         finally
