@@ -109,6 +109,9 @@ internal static class KnownTypeNames
     /// <summary>Metadata name of <c>Landscape.Models.Check</c>.</summary>
     public const string Check = "Landscape.Models.Check";
 
+    /// <summary>Metadata name of <c>Landscape.Models.IPartialFixedPoints</c>.</summary>
+    public const string IPartialFixedPoints = "Landscape.Models.IPartialFixedPoints";
+
     /// <summary>Metadata name of <c>Landscape.Models.IPartialSums</c>.</summary>
     public const string IPartialSums = "Landscape.Models.IPartialSums";
 

@@ -48,6 +48,7 @@ public sealed class KnownTypeNamesTests
         { nameof(KnownTypeNames.FixedPoint), KnownTypeNames.FixedPoint, typeof(Models.IFixedPoint) },
         { nameof(KnownTypeNames.DenseFixedPoint), KnownTypeNames.DenseFixedPoint, typeof(Models.DenseFixedPoint) },
         { nameof(KnownTypeNames.IPartialSums), KnownTypeNames.IPartialSums, typeof(Models.IPartialSums) },
+        { nameof(KnownTypeNames.IPartialFixedPoints), KnownTypeNames.IPartialFixedPoints, typeof(Models.IPartialFixedPoints) },
         { nameof(KnownTypeNames.IDataFreeModel), KnownTypeNames.IDataFreeModel, typeof(Models.IDataFreeModel) },
         { nameof(KnownTypeNames.ExperimentAttribute), KnownTypeNames.ExperimentAttribute, typeof(ExperimentAttribute) },
         { nameof(KnownTypeNames.SettingAttribute), KnownTypeNames.SettingAttribute, typeof(SettingAttribute) },

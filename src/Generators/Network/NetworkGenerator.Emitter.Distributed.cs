@@ -13,12 +13,13 @@ public sealed partial class NetworkGenerator
     /// The partial sums of a run of whole chunks for data-parallel evaluation (DESIGN §10): a second partial declaration
     /// implementing <c>IPartialSums</c> explicitly, so the network's public surface stays that of §2. Each method is the
     /// chunk loop with the deltas scaled by the caller's global count and the loss sum left undivided; the public Loss,
-    /// Gradient and HessianVectorProduct call them with the dataset's own count and divide the loss sum by it.
+    /// Gradient and HessianVectorProduct call them with the dataset's own count and divide the loss sum by it. The same
+    /// declaration builds a Hessian operator's fixed point over such a part (<c>IPartialFixedPoints</c>).
     /// </summary>
     private static void EmitPartialSums(SourceWriter w, LoweredNetwork network)
     {
         w.WriteLine();
-        using (w.Block($"partial {network.Spec.TypeKeyword} {network.Spec.TypeName} : {IPartialSums}"))
+        using (w.Block($"partial {network.Spec.TypeKeyword} {network.Spec.TypeName} : {PartialFixedPointsInterface}"))
         {
             w.WriteLine("/// <summary>Examples per chunk: a data-parallel shard starts at a multiple of it.</summary>");
             w.WriteLine($"int {IPartialSums}.ChunkSize => ChunkSize;");
@@ -51,6 +52,15 @@ public sealed partial class NetworkGenerator
                     if (!gradient.IsEmpty) {{Check}}.Length(gradient.Length, TotalParameters, nameof(gradient));
                     """);
                 EmitChunkLoop(w, network, Pass.Hessian, chunkBody: EmitHessianChunk, perChunkLosses: null, scaleCount: "count");
+            }
+            w.WriteLine();
+
+            w.WriteLine("/// <summary>The Hessian operator's fixed point on the chunks of <paramref name=\"data\"/>, part of a dataset of <paramref name=\"count\"/> examples: products scaled by 1/<paramref name=\"count\"/>, Loss the part's loss sum.</summary>");
+            using (w.Block($"{FixedPointInterface} {PartialFixedPointsInterface}.CreateFixedPointPart({ReadOnlySpan} parameters, {Dataset} data, int count)"))
+            {
+                EmitPartialSumsChecks(w);
+                w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){ImageShapeArgument(network)});");
+                w.WriteLine("return new FixedPoint(parameters, data, count, lossSum: true);");
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed partial class NetworkGenerator
         {
             w.WriteLine($"{Check}.Length(parameters.Length, TotalParameters, nameof(parameters));");
             w.WriteLine($"{Check}.Data(data, InputSize, OutputSize, nameof(data){ImageShapeArgument(network)});");
-            w.WriteLine("return new FixedPoint(parameters, data);");
+            w.WriteLine("return new FixedPoint(parameters, data, data.Count, lossSum: false);");
         }
         w.WriteLine();
     }
@@ -72,8 +72,12 @@ public sealed partial class NetworkGenerator
                 private bool _disposed;
 
                 """);
-            w.WriteLine("/// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>");
-            using (w.Block($"public FixedPoint({ReadOnlySpan} parameters, {Dataset} data)"))
+            w.WriteLine("/// <summary>");
+            w.WriteLine("/// Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, with the deltas scaled by 1/<paramref name=\"count\"/>");
+            w.WriteLine("/// (the data's own count, or the whole dataset's when the data is a data-parallel part), and the loss: the chunks' loss sums'");
+            w.WriteLine("/// tree total, divided by <paramref name=\"count\"/> unless <paramref name=\"lossSum\"/>.");
+            w.WriteLine("/// </summary>");
+            using (w.Block($"public FixedPoint({ReadOnlySpan} parameters, {Dataset} data, int count, bool lossSum)"))
             {
                 w.WriteLine($$"""
                     _data = data;
@@ -84,7 +88,7 @@ public sealed partial class NetworkGenerator
                     ws.PackBackward();
                     ws.Inputs = data.InputMemory;
                     ws.Targets = data.TargetMemory;
-                    ws.Scale = 1.0 / data.Count;
+                    ws.Scale = 1.0 / count;
                     _chunks = new FixedPointChunk?[(data.Count + ChunkSize - 1) / ChunkSize];
                     ws.LossTree.Reset();
                     """);
@@ -98,7 +102,7 @@ public sealed partial class NetworkGenerator
                         """);
                 }
                 w.WriteLine("ws.Cache = null;");
-                w.WriteLine("Loss = ws.LossTree.Total() / data.Count;");
+                w.WriteLine("Loss = lossSum ? ws.LossTree.Total() : ws.LossTree.Total() / count;");
             }
             w.WriteLine();
             w.WriteLine("/// <summary>Points the workspace at chunk <paramref name=\"k\"/>: its examples and its kept arrays (made on first entry); returns its number of examples.</summary>");
@@ -114,7 +118,7 @@ public sealed partial class NetworkGenerator
                     """);
             }
             w.WriteLine();
-            w.WriteLine("/// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>");
+            w.WriteLine("/// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c> (the loss sum for a data-parallel part).</summary>");
             w.WriteLine("public double Loss { get; }");
             w.WriteLine();
             w.WriteLine("/// <summary>The bytes of the kept chunks.</summary>");

@@ -75,6 +75,9 @@ internal static class RuntimeNames
     /// <summary>The partial sums over a run of whole chunks (data-parallel evaluation; the public methods go through them too).</summary>
     public const string PartialSumsInterface = "global::" + KnownTypeNames.IPartialSums;
 
+    /// <summary>The fixed points of parts of a dataset, for a Hessian operator on a data-parallel model.</summary>
+    public const string PartialFixedPointsInterface = "global::" + KnownTypeNames.IPartialFixedPoints;
+
     /// <summary>The interface through which Hessian.Operator finds a model's fixed point.</summary>
     public const string FixedPointModel = "global::" + KnownTypeNames.FixedPointModel;
 

@@ -18,6 +18,8 @@ namespace Landscape.Distributed;
 /// subtrees inside its run, and the tree's nodes that straddle ranks are added by point-to-point messages in the tree's
 /// own association (<c>ShardTree</c>); the owner of chunk 0 broadcasts the total. Messages per call: about
 /// 2·log₂(ranks) vectors of θ's length on the critical path.</para>
+/// <para>A Hessian operator on this model (<c>Hessian.Operator</c>) keeps, on every rank, the fixed points of the maximal
+/// subtrees in its shard and combines their products through the same tree, so its products are collective calls too.</para>
 /// <para>Objectives (<see cref="IDataFreeModel"/>) ignore the data: every rank evaluates them alike, with no message. Any
 /// other <see cref="IModel"/> is refused, because its sums over examples have no tree a rank could take part in.</para>
 /// <para>Collective calls: <see cref="Loss"/>, <see cref="Gradient"/> and <see cref="HessianVectorProduct"/> must be
@@ -29,7 +31,7 @@ namespace Landscape.Distributed;
 /// <para>Every rank must run the same instruction set: values every rank computes for itself (dot products in Lanczos,
 /// norms in a trainer) use SIMD widths that depend on the CPU.</para>
 /// </remarks>
-public sealed class DataParallelModel : IModel
+public sealed partial class DataParallelModel : IModel
 {
     private const int HeaderLength = 8;
 
@@ -151,6 +153,8 @@ public sealed class DataParallelModel : IModel
         Loss = 1,
         Gradient = 2,
         HessianVectorProduct = 3,
+        HessianOperator = 4,
+        OperatorProduct = 5,
     }
 
     private double Evaluate(Operation operation, ReadOnlySpan<double> parameters, Dataset? data, ReadOnlySpan<double> direction,
@@ -201,33 +205,7 @@ public sealed class DataParallelModel : IModel
             ShareFailures(comm, failure);
 
             // 3. The straddling nodes, in post-order; the total ends on the owner of chunk 0, which broadcasts it.
-            var stack = new Stack<double[]>();
-            foreach (TreeStep step in steps)
-            {
-                switch (step.Kind)
-                {
-                    case TreeStepKind.Local:
-                        stack.Push(locals.Dequeue());
-                        break;
-                    case TreeStepKind.Receive:
-                        double[] received = Rent();
-                        comm.Receive(received, step.Peer, step.Lo);
-                        stack.Push(received);
-                        break;
-                    case TreeStepKind.Send:
-                        double[] sent = stack.Pop();
-                        comm.Send(sent, step.Peer, step.Lo);
-                        _buffers.Push(sent);
-                        break;
-                    default:
-                        double[] right = stack.Pop(), left = stack.Peek();
-                        TensorPrimitives.Add(left, right, left); // the node = left + right, as ChunkTree forms it
-                        _buffers.Push(right);
-                        break;
-                }
-            }
-            double[] total = stack.Count == 1 ? stack.Pop() : Rent();
-            comm.Broadcast(total.AsSpan(), ShardTree.Home(shape.First));
+            double[] total = Combine(comm, steps, locals, shape.First, Rent, _buffers);
 
             if (wantProduct) total.AsSpan(0, n).CopyTo(product);
             if (wantGradient) total.AsSpan(wantProduct ? n : 0, n).CopyTo(gradient);
@@ -235,6 +213,44 @@ public sealed class DataParallelModel : IModel
             _buffers.Push(total);
             return loss;
         }
+    }
+
+    /// <summary>
+    /// The tree's nodes that straddle ranks, from this rank's local subtree partials (<paramref name="locals"/>, in step
+    /// order), in post-order: received partials, sent ones, and sums left + right as <see cref="ChunkTree"/> forms them. The
+    /// total ends on the owner of chunk 0, which broadcasts it; returned on every rank. Buffers no longer needed go to
+    /// <paramref name="pool"/>; <paramref name="rent"/> gives one of the partials' length.
+    /// </summary>
+    private static double[] Combine(Communicator comm, List<TreeStep> steps, Queue<double[]> locals, int[] first, Func<double[]> rent, Stack<double[]> pool)
+    {
+        var stack = new Stack<double[]>();
+        foreach (TreeStep step in steps)
+        {
+            switch (step.Kind)
+            {
+                case TreeStepKind.Local:
+                    stack.Push(locals.Dequeue());
+                    break;
+                case TreeStepKind.Receive:
+                    double[] received = rent();
+                    comm.Receive(received, step.Peer, step.Lo);
+                    stack.Push(received);
+                    break;
+                case TreeStepKind.Send:
+                    double[] sent = stack.Pop();
+                    comm.Send(sent, step.Peer, step.Lo);
+                    pool.Push(sent);
+                    break;
+                default:
+                    double[] right = stack.Pop(), left = stack.Peek();
+                    TensorPrimitives.Add(left, right, left); // the node = left + right, as ChunkTree forms it
+                    pool.Push(right);
+                    break;
+            }
+        }
+        double[] total = stack.Count == 1 ? stack.Pop() : rent();
+        comm.Broadcast(total.AsSpan(), ShardTree.Home(first));
+        return total;
     }
 
     /// <summary>One maximal subtree's partial sums through the generated interface, packed as [H·v | ∇L | loss sum].</summary>

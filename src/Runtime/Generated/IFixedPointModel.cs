@@ -24,6 +24,23 @@ public interface IFixedPointModel
 }
 
 /// <summary>
+/// A generated network's fixed point over a part of a dataset, for a Hessian operator on a
+/// <see cref="Landscape.Distributed.DataParallelModel"/>: each rank keeps the fixed points of the maximal chunk subtrees
+/// in its shard, and their products are combined through the chunk tree across ranks exactly as the partial sums are.
+/// Users call <c>Hessian.Operator</c>, not this interface.
+/// </summary>
+public interface IPartialFixedPoints : IPartialSums, IFixedPointModel
+{
+    /// <summary>
+    /// The fixed point at <paramref name="parameters"/> on the chunks of <paramref name="data"/>, a part of a dataset of
+    /// <paramref name="count"/> examples: each product is the tree sum over these chunks with the deltas scaled by
+    /// 1/<paramref name="count"/>, bit for bit the product of <see cref="IPartialSums.HessianVectorProductSum"/> without a
+    /// gradient, and <see cref="IFixedPoint.Loss"/> is the part's loss sum, not divided.
+    /// </summary>
+    IFixedPoint CreateFixedPointPart(ReadOnlySpan<double> parameters, Dataset data, int count);
+}
+
+/// <summary>
 /// The Hessian at one point, as a generated model keeps it (see <see cref="IFixedPointModel"/>). Each product equals the
 /// model's <see cref="IModel.HessianVectorProduct"/> at that point bit for bit. Not thread-safe: one call at a time.
 /// </summary>

@@ -12,8 +12,10 @@ namespace Landscape.Probes;
 /// <para>A generated model (<see cref="IFixedPointModel"/>) keeps what its products share: a network keeps every layer's
 /// values, σ′ and σ″, and the backward deltas, so a product runs only the R-forward, the R-backward and the weight terms; an
 /// objective keeps its dense Hessian. Every product equals <see cref="IModel.HessianVectorProduct"/> at the point bit for
-/// bit, single or batched, for any thread count. Any other model, or a cache past
-/// <see cref="OperatorOptions.MemoryBudgetBytes"/>, gets full products (<see cref="IsCached"/> false) — the same bits.</para>
+/// bit, single or batched, for any thread count. On a <see cref="Distributed.DataParallelModel"/> every rank keeps the fixed
+/// points of its shard's chunk subtrees and each product is collective (built and used alike on every rank), with the
+/// one-process bits. Any other model, or a cache past <see cref="OperatorOptions.MemoryBudgetBytes"/> (on any rank), gets
+/// full products (<see cref="IsCached"/> false) — the same bits.</para>
 /// <para>The operator keeps copies of θ and a reference to the dataset, which must not change while it is used. It is not
 /// thread-safe (one call at a time; each product is parallel inside). Dispose it to return its memory.</para>
 /// </remarks>
@@ -32,7 +34,13 @@ public sealed class HessianOperator : IDisposable
         _model = model;
         _parameters = parameters.ToArray();
         _data = data;
-        if (model is IFixedPointModel cached && options.MemoryBudgetBytes > 0)
+        if (model is Distributed.DataParallelModel parallel && options.MemoryBudgetBytes > 0)
+        {
+            // Collective: every rank keeps the fixed points of its shard's subtrees, or every rank takes full products.
+            _fixedPoint = parallel.CreateFixedPoint(parameters, data, options.MemoryBudgetBytes);
+            if (_fixedPoint is not null) _loss = _fixedPoint.Loss;
+        }
+        else if (model is IFixedPointModel cached && options.MemoryBudgetBytes > 0)
         {
             long bytes = cached.FixedPointBytes(data);
             if (bytes <= options.MemoryBudgetBytes)

@@ -249,7 +249,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     {
         global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
         global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
-        return new FixedPoint(parameters, data);
+        return new FixedPoint(parameters, data, data.Count, lossSum: false);
     }
 
     /// <summary>Forward pass of r examples x into the workspace rows [start, start + r).</summary>
@@ -1256,8 +1256,12 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
         private readonly global::Landscape.Dataset _data;
         private bool _disposed;
 
-        /// <summary>Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, and the loss from the chunks' loss sums.</summary>
-        public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data)
+        /// <summary>
+        /// Keeps the fixed point of θ on the data: the fixed-point pass over every chunk, with the deltas scaled by 1/<paramref name="count"/>
+        /// (the data's own count, or the whole dataset's when the data is a data-parallel part), and the loss: the chunks' loss sums'
+        /// tree total, divided by <paramref name="count"/> unless <paramref name="lossSum"/>.
+        /// </summary>
+        public FixedPoint(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, int count, bool lossSum)
         {
             _data = data;
             _ws = s_workspaces.Rent();
@@ -1267,7 +1271,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
             ws.PackBackward();
             ws.Inputs = data.InputMemory;
             ws.Targets = data.TargetMemory;
-            ws.Scale = 1.0 / data.Count;
+            ws.Scale = 1.0 / count;
             _chunks = new FixedPointChunk?[(data.Count + ChunkSize - 1) / ChunkSize];
             ws.LossTree.Reset();
             for (int k = 0; k < _chunks.Length; k++)
@@ -1278,7 +1282,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
                 ws.LossTree.Add();
             }
             ws.Cache = null;
-            Loss = ws.LossTree.Total() / data.Count;
+            Loss = lossSum ? ws.LossTree.Total() : ws.LossTree.Total() / count;
         }
 
         /// <summary>Points the workspace at chunk <paramref name="k"/>: its examples and its kept arrays (made on first entry); returns its number of examples.</summary>
@@ -1292,7 +1296,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
             return rows;
         }
 
-        /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c>.</summary>
+        /// <summary>L(θ), from the same per-example losses and tree as <c>Loss</c> (the loss sum for a data-parallel part).</summary>
         public double Loss { get; }
 
         /// <summary>The bytes of the kept chunks.</summary>
@@ -1366,7 +1370,7 @@ partial class ResNet8 : global::Landscape.IModel, global::Landscape.Models.IFixe
     }
 }
 
-partial class ResNet8 : global::Landscape.Models.IPartialSums
+partial class ResNet8 : global::Landscape.Models.IPartialFixedPoints
 {
     /// <summary>Examples per chunk: a data-parallel shard starts at a multiple of it.</summary>
     int global::Landscape.Models.IPartialSums.ChunkSize => ChunkSize;
@@ -1565,5 +1569,15 @@ partial class ResNet8 : global::Landscape.Models.IPartialSums
             ws.Targets = default;
             s_workspaces.Return(ws);
         }
+    }
+
+    /// <summary>The Hessian operator's fixed point on the chunks of <paramref name="data"/>, part of a dataset of <paramref name="count"/> examples: products scaled by 1/<paramref name="count"/>, Loss the part's loss sum.</summary>
+    global::Landscape.Models.IFixedPoint global::Landscape.Models.IPartialFixedPoints.CreateFixedPointPart(global::System.ReadOnlySpan<double> parameters, global::Landscape.Dataset data, int count)
+    {
+        global::Landscape.Models.Check.Length(parameters.Length, TotalParameters, nameof(parameters));
+        global::System.ArgumentNullException.ThrowIfNull(data);
+        global::Landscape.Models.Check.Count(count, data.Count, nameof(count));
+        global::Landscape.Models.Check.Data(data, InputSize, OutputSize, nameof(data), "1×28×28");
+        return new FixedPoint(parameters, data, count, lossSum: true);
     }
 }
