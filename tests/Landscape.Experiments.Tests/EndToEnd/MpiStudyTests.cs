@@ -54,6 +54,20 @@ public sealed class MpiStudyTests : IDisposable
     }
 
     [Fact]
+    public void SkipConnections_OnThreeRanks_WritesTheOneProcessTables()
+    {
+        // Its residual and plain CNNs go through context.Distribute like the MLPs above, and its λmax, λmin and growth
+        // probes through the Hessian operator, which keeps every rank's fixed points under MPI. (No --architectures: the
+        // study's networks are its own.)
+        string[] common = ["run", "skip-connections", "--profile", "test", "--seed", "0", "--threads", "1", "--out", _root];
+        var single = LandscapeProcess.Run(RunTimeout, [.. common, "--run", "single"]);
+        Assert.True(single.ExitCode == 0, $"one process exited {single.ExitCode}: {single.Error}");
+        var three = Mpirun.Run(RunTimeout, 3, LandscapeProcess.Dll, [.. common, "--run", "three"]);
+        Assert.True(three.ExitCode == 0, $"-np 3 exited {three.ExitCode}: {three.Error}");
+        AssertSameTables(Path.Combine(_root, "skip-connections", "single"), Path.Combine(_root, "skip-connections", "three"));
+    }
+
+    [Fact]
     public void SubquadraticGrowth_OnThreeRanks_AndAfterASigkilledRankAndResume_WritesTheOneProcessTables()
     {
         var single = LandscapeProcess.Run(RunTimeout, [.. Common("subquadratic-growth"), "--run", "single"]);
