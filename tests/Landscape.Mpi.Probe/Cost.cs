@@ -64,15 +64,8 @@ internal static class Cost
     private static int Lanczos(Communicator comm)
     {
         Parallelism.MaxThreads = 1;
-        const int count = 5000, inputs = 784, outputs = 10;
-        var random = new Random(1);
-        var x = new double[count * inputs];
-        var y = new double[count * outputs];
-        for (int i = 0; i < x.Length; i++) x[i] = random.NextDouble();
-        for (int e = 0; e < count; e++) y[e * outputs + random.Next(outputs)] = 1;
-        var network = new P2Network();
-        var model = new DataParallelModel(network, comm);
-        Dataset shard = model.Shard(new Dataset(x, y, count));
+        var model = new DataParallelModel(new P2Network(), comm);
+        Dataset shard = model.Shard(Synthetic(5000, 784, 10));
         var theta = new double[model.ParameterCount];
         model.Initialize(theta, 1);
         double[] start = Enumerable.Range(0, theta.Length).Select(i => Math.Sin(0.37 * i)).ToArray();
@@ -99,14 +92,20 @@ internal static class Cost
         return 0;
     }
 
-    private static void Measure(string name, IModel model, int inputs, int outputs, int count)
+    /// <summary><paramref name="count"/> examples with inputs uniform in [0, 1) and one-hot targets, from seed 1.</summary>
+    private static Dataset Synthetic(int count, int inputs, int outputs)
     {
         var random = new Random(1);
         var x = new double[count * inputs];
         var y = new double[count * outputs];
         for (int i = 0; i < x.Length; i++) x[i] = random.NextDouble();
         for (int e = 0; e < count; e++) y[e * outputs + random.Next(outputs)] = 1;
-        var data = new Dataset(x, y, count);
+        return new Dataset(x, y, count);
+    }
+
+    private static void Measure(string name, IModel model, int inputs, int outputs, int count)
+    {
+        Dataset data = Synthetic(count, inputs, outputs);
         var theta = new double[model.ParameterCount];
         model.Initialize(theta, 1);
         var gradient = new double[theta.Length];

@@ -13,7 +13,8 @@ public sealed partial class DataParallelModel
     /// calls it, in the same order as the model's other calls). Each rank keeps the fixed points of the maximal chunk
     /// subtrees inside its shard (<see cref="IPartialFixedPoints"/>), and each product combines their products through the
     /// chunk tree exactly as <see cref="HessianVectorProduct"/> combines its partial sums, so products are the one-process
-    /// model's bits for any number of ranks. An objective keeps its own dense Hessian on every rank, with no messages.
+    /// model's bits for any number of ranks. For a network only: an objective ignores the data, so the operator keeps the
+    /// objective's own fixed point on every rank (<see cref="Inner"/>), with no messages.
     /// </summary>
     /// <returns>
     /// The fixed point, or null on every rank when some rank's parts would keep more than <paramref name="budgetBytes"/>
@@ -21,11 +22,7 @@ public sealed partial class DataParallelModel
     /// </returns>
     internal IFixedPoint? CreateFixedPoint(ReadOnlySpan<double> parameters, Dataset data, long budgetBytes)
     {
-        if (_sums is null)
-        {
-            // An objective ignores the data: every rank evaluates it alike, so its fixed point is local.
-            return Inner is IFixedPointModel local && local.FixedPointBytes(data) <= budgetBytes ? local.CreateFixedPoint(parameters, data) : null;
-        }
+        IPartialSums sums = _sums ?? throw new InvalidOperationException("An objective's fixed point is its own (Inner), on every rank alike; only a network's is distributed.");
         Communicator comm = Communicator;
         lock (comm.SyncRoot)
         {
@@ -35,12 +32,12 @@ public sealed partial class DataParallelModel
                 data?.Count ?? -1, data?.InputSize ?? 0, data?.TargetSize ?? 0,
             ];
             long[] all = comm.Allgather(header);
-            Shape shape = Validate(Operation.HessianOperator, all, comm.Size, _sums.ChunkSize, ParameterCount);
+            Shape shape = Validate(Operation.HessianOperator, all, comm.Size, sums.ChunkSize, ParameterCount);
             List<TreeStep> steps = ShardTree.Steps(comm.Rank, shape.First);
             List<Dataset> parts = LocalParts(steps, shape, data!);
 
             // The budget is decided alike everywhere: one rank over it (or a model without parts) sends every rank to full products.
-            var partial = _sums as IPartialFixedPoints;
+            var partial = sums as IPartialFixedPoints;
             long bytes = partial is null ? -1 : parts.Sum(part => partial.FixedPointBytes(part));
             long[] allBytes = comm.Allgather([bytes]);
             if (allBytes.Any(b => b < 0 || b > budgetBytes)) return null;

@@ -187,14 +187,10 @@ public sealed partial class DataParallelModel : IModel
             Exception? failure = null;
             try
             {
-                int offset = shape.First[comm.Rank];
-                foreach (TreeStep step in steps)
+                foreach (Dataset part in LocalParts(steps, shape, data!))
                 {
-                    if (step.Kind != TreeStepKind.Local) continue;
-                    int start = (step.Lo - offset) * sums.ChunkSize;
-                    int count = Math.Min(data!.Count, (step.Hi - offset) * sums.ChunkSize) - start;
                     double[] partial = Rent();
-                    ComputeLocal(sums, operation, parameters, data.Subset(start, count), shape.Examples, direction, partial, wantProduct, wantGradient);
+                    ComputeLocal(sums, operation, parameters, part, shape.Examples, direction, partial, wantProduct, wantGradient);
                     locals.Enqueue(partial);
                 }
             }

@@ -34,13 +34,15 @@ public sealed class HessianOperator : IDisposable
         _model = model;
         _parameters = parameters.ToArray();
         _data = data;
-        if (model is Distributed.DataParallelModel parallel && options.MemoryBudgetBytes > 0)
+        // An objective ignores the data, so a data-parallel one keeps its own fixed point on every rank alike (no messages).
+        IModel keeper = model is Distributed.DataParallelModel { Inner: IDataFreeModel objective } ? objective : model;
+        if (keeper is Distributed.DataParallelModel parallel && options.MemoryBudgetBytes > 0)
         {
             // Collective: every rank keeps the fixed points of its shard's subtrees, or every rank takes full products.
             _fixedPoint = parallel.CreateFixedPoint(parameters, data, options.MemoryBudgetBytes);
             if (_fixedPoint is not null) _loss = _fixedPoint.Loss;
         }
-        else if (model is IFixedPointModel cached && options.MemoryBudgetBytes > 0)
+        else if (keeper is IFixedPointModel cached && options.MemoryBudgetBytes > 0)
         {
             long bytes = cached.FixedPointBytes(data);
             if (bytes <= options.MemoryBudgetBytes)

@@ -10,7 +10,8 @@ namespace Landscape.Tests.Distributed;
 /// <see cref="Hessian.Operator"/> on a <see cref="DataParallelModel"/>, on ranks simulated by threads: every rank keeps the
 /// fixed points of its shard's chunk subtrees, and every product (single and batched, aliased or not) is the one-process
 /// model's HVP bit for bit on every rank, for 1–5 ranks (a rank may hold no chunk) and 1 or 2 threads; the loss is the
-/// model's; a rank over the memory budget sends every rank to full products; a mismatched call fails on every rank.
+/// model's; an objective keeps its own dense Hessian on every rank; a rank over the memory budget sends every rank to full
+/// products; a mismatched call fails on every rank.
 /// </summary>
 [Collection(ThreadSettingCollection.Name)]
 public sealed class DataParallelOperatorTests
@@ -106,6 +107,30 @@ public sealed class DataParallelOperatorTests
         finally
         {
             Parallelism.MaxThreads = saved;
+        }
+    }
+
+    [Fact]
+    public void AnObjective_KeepsItsOwnDenseHessian_OnEveryRank()
+    {
+        // An objective ignores the data: every rank keeps its dense Hessian alike, and products need no messages.
+        Landscape.Tests.Objectives.ObjectiveCase c = Landscape.Tests.Objectives.ObjectiveCase.All[0];
+        double[] v = Vector(c.Dimension, 10);
+        var expected = new double[c.Dimension];
+        c.Model.HessianVectorProduct(c.InitialPoint, Dataset.Empty, v, expected);
+        var results = ThreadRanks.Run(2, comm =>
+        {
+            var model = new DataParallelModel(c.Model, comm);
+            using HessianOperator op = Hessian.Operator(model, c.InitialPoint, Dataset.Empty);
+            var product = new double[c.Dimension];
+            op.Multiply(v, product);
+            return (op.IsCached, Bits: Bits(product));
+        });
+        foreach (var (result, error) in results)
+        {
+            Assert.Null(error);
+            Assert.True(result.IsCached, $"{c.Name}: the objective's dense Hessian is kept");
+            Assert.Equal(Bits(expected), result.Bits);
         }
     }
 

@@ -159,8 +159,8 @@ public sealed class HessianOperatorTests
                 op.Multiply(stacked, products, Batch);
                 for (int j = 0; j < Batch; j++)
                     NumericAssert.BitIdentical(products.AsSpan(j * p, p), expected[j], $"{name}: batched product {j} on {threads} threads");
-                // A smaller batch in place (directions and products one array), then the full batch again: the batch's states
-                // and shared operands are kept, resized and reused, and no direction is overwritten before it is read.
+                // A smaller batch in place (directions and products one array), then the full batch again: no direction is
+                // overwritten before it is read, and a later batch gives the same bits as the first.
                 double[] inPlace = directions.Skip(Batch - 3).SelectMany(v => v).ToArray();
                 op.Multiply(inPlace, inPlace, 3);
                 for (int j = 0; j < 3; j++)
